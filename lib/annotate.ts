@@ -1,0 +1,131 @@
+/**
+ * From an article's text to the notes a reader sees: each quoted remark with
+ * the other outlets' wordings of it, each figure with the other outlets'
+ * figures for the same quantity. The one entry point the extension and the
+ * command line share.
+ */
+import { detectQuotes } from './quotes';
+import { detectFigures, describeQuantity } from './figures';
+import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from './fingerprint';
+import { matchQuote, pairFigures, overlaps, QuoteIndex } from './match';
+import type { Corpus, CorpusArticle } from './schema';
+
+/** Another outlet's wording of a remark the page quotes. */
+export interface RemarkMatch {
+  articleId: string;
+  outlet: string | null;
+  quote: string;
+  speaker: string | null;
+  similarity: number;
+}
+
+/** A quoted remark on the page that other outlets also quote. */
+export interface RemarkNote {
+  quote: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  matches: RemarkMatch[];
+}
+
+/** Another outlet's figure for the same quantity. */
+export interface FigureOther {
+  articleId: string;
+  outlet: string | null;
+  text: string;
+  low: number | null;
+  high: number | null;
+}
+
+/** A figure on the page that other outlets also report. */
+export interface FigureNote {
+  text: string;
+  start: number;
+  end: number;
+  quantity: string;
+  low: number | null;
+  high: number | null;
+  others: FigureOther[];
+  /** True when at least one other outlet's figure cannot be reconciled with this one. */
+  differs: boolean;
+}
+
+export interface Notes {
+  remarks: RemarkNote[];
+  figures: FigureNote[];
+  /** Corpus articles left out because the page is one of them. */
+  excluded: string[];
+}
+
+/** Corpus plus its quote index, built once and reused for every page. */
+export class Annotator {
+  private readonly index: QuoteIndex;
+  private readonly articles: Map<string, CorpusArticle>;
+
+  constructor(readonly corpus: Corpus) {
+    this.index = new QuoteIndex(corpus.quotes, corpus.synonyms);
+    this.articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  }
+
+  /** Corpus articles that are this page: the same URL, or near-identical text. */
+  sameArticles(text: string, url: string | null): Set<string> {
+    const print = fingerprint(text);
+    const out = new Set<string>();
+    for (const a of this.corpus.articles)
+      if ((url && a.url && sameUrl(a.url, url)) || resemblance(a.fingerprint, print) >= SAME_ARTICLE_JACCARD) out.add(a.id);
+    return out;
+  }
+
+  annotate(text: string, options: { url?: string | null } = {}): Notes {
+    const exclude = this.sameArticles(text, options.url ?? null);
+    const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
+
+    const remarks: RemarkNote[] = [];
+    for (const q of detectQuotes(text)) {
+      const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude);
+      if (matches.length === 0) continue;
+      remarks.push({
+        ...q,
+        matches: matches.map((m) => ({
+          articleId: m.quote.articleId,
+          outlet: outlet(m.quote.articleId),
+          quote: m.quote.quote,
+          speaker: m.quote.speaker,
+          similarity: m.similarity,
+        })),
+      });
+    }
+
+    const pageFigures = detectFigures(text).filter((f) => f.quantity);
+    const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
+    const byArticle = new Map<string, Corpus['figures']>();
+    for (const f of this.corpus.figures) {
+      if (exclude.has(f.articleId)) continue;
+      byArticle.set(f.articleId, [...(byArticle.get(f.articleId) ?? []), f]);
+    }
+    for (const [articleId, list] of [...byArticle.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const [mine, theirs] of pairFigures(pageFigures, list, this.corpus.synonyms)) {
+        const entry = { articleId, outlet: outlet(articleId), text: theirs.text, low: theirs.low, high: theirs.high };
+        others.set(mine, [...(others.get(mine) ?? []), entry]);
+      }
+    }
+    const figures: FigureNote[] = pageFigures
+      .filter((f) => others.has(f))
+      .map((f) => ({
+        text: f.text,
+        start: f.start,
+        end: f.end,
+        quantity: describeQuantity(f.quantity!),
+        low: f.low,
+        high: f.high,
+        others: others.get(f)!,
+        differs: others.get(f)!.some((o) => !overlaps(f, o)),
+      }));
+    return { remarks, figures, excluded: [...exclude].sort() };
+  }
+}
+
+function sameUrl(a: string, b: string): boolean {
+  const strip = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/$/, '');
+  return strip(a) === strip(b);
+}

@@ -1,0 +1,66 @@
+/**
+ * The article text a page carries. Readability finds the article in a
+ * document; it rewrites the document it reads, so it always reads a clone.
+ * The DOM is a parameter: the content script passes the page's, tests and
+ * the command line pass a linkedom document.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+
+/** The article of a page: its title and its text, paragraphs separated by blank lines. */
+export interface Article {
+  title: string | null;
+  text: string;
+}
+
+/** Paragraph-level elements whose text stands on lines of its own. */
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TR', 'SECTION', 'ARTICLE', 'PRE']);
+
+/**
+ * Text of a subtree with a blank line between blocks, so quotes never run
+ * across paragraphs the page keeps apart.
+ */
+export function blockText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName.toUpperCase())) return;
+      const block = BLOCKS.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase() === 'BR';
+      if (block) parts.push('\n\n');
+      for (const child of Array.from(node.childNodes)) walk(child);
+      if (block) parts.push('\n\n');
+    }
+  };
+  walk(root);
+  return parts
+    .join('')
+    .replace(/[ \t\f\r]*\n[\s]*\n\s*/g, '\n\n')
+    .replace(/[ \t\f\r]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The article in `doc`, or null when the page does not look like one.
+ * `force` skips the cheap "is this an article?" gate (for files a user hands over).
+ */
+export function articleFromDocument(doc: Document, force = false): Article | null {
+  if (!force && !isProbablyReaderable(doc)) return null;
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability(clone, { keepClasses: false }).parse();
+  if (!parsed?.content) return null;
+  const container = doc.createElement('div');
+  // Readability's output is sanitised markup of the page's own article, parsed
+  // in a detached element that is never attached to any document.
+  const template = new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(parsed.content, 'text/html');
+  container.append(...Array.from(template.body.childNodes));
+  const text = blockText(container);
+  const title = parsed.title?.trim() || null;
+  return { title, text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text };
+}
+
+/** Plain text as an article: line endings unified, nothing else touched. */
+export function articleFromText(text: string): Article {
+  const clean = text.replace(/\r\n?/g, '\n');
+  return { title: clean.split('\n').find((l) => l.trim())?.trim() ?? null, text: clean };
+}

@@ -1,0 +1,199 @@
+/**
+ * Builds a corpus from a folder's worth of articles and their manifest:
+ * the quotes each article carries, grouped into remarks across outlets, and
+ * the figures, grouped into quantities. Deterministic: the same input gives
+ * byte-identical output.
+ */
+import { detectQuotes } from './quotes';
+import { detectFigures, describeQuantity } from './figures';
+import { fingerprint } from './fingerprint';
+import { pairFigures, overlaps, sameSpeaker, QuoteIndex } from './match';
+import { SAME_REMARK_THRESHOLD } from './similarity';
+import { contentStems, words } from './words';
+import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
+import type { SynonymTable } from './wordnet';
+
+/** An article as read from disk. */
+export interface SourceArticle {
+  /** File name inside the folder, as the manifest names it. */
+  file: string;
+  /** The article's text (already extracted from HTML when the file was HTML). */
+  text: string;
+}
+
+/** A problem with the input, naming the file and field at fault. */
+export class CorpusInputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = 'CorpusInputError';
+  }
+}
+
+/** Parse and check a manifest; throws CorpusInputError naming the field. */
+export function parseManifest(json: string, file = 'manifest.json'): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    throw new CorpusInputError(file, '(whole file)', `not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new CorpusInputError(file, first.path.join('.') || '(root)', describeIssues(parsed.error));
+  }
+  const seen = new Set<string>();
+  parsed.data.articles.forEach((a, i) => {
+    if (seen.has(a.file)) throw new CorpusInputError(file, `articles.${i}.file`, `"${a.file}" is listed twice`);
+    seen.add(a.file);
+  });
+  return parsed.data;
+}
+
+/** An article's id: its file name without the extension. */
+export const articleId = (file: string) => file.replace(/\.[^.]+$/, '');
+
+/** Every word the corpus's quotes use, for the synonym table. */
+export function quoteVocabulary(articles: readonly SourceArticle[]): string[] {
+  const vocab = new Set<string>();
+  for (const a of articles)
+    for (const q of detectQuotes(a.text)) for (const w of words(q.quote)) if (w.content) vocab.add(w.word);
+  return [...vocab].sort();
+}
+
+/** Split a quote into its sentences, each a remark of its own. */
+function sentencesOf(quote: string): string[] {
+  return quote
+    .split(/(?<=[.!?])\s+(?=["'\u201c\u2018]?\p{Lu})/u)
+    .map((s) => s.trim())
+    .filter((s) => contentStems(s).length > 0);
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
+    return x;
+  }
+  union(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/**
+ * Build the corpus. `articles` must match the manifest entries; the synonym
+ * table should cover `quoteVocabulary(articles)`.
+ */
+export function buildCorpus(
+  manifest: Manifest,
+  articles: readonly SourceArticle[],
+  synonyms: SynonymTable,
+  notices: string[],
+): Corpus {
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  const ids = new Set<string>();
+  manifest.articles.forEach((entry, i) => {
+    const source = byFile.get(entry.file);
+    if (!source) throw new CorpusInputError('manifest.json', `articles.${i}.file`, `no file "${entry.file}" in the folder`);
+    if (!source.text.trim()) throw new CorpusInputError(entry.file, '(text)', 'the article is empty');
+    if (/\u0000/.test(source.text)) throw new CorpusInputError(entry.file, '(text)', 'binary data, not an article');
+    const id = articleId(entry.file);
+    if (ids.has(id)) throw new CorpusInputError('manifest.json', `articles.${i}.file`, `two articles have the id "${id}"`);
+    ids.add(id);
+  });
+  const entries = [...manifest.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const corpus: Corpus = {
+    format: 'retold-corpus/1',
+    articles: [],
+    quotes: [],
+    remarks: [],
+    figures: [],
+    groups: [],
+    synonyms,
+    notices,
+  };
+  const figuresByArticle = new Map<string, Corpus['figures']>();
+  for (const entry of entries) {
+    const { text } = byFile.get(entry.file)!;
+    const id = articleId(entry.file);
+    const { file: _file, ...meta } = entry;
+    corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text) });
+    for (const q of detectQuotes(text))
+      corpus.quotes.push({ id: corpus.quotes.length, articleId: id, ...q, remarks: [] });
+    const list: Corpus['figures'] = [];
+    for (const f of detectFigures(text)) {
+      if (!f.quantity) continue;
+      const { quantity, ...rest } = f;
+      list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, group: null });
+      corpus.figures.push(list.at(-1)!);
+    }
+    figuresByArticle.set(id, list);
+  }
+
+  groupRemarks(corpus, synonyms);
+  groupFigures(corpus, figuresByArticle, synonyms);
+  const checked = CorpusSchema.safeParse(corpus);
+  if (!checked.success) throw new Error(`the built corpus is invalid:\n${describeIssues(checked.error)}`);
+  return checked.data;
+}
+
+/** Group quote sentences into remarks: sentences of different articles (or one) that score as the same remark. */
+function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
+  const sentences: { quote: number; text: string; speaker: string | null }[] = [];
+  for (const q of corpus.quotes) for (const s of sentencesOf(q.quote)) sentences.push({ quote: q.id, text: s, speaker: q.speaker });
+  const index = new QuoteIndex(sentences.map((s) => ({ quote: s.text })), synonyms);
+  const uf = new UnionFind(sentences.length);
+  sentences.forEach((s, i) => {
+    const p = index.preparedAt(i);
+    for (const j of index.candidates(p)) {
+      if (j <= i || !sameSpeaker(s.speaker, sentences[j]!.speaker)) continue;
+      if (index.similarity(p, j) >= SAME_REMARK_THRESHOLD) uf.union(i, j);
+    }
+  });
+  const remarkOf = new Map<number, number>();
+  sentences.forEach((s, i) => {
+    const root = uf.find(i);
+    let id = remarkOf.get(root);
+    if (id === undefined) {
+      id = corpus.remarks.length;
+      remarkOf.set(root, id);
+      corpus.remarks.push({ id, speaker: null, variants: [] });
+    }
+    const remark = corpus.remarks[id]!;
+    remark.variants.push({ quote: s.quote, text: s.text });
+    remark.speaker ??= s.speaker;
+    const quote = corpus.quotes[s.quote]!;
+    if (!quote.remarks.includes(id)) quote.remarks.push(id);
+  });
+}
+
+/** Group figures reported by different articles that count the same quantity. */
+function groupFigures(corpus: Corpus, byArticle: Map<string, Corpus['figures']>, synonyms: SynonymTable): void {
+  const uf = new UnionFind(corpus.figures.length);
+  const ids = [...byArticle.keys()];
+  for (let a = 0; a < ids.length; a++)
+    for (let b = a + 1; b < ids.length; b++)
+      for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms)) uf.union(x.id, y.id);
+  const groupOf = new Map<number, number[]>();
+  for (const f of corpus.figures) {
+    const root = uf.find(f.id);
+    groupOf.set(root, [...(groupOf.get(root) ?? []), f.id]);
+  }
+  for (const members of groupOf.values()) {
+    if (members.length < 2) continue;
+    const id = corpus.groups.length;
+    const figs = members.map((m) => corpus.figures[m]!);
+    const differs = figs.some((f, i) => figs.some((g, j) => j > i && f.articleId !== g.articleId && !overlaps(f, g)));
+    corpus.groups.push({ id, quantity: describeQuantity(figs[0]!.quantity), figures: members, differs });
+    for (const f of figs) f.group = id;
+  }
+}

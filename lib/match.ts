@@ -1,0 +1,196 @@
+/**
+ * Matches an article's quotes and figures against a corpus: the heart of a
+ * note. Retrieval goes through an inverted index of stems (and their
+ * synonyms), so a page never scans every corpus quote; scoring uses
+ * `similarity`; every acceptance passes a named threshold.
+ */
+import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
+import { prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from './similarity';
+import type { Figure, Quantity } from './figures';
+import type { SynonymTable } from './wordnet';
+
+/** Candidates scored in full per page quote, after the index has ranked them. */
+const CANDIDATES_PER_QUOTE = 60;
+/**
+ * A borderline match (within this of the threshold) is dropped when the same
+ * article holds another quote scoring within this of it: the matcher cannot
+ * tell which of the two the page means, and a wrong note is worse than none.
+ */
+export const AMBIGUITY_MARGIN = 0.05;
+
+/** Speakers agree when either is unknown or their surnames match ("Putin", "Vladimir Putin"). */
+export function sameSpeaker(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
+  return surname(a) === surname(b);
+}
+
+/** An inverted index from stems (and the stems they may stand for) to quotes. */
+export class QuoteIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly prepared: Prepared[];
+
+  constructor(
+    private readonly quotes: readonly { quote: string }[],
+    private readonly synonyms: SynonymTable,
+  ) {
+    this.prepared = quotes.map((q) => prepare(q.quote));
+    this.prepared.forEach((p, id) => {
+      const keys = new Set<string>();
+      for (const w of p.content) {
+        keys.add(w.stem);
+        // Index under synonyms too, so a page word that is only a synonym still finds the quote.
+        for (const s of synonyms[w.stem] ?? []) keys.add(s);
+      }
+      for (const k of keys) {
+        let list = this.postings.get(k);
+        if (!list) this.postings.set(k, (list = []));
+        list.push(id);
+      }
+    });
+  }
+
+  preparedAt(id: number): Prepared {
+    return this.prepared[id]!;
+  }
+
+  /** Quotes sharing the most (rarest) stems with `p`, best first. */
+  candidates(p: Prepared, limit = CANDIDATES_PER_QUOTE): number[] {
+    const scores = new Map<number, number>();
+    const keys = new Set<string>();
+    p.content.forEach((w, i) => {
+      keys.add(w.stem);
+      const next = p.words[p.words.indexOf(w) + 1];
+      if (next) keys.add(`${w.stem}_${next.stem}`);
+      void i;
+    });
+    for (const k of keys) {
+      const list = this.postings.get(k);
+      if (!list) continue;
+      const idf = Math.log(1 + this.quotes.length / list.length);
+      for (const id of list) scores.set(id, (scores.get(id) ?? 0) + idf);
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+
+  similarity(p: Prepared, id: number): number {
+    return similarity(p, this.prepared[id]!, this.synonyms);
+  }
+}
+
+/** A corpus quote that matches a page quote. */
+export interface QuoteMatch {
+  quote: CorpusQuote;
+  similarity: number;
+}
+
+/**
+ * Corpus quotes that give a wording of the same remark as `text`, from
+ * articles other than `exclude`, one entry per distinct wording per article.
+ */
+export function matchQuote(
+  text: string,
+  speaker: string | null,
+  corpus: Corpus,
+  index: QuoteIndex,
+  exclude: ReadonlySet<string>,
+): QuoteMatch[] {
+  const p = prepare(text);
+  const byArticle = new Map<string, QuoteMatch[]>();
+  for (const id of index.candidates(p)) {
+    const quote = corpus.quotes[id]!;
+    if (exclude.has(quote.articleId) || !sameSpeaker(speaker, quote.speaker)) continue;
+    const score = index.similarity(p, id);
+    if (score === 0) continue;
+    let list = byArticle.get(quote.articleId);
+    if (!list) byArticle.set(quote.articleId, (list = []));
+    list.push({ quote, similarity: round(score) });
+  }
+  const out: QuoteMatch[] = [];
+  for (const list of byArticle.values()) {
+    list.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
+    const [best, runnerUp] = list;
+    if (!best || best.similarity < SAME_REMARK_THRESHOLD) continue;
+    const borderline = best.similarity < SAME_REMARK_THRESHOLD + AMBIGUITY_MARGIN;
+    if (borderline && runnerUp && runnerUp.similarity < SAME_REMARK_THRESHOLD && best.similarity - runnerUp.similarity < AMBIGUITY_MARGIN)
+      continue;
+    const seen = new Set<string>();
+    for (const m of list) {
+      if (m.similarity < SAME_REMARK_THRESHOLD || seen.has(m.quote.quote)) continue;
+      seen.add(m.quote.quote);
+      out.push(m);
+    }
+  }
+  return out.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A figure as the matcher sees it: what it counts, when, and the words around it. */
+export interface ComparableFigure {
+  low: number | null;
+  high: number | null;
+  quantity: Quantity | null;
+  when: string | null;
+  sentence: string;
+}
+
+function sameQuantity(a: Quantity, b: Quantity): boolean {
+  return a.measure === b.measure && a.who === b.who && a.state === b.state && a.region === b.region;
+}
+
+/**
+ * How well two figures fit as reports of one quantity, or null when they
+ * cannot be: what is counted must agree in full, and dates, when both give
+ * one, must agree. Ties are broken by the date and the surrounding words.
+ */
+export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: SynonymTable): number | null {
+  if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
+  if (a.when && b.when && a.when !== b.when) return null;
+  const dateBonus = a.when && b.when ? 1 : !a.when && !b.when ? 0.5 : 0;
+  return 1 + dateBonus + similarity(prepare(a.sentence), prepare(b.sentence), synonyms) * 0.5;
+}
+
+/**
+ * Pair figures of one article with figures of another, each used once, best
+ * fits first: "15,000 fighters killed" pairs with "14,000 combatants", and
+ * "1,000 terrorists killed on October 7" stays unpaired.
+ */
+export function pairFigures<A extends ComparableFigure, B extends ComparableFigure>(
+  as: readonly A[],
+  bs: readonly B[],
+  synonyms: SynonymTable,
+): [A, B][] {
+  const pairs: { i: number; j: number; fit: number }[] = [];
+  as.forEach((a, i) =>
+    bs.forEach((b, j) => {
+      const fit = figureFit(a, b, synonyms);
+      if (fit !== null) pairs.push({ i, j, fit });
+    }),
+  );
+  pairs.sort((x, y) => y.fit - x.fit || x.i - y.i || x.j - y.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: [A, B][] = [];
+  for (const { i, j } of pairs) {
+    if (usedA.has(i) || usedB.has(j)) continue;
+    usedA.add(i);
+    usedB.add(j);
+    out.push([as[i]!, bs[j]!]);
+  }
+  return out;
+}
+
+/** Whether two intervals (null = open end) share a value: if not, the figures cannot both be right. */
+export function overlaps(a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean {
+  const lowA = a.low ?? -Infinity;
+  const highA = a.high ?? Infinity;
+  const lowB = b.low ?? -Infinity;
+  const highB = b.high ?? Infinity;
+  return lowA <= highB && lowB <= highA;
+}
+
+export type { Figure, CorpusFigure };

@@ -1,0 +1,383 @@
+/**
+ * Finds the remarks an article quotes and who said them. Written by hand:
+ * no library pairs news-style quotation marks (curly, straight, single-quoted
+ * headlines, partial quotes, continuation quotes) and attributes them to a
+ * speaker with the conventions newsrooms use ("…," X said; X said: "…";
+ * according to X; he said → the last named speaker).
+ */
+import { normalize, toSource, type NormalizedText } from './normalize';
+
+/** One quotation found in an article. */
+export interface Quote {
+  /** The quoted words exactly as in the article (quotation marks and a trailing comma left out). */
+  quote: string;
+  /** Start of `quote` in the article text (UTF-16 index). */
+  start: number;
+  /** End of `quote` in the article text (exclusive). */
+  end: number;
+  /** Who said it, as named in the article ("Vladimir Putin"), or null when no attribution was found. */
+  speaker: string | null;
+}
+
+interface Span {
+  /** Index of the opening mark in normalised text. */
+  open: number;
+  /** Index of the closing mark in normalised text. */
+  close: number;
+}
+
+const DOUBLE_OPEN = new Set(['\u201c', '\u201e', '\u00ab', '\u201f']);
+const DOUBLE_CLOSE = new Set(['\u201d', '\u00bb']);
+const SINGLE_OPEN = new Set(['\u2018', '\u201a', '\u2039']);
+const SINGLE_CLOSE = new Set(['\u2019', '\u203a']);
+/** Longest quotation kept, in characters: longer "quotes" are unbalanced marks. */
+const MAX_QUOTE_CHARS = 1500;
+/** Single quotes are ambiguous with apostrophes; only short ones on one line count. */
+const MAX_SINGLE_QUOTE_WORDS = 15;
+/** A quote with no attribution inherits the previous speaker when this few words lie between them. */
+const CONTINUATION_GAP_WORDS = 14;
+
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\-\u2014/]/.test(c);
+
+/** Pair double quotation marks paragraph by paragraph. */
+function pairDouble(t: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\n') {
+      open = -1; // an unclosed quote does not run into the next paragraph
+      continue;
+    }
+    let role: 'open' | 'close' | null = null;
+    if (DOUBLE_OPEN.has(c)) role = 'open';
+    else if (DOUBLE_CLOSE.has(c)) role = 'close';
+    else if (c === '"') role = isSpaceOrStart(t[i - 1]) || (open < 0 && !isLetter(t[i - 1])) ? 'open' : 'close';
+    if (role === 'open') open = i;
+    else if (role === 'close' && open >= 0) {
+      if (i - open - 1 >= 2 && i - open <= MAX_QUOTE_CHARS) spans.push({ open, close: i });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Pair single quotation marks, skipping apostrophes and anything inside a double quote. */
+function pairSingle(t: string, doubles: Span[]): Span[] {
+  const insideDouble = (i: number) => doubles.some((s) => i > s.open && i < s.close);
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\n') {
+      open = -1;
+      continue;
+    }
+    const before = t[i - 1];
+    const after = t[i + 1];
+    const canOpen = (SINGLE_OPEN.has(c) || c === "'") && isSpaceOrStart(before) && isLetter(after);
+    const canClose =
+      (SINGLE_CLOSE.has(c) || c === "'") && before !== undefined && !/\s/.test(before) && !isLetter(after);
+    if (canOpen && !insideDouble(i)) open = i;
+    else if (canClose && open >= 0) {
+      const inner = t.slice(open + 1, i);
+      if (inner.trim().split(/\s+/).length <= MAX_SINGLE_QUOTE_WORDS && !insideDouble(i)) spans.push({ open, close: i });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+const SPEECH_VERBS = new Set(
+  (
+    'said says say stated remarked claimed added adds told charged warned warns noted ' +
+    'called described describing describes stressed stresses announced cautioned urged insisted declared ' +
+    'wrote writes argued asked replied answered explained stating saying telling adding insisting emphasized ' +
+    'emphasised reiterated vowed pledged acknowledged admitted suggested accused criticized criticised condemned ' +
+    'labels labelled labeled branded dubbed continued concluded observed commented conceded recalled tweeted posted ' +
+    'posting announcing warning calling declaring predicted agreed agree'
+  ).split(' '),
+);
+/** Words that may stand between a subject and its speech verb ("Putin on Friday said"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set(
+  (
+    'on monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later also then has had ' +
+    'have was is would will previously once again himself herself who in a statement interview seemed to'
+  ).split(' '),
+);
+/** Capitalised words that are titles or sentence openers, not part of a name. */
+const NOT_NAME = new Set(
+  (
+    'the a an and but or while when as after before if it its this that these those there in on at of for by with ' +
+    'president prime minister foreign defense defence secretary chancellor leader spokesman spokeswoman spokesperson ' +
+    'general gen mr mrs ms dr king queen pope senator sen rep governor mayor ambassador chief former deputy vice ' +
+    'head commander russian american israeli palestinian turkish ukrainian chinese french german british iranian ' +
+    'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington'
+  ).split(' '),
+);
+/** Names after "according to" that are news agencies reporting the words, not speakers. */
+const AGENCIES = new Set(
+  'reuters afp ap associated press anadolu tass ria interfax xinhua al jazeera bbc cnn agency the moscow times guardian new york'.split(
+    ' ',
+  ),
+);
+const PRONOUNS = new Set(['he', 'she']);
+
+/**
+ * A speech verb in running text is lower-case ("States" in "the United States"
+ * is not one); in a title-case headline ("Putin Labels Gaza Conflict …") any case goes.
+ */
+function isSpeechVerb(toks: Token[], k: number): boolean {
+  const w = toks[k]!.word;
+  if (SPEECH_VERBS.has(w)) return true;
+  return SPEECH_VERBS.has(w.toLowerCase()) && isHeadline(toks);
+}
+
+/** Title case: most longer words capitalised. */
+function isHeadline(toks: Token[]): boolean {
+  const long = toks.filter((tk) => tk.word.length >= 4);
+  return long.length >= 3 && long.filter((tk) => isCapitalised(tk.word)).length / long.length >= 0.7;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokens(t: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(t); m && m.index < to; m = re.exec(t)) {
+    const word = m[0].replace(/[.]+$/, (dots) => (/^[A-Z]([.][A-Z])*$/.test(m![0].slice(0, -dots.length)) ? dots : ''));
+    out.push({ word, start: m.index, end: m.index + word.length });
+  }
+  return out;
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+const bareWord = (w: string) => w.toLowerCase().replace(/['\u2019]s$/, '').replace(/\.$/, '');
+
+/** Read a name backwards from `tokens[i]`: "Turkey's President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan". */
+function nameEndingAt(toks: Token[], i: number): string | null {
+  const words: string[] = [];
+  for (let k = i; k >= 0 && words.length < 4; k--) {
+    const w = toks[k]!.word;
+    if (k < i && !/^\s+$/.test(between(toks, k, k + 1))) break;
+    if (!isCapitalised(w) || NOT_NAME.has(bareWord(w)) || /['\u2019]s$/.test(w)) break;
+    words.unshift(w);
+  }
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+type Subject = { kind: 'name'; name: string } | { kind: 'pronoun' };
+
+/** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
+function subjectBefore(toks: Token[], v: number): Subject | null {
+  for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
+    if (/[,;:]/.test(between(toks, k, k + 1))) return null;
+    const w = toks[k]!.word;
+    const bare = bareWord(w);
+    if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+    if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
+      const name = nameEndingAt(toks, k);
+      return name ? { kind: 'name', name } : null;
+    }
+    if (!BETWEEN_SUBJECT_AND_VERB.has(bare) && !/ly$/.test(bare)) return null;
+  }
+  return null;
+}
+
+/** The subject of a sentence that opens with a name: "Putin, who was speaking in Bishkek, stressed …". */
+function sentenceSubject(toks: Token[]): Subject | null {
+  const first = toks[0];
+  if (!first || !isCapitalised(first.word)) return null;
+  let k = 0;
+  while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(between(toks, k, k + 1))) k++;
+  const name = nameEndingAt(toks, k);
+  return name ? { kind: 'name', name } : null;
+}
+
+let currentText = '';
+/** Characters between two tokens of the sentence being attributed. */
+function between(toks: Token[], a: number, b: number): string {
+  return currentText.slice(toks[a]!.end, toks[b]!.start);
+}
+
+/** Verbs that put their subject after them in news copy: `," said Putin`. */
+const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'continued', 'stated']);
+
+/** The subject written after the verb: `said Putin`. */
+function subjectAfter(toks: Token[], v: number): Subject | null {
+  if (!INVERTING_VERBS.has(bareWord(toks[v]!.word))) return null;
+  const next = toks[v + 1];
+  if (!next) return null;
+  const bare = bareWord(next.word);
+  if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+  if (!isCapitalised(next.word)) return null;
+  let k = v + 1;
+  while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && toks[k + 1]!.start - toks[k]!.end <= 1) k++;
+  return nameEndingAt(toks, k) ? { kind: 'name', name: nameEndingAt(toks, k)! } : null;
+}
+
+/** Replace quoted stretches with spaces so verbs and names inside quotes are not read as attribution. */
+function maskQuotes(t: string, spans: Span[]): string {
+  const chars = t.split('');
+  for (const s of spans) for (let i = s.open; i <= s.close; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  // Asides between dashes or in parentheses stand between a subject and its verb:
+  // "Putin - while condemning the attack - said …".
+  return chars.join('').replace(/ - [^\n-]{1,100} - |\([^\n()]{0,100}\)/g, (m) => ' '.repeat(m.length));
+}
+
+const ABBREVIATION = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$/;
+
+/** Sentence start before `i` and end after `j` in masked text (quotes blanked, so their inner stops are ignored). */
+function sentenceAround(masked: string, i: number, j: number): [number, number] {
+  let s = i;
+  while (s > 0) {
+    const c = masked[s - 1]!;
+    if (c === '\n') break;
+    if (/[.!?]/.test(c) && /\s/.test(masked[s] ?? ' ') && !ABBREVIATION.test(masked.slice(Math.max(0, s - 6), s - 1)))
+      break;
+    s--;
+  }
+  let e = j;
+  while (e < masked.length) {
+    const c = masked[e]!;
+    if (c === '\n') break;
+    if (/[.!?]/.test(c) && /\s/.test(masked[e + 1] ?? ' ') && !ABBREVIATION.test(masked.slice(Math.max(0, e - 5), e)))
+      break;
+    e++;
+  }
+  return [s, e];
+}
+
+/** Find every quotation in `text` with its exact position and speaker. */
+export function detectQuotes(text: string): Quote[] {
+  const norm = normalize(text);
+  const t = norm.text;
+  const doubles = pairDouble(t);
+  const singles = pairSingle(t, doubles);
+  const spans = [...doubles, ...singles].sort((a, b) => a.open - b.open);
+  const masked = maskQuotes(t, spans);
+  currentText = masked;
+
+  const quotes: Quote[] = [];
+  let lastNamed: string | null = null;
+  let previous: { close: number; speaker: string | null } | null = null;
+  for (const span of spans) {
+    const inner = trimSpan(t, span.open + 1, span.close);
+    if (!inner) continue;
+    const [sentStart, sentEnd] = sentenceAround(masked, span.open, span.close + 1);
+    const toks = tokens(masked, sentStart, sentEnd);
+    const subject = attribute(masked, toks, span, sentStart, previous);
+    let speaker: string | null = null;
+    if (subject?.kind === 'name') speaker = subject.name;
+    else if (subject?.kind === 'pronoun') speaker = lastNamed;
+    else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
+    if (subject?.kind === 'name') lastNamed = subject.name;
+    // Names mentioned as subjects of speech verbs elsewhere also count for "he said".
+    const [start, end] = toSource(norm, inner[0], inner[1]);
+    quotes.push({ quote: text.slice(start, end), start, end, speaker: speaker ? fullName(speaker, t) : null });
+    previous = { close: span.close, speaker: speaker ? fullName(speaker, t) : null };
+    void sentEnd;
+  }
+  return quotes;
+}
+
+/** Inner span of a quote without surrounding spaces and a trailing comma; null when empty. */
+function trimSpan(t: string, from: number, to: number): [number, number] | null {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(t[s]!)) s++;
+  while (e > s && /[\s,;:]/.test(t[e - 1]!)) e--;
+  // A single closing period belongs to the sentence around the quote, not to the remark.
+  if (t[e - 1] === '.' && t[e - 2] !== '.') e--;
+  return e - s >= 1 && /[\p{L}\p{N}]/u.test(t.slice(s, e)) ? [s, e] : null;
+}
+
+type Attribution = Subject | { kind: 'inherit' };
+
+function attribute(
+  masked: string,
+  toks: Token[],
+  span: Span,
+  sentStart: number,
+  previous: { close: number; speaker: string | null } | null,
+): Attribution | null {
+  const firstAfter = toks.findIndex((tk) => tk.start > span.close);
+  // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
+  if (firstAfter >= 0) {
+    const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
+    if (/^[\s,.:;!?-]*$/.test(gap)) {
+      for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
+        if (!isSpeechVerb(toks, v)) continue;
+        const subject = v === firstAfter ? subjectAfter(toks, v) : subjectBefore(toks, v);
+        if (subject) return subject;
+      }
+    }
+  }
+  // 2. Before the quote in the same sentence: `Putin said: "` / `X called it a "massacre"`.
+  const before = toks.filter((tk) => tk.end <= span.open);
+  let verbBefore = false;
+  for (let v = before.length - 1; v >= 0; v--) {
+    if (!isSpeechVerb(toks, v)) continue;
+    verbBefore = true;
+    const subject = subjectBefore(toks, v) ?? subjectAfter(toks, v);
+    if (subject) return subject;
+  }
+  if (verbBefore) {
+    const subject = sentenceSubject(toks);
+    if (subject) return subject;
+  }
+  // 3. A quote opening its sentence right after another quote continues it.
+  if (previous && before.length === 0) {
+    const gapWords = masked.slice(previous.close + 1, span.open).trim().split(/\s+/).filter(Boolean).length;
+    if (gapWords <= CONTINUATION_GAP_WORDS && previous.speaker) return { kind: 'inherit' };
+  }
+  // 4. A speech verb later in the sentence: `"…" is what Putin said`.
+  for (let v = Math.max(firstAfter, 0); firstAfter >= 0 && v < toks.length; v++) {
+    if (!isSpeechVerb(toks, v)) continue;
+    const subject = subjectBefore(toks, v);
+    if (subject) return subject;
+  }
+  // 5. `according to X`, unless X is the agency that reported the words.
+  const sentence = masked.slice(sentStart, toks.at(-1)?.end ?? sentStart);
+  const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
+  if (according) {
+    const name = according[1]!.trim();
+    if (!name.split(/\s+/).some((w) => AGENCIES.has(w.toLowerCase()))) return { kind: 'name', name };
+  }
+  return null;
+}
+
+/** The fullest form of a name the article uses: "Putin" → "Vladimir Putin". */
+function fullName(name: string, t: string): string {
+  const surname = name.split(' ').at(-1)!;
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}-]+ ){1,2})${escapeRegExp(surname)}\\b`, 'gu');
+  let best = name;
+  const prose = t
+    .split('\n')
+    .filter((line) => !isHeadline(tokens(line, 0, line.length)))
+    .join('\n');
+  for (const m of prose.matchAll(re)) {
+    const words = m[1]!.trim().split(' ').filter((w) => !NOT_NAME.has(bareWord(w)) && !/['\u2019]s$/.test(w));
+    // Keep only the words right before the surname that are not titles.
+    const kept: string[] = [];
+    for (let k = words.length - 1; k >= 0; k--) {
+      if (m[1]!.trim().split(' ').slice(-(words.length - k)).join(' ') !== words.slice(k).join(' ')) break;
+      kept.unshift(words[k]!);
+    }
+    const candidate = [...kept, surname].join(' ');
+    if (candidate.split(' ').length > best.split(' ').length) best = candidate;
+  }
+  return best;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export type { NormalizedText };

@@ -1,0 +1,75 @@
+/**
+ * The word-level view of a remark: lower-case words with quotes and
+ * apostrophes folded, Porter stems, stop words and negation marked. Shared by
+ * the similarity measure, the corpus index and the synonym table.
+ */
+import { stemmer } from 'stemmer';
+
+/** Words that carry no content of their own. Negators are deliberately absent: they are content. */
+export const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from as into onto about over than that this these ' +
+    'those it its it\'s is are was were be been being am do does did has have had having i me my we us our you ' +
+    'your he him his she her they them their there here what which who whom whose when where why how all any ' +
+    'both each few more most other some such only own same very can will just should would could may might must ' +
+    'shall also well now really kind sort way'
+  ).split(' '),
+);
+/** Words that turn what follows around: "does not resemble" is not "resembles". */
+export const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'without', 'cannot', "n't", 'none', 'nothing', 'neither']);
+/** Words that end a negation's scope along with punctuation: "not X, but Y". */
+const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however']);
+
+/** One word of a remark. */
+export interface Word {
+  /** The word as written, lower-cased, with curly apostrophes folded. */
+  word: string;
+  /** Porter stem, the unit of comparison. */
+  stem: string;
+  /** True for words that carry content (not stop words, not negators). */
+  content: boolean;
+  /** True when a negator shortly before governs this word. */
+  negated: boolean;
+}
+
+/** Split a remark into words, with stems, content flags and negation scope. */
+export function words(text: string): Word[] {
+  const raw = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/n't\b/g, " n't")
+    // "no matter", "not only" do not negate what follows.
+    .replace(/\bno matter\b/g, 'whatever')
+    .replace(/\bnot only\b/g, 'only')
+    .match(/n't|[\p{L}\p{N}]+(?:'[\p{L}]+)?|[.,;:!?]/gu);
+  const out: Word[] = [];
+  // A negator governs the rest of its clause: "does not really look like a war".
+  let negated = false;
+  for (const w of raw ?? []) {
+    const bare = w.replace(/'s$/, '');
+    if (/^[.,;:!?]$/.test(bare) || SCOPE_ENDS.has(bare)) {
+      negated = false;
+      if (SCOPE_ENDS.has(bare)) out.push({ word: bare, stem: bare, content: false, negated: false });
+      continue;
+    }
+    if (NEGATORS.has(bare)) {
+      negated = true;
+      out.push({ word: bare, stem: bare, content: false, negated: false });
+      continue;
+    }
+    out.push({ word: bare, stem: stem(bare), content: !STOP_WORDS.has(bare), negated });
+  }
+  return out;
+}
+
+/** Porter stem with British/American spelling folded ("monopolise" → "monopol"). */
+export function stem(word: string): string {
+  return stemmer(word.replace(/is(e|ed|es|ing|ation)$/, 'iz$1').replace(/our$/, 'or'));
+}
+
+/** Content stems of a text, in order. */
+export function contentStems(text: string): string[] {
+  return words(text)
+    .filter((w) => w.content)
+    .map((w) => w.stem);
+}
