@@ -40,12 +40,14 @@ export function serialise(corpus: Corpus): string {
 
 function main(argv: string[]): number {
   const outIndex = argv.indexOf('--out');
-  const out = resolve(outIndex >= 0 ? argv[outIndex + 1] ?? '' : 'data/corpus.json');
+  const out = resolve(outIndex >= 0 ? (argv[outIndex + 1] ?? '') : 'data/corpus.json');
   const folder = resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--out') ?? 'seeds');
   try {
     const corpus = buildFromFolder(folder);
     writeAtomically(out, serialise(corpus));
-    const grouped = corpus.remarks.filter((r) => new Set(r.variants.map((v) => corpus.quotes[v.quote]!.articleId)).size > 1);
+    const grouped = corpus.remarks.filter(
+      (r) => new Set(r.variants.map((v) => corpus.quotes[v.quote]!.articleId)).size > 1,
+    );
     console.log(
       `${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${grouped.length} remarks quoted by more than one outlet, ` +
         `${corpus.figures.length} figures in ${corpus.groups.length} shared quantities → ${out}`,

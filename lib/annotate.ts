@@ -72,7 +72,8 @@ export class Annotator {
     const print = fingerprint(text);
     const out = new Set<string>();
     for (const a of this.corpus.articles)
-      if ((url && a.url && sameUrl(a.url, url)) || resemblance(a.fingerprint, print) >= SAME_ARTICLE_JACCARD) out.add(a.id);
+      if ((url && a.url && sameUrl(a.url, url)) || resemblance(a.fingerprint, print) >= SAME_ARTICLE_JACCARD)
+        out.add(a.id);
     return out;
   }
 
@@ -126,6 +127,10 @@ export class Annotator {
 }
 
 function sameUrl(a: string, b: string): boolean {
-  const strip = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/$/, '');
+  const strip = (u: string) =>
+    u
+      .replace(/^https?:\/\/(www\.)?/, '')
+      .replace(/[?#].*$/, '')
+      .replace(/\/$/, '');
   return strip(a) === strip(b);
 }

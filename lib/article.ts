@@ -13,7 +13,23 @@ export interface Article {
 }
 
 /** Paragraph-level elements whose text stands on lines of its own. */
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TR', 'SECTION', 'ARTICLE', 'PRE']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'TR',
+  'SECTION',
+  'ARTICLE',
+  'PRE',
+]);
 
 /**
  * Text of a subtree with a blank line between blocks, so quotes never run
@@ -47,14 +63,11 @@ export function blockText(root: Node): string {
 export function articleFromDocument(doc: Document, force = false): Article | null {
   if (!force && !isProbablyReaderable(doc)) return null;
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { keepClasses: false }).parse();
+  // The serializer hands back Readability's article element itself: no markup
+  // string is ever built or parsed.
+  const parsed = new Readability<Element>(clone, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
-  const container = doc.createElement('div');
-  // Readability's output is sanitised markup of the page's own article, parsed
-  // in a detached element that is never attached to any document.
-  const template = new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(parsed.content, 'text/html');
-  container.append(...Array.from(template.body.childNodes));
-  const text = blockText(container);
+  const text = blockText(parsed.content);
   const title = parsed.title?.trim() || null;
   return { title, text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text };
 }
@@ -62,5 +75,12 @@ export function articleFromDocument(doc: Document, force = false): Article | nul
 /** Plain text as an article: line endings unified, nothing else touched. */
 export function articleFromText(text: string): Article {
   const clean = text.replace(/\r\n?/g, '\n');
-  return { title: clean.split('\n').find((l) => l.trim())?.trim() ?? null, text: clean };
+  return {
+    title:
+      clean
+        .split('\n')
+        .find((l) => l.trim())
+        ?.trim() ?? null,
+    text: clean,
+  };
 }

@@ -48,8 +48,9 @@ export function parseManifest(json: string, file = 'manifest.json'): Manifest {
   }
   const seen = new Set<string>();
   parsed.data.articles.forEach((a, i) => {
-    if (seen.has(a.file)) throw new CorpusInputError(file, `articles.${i}.file`, `"${a.file}" is listed twice`);
-    seen.add(a.file);
+    const id = articleId(a.file);
+    if (seen.has(id)) throw new CorpusInputError(file, `articles.${i}.file`, `two articles have the id "${id}"`);
+    seen.add(id);
   });
   return parsed.data;
 }
@@ -102,11 +103,13 @@ export function buildCorpus(
   const ids = new Set<string>();
   manifest.articles.forEach((entry, i) => {
     const source = byFile.get(entry.file);
-    if (!source) throw new CorpusInputError('manifest.json', `articles.${i}.file`, `no file "${entry.file}" in the folder`);
+    if (!source)
+      throw new CorpusInputError('manifest.json', `articles.${i}.file`, `no file "${entry.file}" in the folder`);
     if (!source.text.trim()) throw new CorpusInputError(entry.file, '(text)', 'the article is empty');
     if (/\u0000/.test(source.text)) throw new CorpusInputError(entry.file, '(text)', 'binary data, not an article');
     const id = articleId(entry.file);
-    if (ids.has(id)) throw new CorpusInputError('manifest.json', `articles.${i}.file`, `two articles have the id "${id}"`);
+    if (ids.has(id))
+      throw new CorpusInputError('manifest.json', `articles.${i}.file`, `two articles have the id "${id}"`);
     ids.add(id);
   });
   const entries = [...manifest.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -149,8 +152,12 @@ export function buildCorpus(
 /** Group quote sentences into remarks: sentences of different articles (or one) that score as the same remark. */
 function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
   const sentences: { quote: number; text: string; speaker: string | null }[] = [];
-  for (const q of corpus.quotes) for (const s of sentencesOf(q.quote)) sentences.push({ quote: q.id, text: s, speaker: q.speaker });
-  const index = new QuoteIndex(sentences.map((s) => ({ quote: s.text })), synonyms);
+  for (const q of corpus.quotes)
+    for (const s of sentencesOf(q.quote)) sentences.push({ quote: q.id, text: s, speaker: q.speaker });
+  const index = new QuoteIndex(
+    sentences.map((s) => ({ quote: s.text })),
+    synonyms,
+  );
   const uf = new UnionFind(sentences.length);
   sentences.forEach((s, i) => {
     const p = index.preparedAt(i);
@@ -182,7 +189,8 @@ function groupFigures(corpus: Corpus, byArticle: Map<string, Corpus['figures']>,
   const ids = [...byArticle.keys()];
   for (let a = 0; a < ids.length; a++)
     for (let b = a + 1; b < ids.length; b++)
-      for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms)) uf.union(x.id, y.id);
+      for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms))
+        uf.union(x.id, y.id);
   const groupOf = new Map<number, number[]>();
   for (const f of corpus.figures) {
     const root = uf.find(f.id);

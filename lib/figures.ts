@@ -49,10 +49,35 @@ export interface Figure {
 export const APPROX_TOLERANCE = 0.05;
 
 const SMALL: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 };
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
@@ -83,7 +108,8 @@ interface Lexicon {
 }
 /** What happened to the people counted, by the words that say it. The first that matches nearest the number wins. */
 const MEASURES: Lexicon = {
-  killed: /^(?:killed|killing|kill|kills|dead|deaths?|died|die|fatalities|fatality|massacred|slain|murdered|lives|casualties)$/,
+  killed:
+    /^(?:killed|killing|kill|kills|dead|deaths?|died|die|fatalities|fatality|massacred|slain|murdered|lives|casualties)$/,
   injured: /^(?:injured|wounded|hurt|injuries)$/,
   hostages: /^(?:hostages?|captives?|abducted|kidnapped|seized|taken|captive)$/,
   evacuated: /^(?:evacuate|evacuated|evacuation|relocate|relocated|displaced|flee|fled|move|moved|clear)$/,
@@ -106,7 +132,8 @@ const STATES: Lexicon = {
 };
 const REGIONS = /^(?:northern|southern|eastern|western|central)$/;
 /** Units: "24 hours" counts hours, whatever the sentence is about. */
-const UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|dollars?|euros?|percent|trucks?|rockets?|missiles?|drones?)$/;
+const UNITS =
+  /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|dollars?|euros?|percent|trucks?|rockets?|missiles?|drones?)$/;
 /** Nouns that mean "people" without saying who. */
 const PEOPLE = /^(?:people|persons|individuals|others)$/;
 /** Words after a number that make it a unit of time, age or order rather than a count. */
@@ -172,7 +199,7 @@ function parseValue(m: RegExpMatchArray): [number, number] | null {
  */
 function rounded(digits: string, scale: number, [value]: [number, number]): [number, number] {
   const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-  const half = (scale / 10 ** decimals) / 2;
+  const half = scale / 10 ** decimals / 2;
   return [value - half, value + half];
 }
 
@@ -210,13 +237,28 @@ function isDateTimeOrOrdinal(raw: string, before: string, after: string, [value]
 
 function sentenceBounds(t: string, at: number): [number, number] {
   let s = at;
-  while (s > 0 && t[s - 1] !== '\n' && !(/[.!?]/.test(t[s - 1]!) && /\s/.test(t[s]!) && !/\b[A-Z][a-z]?\.$/.test(t.slice(s - 4, s)))) s--;
+  while (
+    s > 0 &&
+    t[s - 1] !== '\n' &&
+    !(/[.!?]/.test(t[s - 1]!) && /\s/.test(t[s]!) && !/\b[A-Z][a-z]?\.$/.test(t.slice(s - 4, s)))
+  )
+    s--;
   let e = at;
-  while (e < t.length && t[e] !== '\n' && !(/[.!?]/.test(t[e]!) && /\s/.test(t[e + 1] ?? ' ') && !/\b(?:[A-Z]|Oct|Nov|Dec|Jan|Feb|Aug|Sept?|St|Mr|Dr)$/.test(t.slice(e - 4, e)))) e++;
+  while (
+    e < t.length &&
+    t[e] !== '\n' &&
+    !(
+      /[.!?]/.test(t[e]!) &&
+      /\s/.test(t[e + 1] ?? ' ') &&
+      !/\b(?:[A-Z]|Oct|Nov|Dec|Jan|Feb|Aug|Sept?|St|Mr|Dr)$/.test(t.slice(e - 4, e))
+    )
+  )
+    e++;
   return [s, e];
 }
 
-const wordsOf = (s: string) => [...s.matchAll(/[\p{L}][\p{L}'-]*/gu)].map((m) => ({ w: m[0].toLowerCase(), at: m.index }));
+const wordsOf = (s: string) =>
+  [...s.matchAll(/[\p{L}][\p{L}'-]*/gu)].map((m) => ({ w: m[0].toLowerCase(), at: m.index }));
 
 /**
  * Read what is counted: the noun phrase right after the number first ("36,000
@@ -232,7 +274,14 @@ function describe(t: string, end: number, sentStart: number, sentEnd: number, at
     return null;
   };
   const unit = phrase[0] && UNITS.test(phrase[0]) ? phrase[0] : null;
-  const who = unit ? null : (find(WHO, phrase) ?? find(WHO, byDistance.slice(0, 8)));
+  // Who is read after the number only: words before it are often the agent ("a Hamas attack killing 1,200 people").
+  const who = unit
+    ? null
+    : (find(WHO, phrase) ??
+      find(
+        WHO,
+        afterWords.slice(0, 8).map((x) => x.w),
+      ));
   const measure =
     find(MEASURES, phrase) ?? find(MEASURES, byDistance.slice(0, 10)) ?? (phrase.length ? headNoun(phrase) : null);
   if (!measure) return null;
@@ -253,7 +302,8 @@ function nounPhrase(after: string[]): string[] {
   const out: string[] = [];
   for (const w of after.slice(0, 6)) {
     if (/^(?:of|those|them|the|these|its|their)$/.test(w)) continue;
-    if (/^(?:have|has|had|were|was|are|is|in|on|at|to|from|and|or|who|that|which|by|with|for|as|during|since)$/.test(w)) break;
+    if (/^(?:have|has|had|were|was|are|is|in|on|at|to|from|and|or|who|that|which|by|with|for|as|during|since)$/.test(w))
+      break;
     out.push(w);
   }
   return out;
@@ -288,8 +338,19 @@ function clauseAround(t: string, sentStart: number, sentEnd: number, start: numb
   const sentence = t.slice(sentStart, sentEnd);
   const counts = [...sentence.matchAll(/\d[\d,.]*/g)]
     .map((m) => [sentStart + m.index, sentStart + m.index + m[0].length] as const)
-    .filter(([s, e]) => (e <= start || s >= end) && !/^(?:[A-Za-z]{3,9}\.? )$/.test(t.slice(s - 10, s).split(/(?<=\s)/).slice(-2).join('')));
-  const isDate = (s: number, e: number) => dateIn(t.slice(Math.max(sentStart, s - 12), Math.min(sentEnd, e + 12))) !== null;
+    .filter(
+      ([s, e]) =>
+        (e <= start || s >= end) &&
+        !/^(?:[A-Za-z]{3,9}\.? )$/.test(
+          t
+            .slice(s - 10, s)
+            .split(/(?<=\s)/)
+            .slice(-2)
+            .join(''),
+        ),
+    );
+  const isDate = (s: number, e: number) =>
+    dateIn(t.slice(Math.max(sentStart, s - 12), Math.min(sentEnd, e + 12))) !== null;
   const prev = counts.filter(([s, e]) => e <= start && !isDate(s, e)).at(-1);
   const next = counts.find(([s, e]) => s >= end && !isDate(s, e));
   return t.slice(prev ? prev[1] : sentStart, next ? next[0] : sentEnd);

@@ -115,7 +115,12 @@ export function matchQuote(
     const [best, runnerUp] = list;
     if (!best || best.similarity < SAME_REMARK_THRESHOLD) continue;
     const borderline = best.similarity < SAME_REMARK_THRESHOLD + AMBIGUITY_MARGIN;
-    if (borderline && runnerUp && runnerUp.similarity < SAME_REMARK_THRESHOLD && best.similarity - runnerUp.similarity < AMBIGUITY_MARGIN)
+    if (
+      borderline &&
+      runnerUp &&
+      runnerUp.similarity < SAME_REMARK_THRESHOLD &&
+      best.similarity - runnerUp.similarity < AMBIGUITY_MARGIN
+    )
       continue;
     const seen = new Set<string>();
     for (const m of list) {
@@ -185,7 +190,10 @@ export function pairFigures<A extends ComparableFigure, B extends ComparableFigu
 }
 
 /** Whether two intervals (null = open end) share a value: if not, the figures cannot both be right. */
-export function overlaps(a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean {
+export function overlaps(
+  a: { low: number | null; high: number | null },
+  b: { low: number | null; high: number | null },
+): boolean {
   const lowA = a.low ?? -Infinity;
   const highA = a.high ?? Infinity;
   const lowB = b.low ?? -Infinity;

@@ -30,7 +30,10 @@ export function loadWordNet(): { wordnet: WordNet; notice: string } {
   const files = Object.fromEntries(
     Object.entries(names).map(([pos, name]) => [
       pos,
-      { index: readFileSync(join(dict, `index.${name}`), 'utf8'), data: readFileSync(join(dict, `data.${name}`), 'utf8') },
+      {
+        index: readFileSync(join(dict, `index.${name}`), 'utf8'),
+        data: readFileSync(join(dict, `data.${name}`), 'utf8'),
+      },
     ]),
   ) as WordNetFiles;
   const notice = readFileSync(join(dict, '..', 'LICENSE'), 'utf8').trim();

@@ -30,13 +30,14 @@ export function normalize(source: string): NormalizedText {
   const starts: number[] = [];
   const ends: number[] = [];
   let lastWasSpace = true; // trims leading spaces on every line
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const ch = String.fromCodePoint(source.codePointAt(i)!);
     const next = i + ch.length;
     let piece: string;
     if (ZERO_WIDTH.test(ch)) piece = '';
     else if (SPACES.test(ch)) piece = ' ';
-    else if (ch === '\u2014' || ch === '\u2015') piece = ' - '; // an em dash separates words
+    else if (ch === '\u2014' || ch === '\u2015')
+      piece = ' - '; // an em dash separates words
     else if (DASHES.test(ch)) piece = '-';
     else if (ch === '\u2026') piece = '...';
     else if (ch.charCodeAt(0) < 0x80) piece = ch;

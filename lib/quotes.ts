@@ -5,7 +5,7 @@
  * speaker with the conventions newsrooms use ("…," X said; X said: "…";
  * according to X; he said → the last named speaker).
  */
-import { normalize, toSource, type NormalizedText } from './normalize';
+import { normalize, toSource } from './normalize';
 
 /** One quotation found in an article. */
 export interface Quote {
@@ -82,7 +82,8 @@ function pairSingle(t: string, doubles: Span[]): Span[] {
     if (canOpen && !insideDouble(i)) open = i;
     else if (canClose && open >= 0) {
       const inner = t.slice(open + 1, i);
-      if (inner.trim().split(/\s+/).length <= MAX_SINGLE_QUOTE_WORDS && !insideDouble(i)) spans.push({ open, close: i });
+      if (inner.trim().split(/\s+/).length <= MAX_SINGLE_QUOTE_WORDS && !insideDouble(i))
+        spans.push({ open, close: i });
       open = -1;
     }
   }
@@ -158,7 +159,11 @@ function tokens(t: string, from: number, to: number): Token[] {
 }
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const bareWord = (w: string) => w.toLowerCase().replace(/['\u2019]s$/, '').replace(/\.$/, '');
+const bareWord = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/['\u2019]s$/, '')
+    .replace(/\.$/, '');
 
 /** Read a name backwards from `tokens[i]`: "Turkey's President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan". */
 function nameEndingAt(toks: Token[], i: number): string | null {
@@ -231,7 +236,8 @@ function maskQuotes(t: string, spans: Span[]): string {
   return chars.join('').replace(/ - [^\n-]{1,100} - |\([^\n()]{0,100}\)/g, (m) => ' '.repeat(m.length));
 }
 
-const ABBREVIATION = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$/;
+const ABBREVIATION =
+  /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$/;
 
 /** Sentence start before `i` and end after `j` in masked text (quotes blanked, so their inner stops are ignored). */
 function sentenceAround(masked: string, i: number, j: number): [number, number] {
@@ -266,7 +272,7 @@ export function detectQuotes(text: string): Quote[] {
 
   const quotes: Quote[] = [];
   let lastNamed: string | null = null;
-  let previous: { close: number; speaker: string | null } | null = null;
+  let previous = null as { close: number; speaker: string | null } | null;
   for (const span of spans) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
@@ -278,11 +284,10 @@ export function detectQuotes(text: string): Quote[] {
     else if (subject?.kind === 'pronoun') speaker = lastNamed;
     else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
     if (subject?.kind === 'name') lastNamed = subject.name;
-    // Names mentioned as subjects of speech verbs elsewhere also count for "he said".
     const [start, end] = toSource(norm, inner[0], inner[1]);
-    quotes.push({ quote: text.slice(start, end), start, end, speaker: speaker ? fullName(speaker, t) : null });
-    previous = { close: span.close, speaker: speaker ? fullName(speaker, t) : null };
-    void sentEnd;
+    const full = speaker ? fullName(speaker, t) : null;
+    quotes.push({ quote: text.slice(start, end), start, end, speaker: full });
+    previous = { close: span.close, speaker: full };
   }
   return quotes;
 }
@@ -334,7 +339,11 @@ function attribute(
   }
   // 3. A quote opening its sentence right after another quote continues it.
   if (previous && before.length === 0) {
-    const gapWords = masked.slice(previous.close + 1, span.open).trim().split(/\s+/).filter(Boolean).length;
+    const gapWords = masked
+      .slice(previous.close + 1, span.open)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean).length;
     if (gapWords <= CONTINUATION_GAP_WORDS && previous.speaker) return { kind: 'inherit' };
   }
   // 4. A speech verb later in the sentence: `"…" is what Putin said`.
@@ -347,8 +356,9 @@ function attribute(
   const sentence = masked.slice(sentStart, toks.at(-1)?.end ?? sentStart);
   const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
   if (according) {
-    const name = according[1]!.trim();
-    if (!name.split(/\s+/).some((w) => AGENCIES.has(w.toLowerCase()))) return { kind: 'name', name };
+    const words = according[1]!.trim().split(/\s+/);
+    const name = words.slice(words.findIndex((w) => !NOT_NAME.has(bareWord(w)))).join(' ');
+    if (name && !words.some((w) => AGENCIES.has(w.toLowerCase()))) return { kind: 'name', name };
   }
   return null;
 }
@@ -363,11 +373,21 @@ function fullName(name: string, t: string): string {
     .filter((line) => !isHeadline(tokens(line, 0, line.length)))
     .join('\n');
   for (const m of prose.matchAll(re)) {
-    const words = m[1]!.trim().split(' ').filter((w) => !NOT_NAME.has(bareWord(w)) && !/['\u2019]s$/.test(w));
+    const words = m[1]!
+      .trim()
+      .split(' ')
+      .filter((w) => !NOT_NAME.has(bareWord(w)) && !/['\u2019]s$/.test(w));
     // Keep only the words right before the surname that are not titles.
     const kept: string[] = [];
     for (let k = words.length - 1; k >= 0; k--) {
-      if (m[1]!.trim().split(' ').slice(-(words.length - k)).join(' ') !== words.slice(k).join(' ')) break;
+      if (
+        m[1]!
+          .trim()
+          .split(' ')
+          .slice(-(words.length - k))
+          .join(' ') !== words.slice(k).join(' ')
+      )
+        break;
       kept.unshift(words[k]!);
     }
     const candidate = [...kept, surname].join(' ');
@@ -379,5 +399,3 @@ function fullName(name: string, t: string): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-export type { NormalizedText };

@@ -105,5 +105,13 @@ export type CorpusFigure = Corpus['figures'][number];
 
 /** "articles[2].url: Invalid URL" — the path and message of every problem, one per line. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ${i.message}`).join('\n');
+  return error.issues
+    .map(
+      (i) =>
+        `${i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '')}: ${i.message}`,
+    )
+    .join('\n');
 }

@@ -81,7 +81,8 @@ function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: nu
   for (let i = 0; i < others.length; i++) {
     const o = others[i]!;
     if (o.stem === w.stem) return { score: 1, index: i };
-    if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms)) best = { score: SYNONYM_WEIGHT, index: i };
+    if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms))
+      best = { score: SYNONYM_WEIGHT, index: i };
   }
   return best;
 }

@@ -56,10 +56,24 @@ export class WordNet {
     }
     // Irregular forms that suffix rules miss.
     for (const [form, base] of [
-      ['said', 'say'], ['told', 'tell'], ['took', 'take'], ['taken', 'take'], ['went', 'go'], ['gone', 'go'],
-      ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['people', 'person'], ['better', 'good'],
-      ['worse', 'bad'], ['fled', 'flee'], ['held', 'hold'], ['fought', 'fight'], ['lives', 'life'],
-    ]) this.exceptions.set(form!, base!);
+      ['said', 'say'],
+      ['told', 'tell'],
+      ['took', 'take'],
+      ['taken', 'take'],
+      ['went', 'go'],
+      ['gone', 'go'],
+      ['children', 'child'],
+      ['men', 'man'],
+      ['women', 'woman'],
+      ['people', 'person'],
+      ['better', 'good'],
+      ['worse', 'bad'],
+      ['fled', 'flee'],
+      ['held', 'hold'],
+      ['fought', 'fight'],
+      ['lives', 'life'],
+    ])
+      this.exceptions.set(form!, base!);
   }
 
   private synset(pos: string, offset: string): Synset | null {
@@ -83,9 +97,31 @@ export class WordNet {
     const irregular = this.exceptions.get(word);
     if (irregular) forms.add(irregular);
     const rules: Record<Pos, [string, string][]> = {
-      n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['ches', 'ch'], ['shes', 'sh'], ['ies', 'y'], ['men', 'man']],
-      v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-      a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+      n: [
+        ['s', ''],
+        ['ses', 's'],
+        ['xes', 'x'],
+        ['ches', 'ch'],
+        ['shes', 'sh'],
+        ['ies', 'y'],
+        ['men', 'man'],
+      ],
+      v: [
+        ['s', ''],
+        ['ies', 'y'],
+        ['es', 'e'],
+        ['es', ''],
+        ['ed', 'e'],
+        ['ed', ''],
+        ['ing', 'e'],
+        ['ing', ''],
+      ],
+      a: [
+        ['er', ''],
+        ['est', ''],
+        ['er', 'e'],
+        ['est', 'e'],
+      ],
       r: [],
     };
     for (const [suffix, repl] of rules[pos]) if (word.endsWith(suffix)) forms.add(word.slice(0, -suffix.length) + repl);

@@ -9,14 +9,25 @@ import { stemmer } from 'stemmer';
 export const STOP_WORDS = new Set(
   (
     'a an the and or but if then so of to in on at by for with from as into onto about over than that this these ' +
-    'those it its it\'s is are was were be been being am do does did has have had having i me my we us our you ' +
+    "those it its it's is are was were be been being am do does did has have had having i me my we us our you " +
     'your he him his she her they them their there here what which who whom whose when where why how all any ' +
     'both each few more most other some such only own same very can will just should would could may might must ' +
     'shall also well now really kind sort way'
   ).split(' '),
 );
 /** Words that turn what follows around: "does not resemble" is not "resembles". */
-export const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'without', 'cannot', "n't", 'none', 'nothing', 'neither']);
+export const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nor',
+  'without',
+  'cannot',
+  "n't",
+  'none',
+  'nothing',
+  'neither',
+]);
 /** Words that end a negation's scope along with punctuation: "not X, but Y". */
 const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however']);
 

@@ -11,14 +11,21 @@ import { readArticle } from '../lib/node-io';
 function render(notes: Notes, text: string): string {
   const lines: string[] = [];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  lines.push(`${count(notes.remarks.length, 'remark')} and ${count(notes.figures.length, 'figure')} also reported elsewhere.`);
-  if (notes.excluded.length) lines.push(`(This article is in the corpus as ${notes.excluded.join(', ')}; left out of the comparison.)`);
+  lines.push(
+    `${count(notes.remarks.length, 'remark')} and ${count(notes.figures.length, 'figure')} also reported elsewhere.`,
+  );
+  if (notes.excluded.length)
+    lines.push(`(This article is in the corpus as ${notes.excluded.join(', ')}; left out of the comparison.)`);
   for (const r of notes.remarks) {
     lines.push('', `“${r.quote}”${r.speaker ? ` — ${r.speaker}` : ''}  [line ${lineOf(text, r.start)}]`);
-    for (const m of r.matches) lines.push(`    ${m.outlet ?? m.articleId}: “${m.quote}”  (${Math.round(m.similarity * 100)}% alike)`);
+    for (const m of r.matches)
+      lines.push(`    ${m.outlet ?? m.articleId}: “${m.quote}”  (${Math.round(m.similarity * 100)}% alike)`);
   }
   for (const f of notes.figures) {
-    lines.push('', `${f.text} ${f.quantity}  [line ${lineOf(text, f.start)}] — ${f.differs ? 'outlets DIFFER' : 'outlets agree'}`);
+    lines.push(
+      '',
+      `${f.text} ${f.quantity}  [line ${lineOf(text, f.start)}] — ${f.differs ? 'outlets DIFFER' : 'outlets agree'}`,
+    );
     for (const o of f.others) lines.push(`    ${o.outlet ?? o.articleId}: ${o.text}`);
   }
   return lines.join('\n');
@@ -29,7 +36,8 @@ const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').lengt
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const corpusIndex = argv.indexOf('--corpus');
-  const corpusPath = corpusIndex >= 0 ? argv[corpusIndex + 1] : new URL('../data/corpus.json', import.meta.url).pathname;
+  const corpusPath =
+    corpusIndex >= 0 ? argv[corpusIndex + 1] : new URL('../data/corpus.json', import.meta.url).pathname;
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus');
   if (!file) {
     console.error('usage: npm run --silent annotate -- <file.html|file.txt> [--json] [--corpus corpus.json]');
@@ -40,7 +48,9 @@ function main(argv: string[]): number {
     text = readArticle(file).text;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    console.error(`annotate: cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.message}`);
+    console.error(
+      `annotate: cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.message}`,
+    );
     return 2;
   }
   let raw: unknown;

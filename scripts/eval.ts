@@ -9,7 +9,12 @@ import { synonymTable } from '../lib/wordnet';
 import { loadWordNet } from '../lib/node-io';
 import { words } from '../lib/words';
 
-interface Pair { a: string; b: string; same: boolean; source: string }
+interface Pair {
+  a: string;
+  b: string;
+  same: boolean;
+  source: string;
+}
 
 export function scorePairs(pairs: Pair[]) {
   const { wordnet } = loadWordNet();
@@ -29,14 +34,22 @@ export function auc(scored: { same: boolean; score: number }[]): number {
   return wins / (pos.length * neg.length);
 }
 
-const pairs = (JSON.parse(readFileSync(new URL('../tests/fixtures/remark-pairs.json', import.meta.url), 'utf8')) as { pairs: Pair[] }).pairs;
+const pairs = (
+  JSON.parse(readFileSync(new URL('../tests/fixtures/remark-pairs.json', import.meta.url), 'utf8')) as { pairs: Pair[] }
+).pairs;
 const scored = scorePairs(pairs);
 const tp = scored.filter((s) => s.same && s.score >= SAME_REMARK_THRESHOLD).length;
 const fp = scored.filter((s) => !s.same && s.score >= SAME_REMARK_THRESHOLD).length;
 const fn = scored.filter((s) => s.same && s.score < SAME_REMARK_THRESHOLD).length;
 if (process.argv.includes('--verbose'))
   for (const s of [...scored].sort((x, y) => y.score - x.score))
-    console.log(`${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${s.score >= SAME_REMARK_THRESHOLD === s.same ? '  ' : '✗ '}${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`);
-console.log(`pairs: ${scored.length} (${scored.filter((s) => s.same).length} same, ${scored.filter((s) => !s.same).length} different)`);
+    console.log(
+      `${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${s.score >= SAME_REMARK_THRESHOLD === s.same ? '  ' : '✗ '}${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`,
+    );
+console.log(
+  `pairs: ${scored.length} (${scored.filter((s) => s.same).length} same, ${scored.filter((s) => !s.same).length} different)`,
+);
 console.log(`AUC: ${auc(scored).toFixed(3)}`);
-console.log(`at threshold ${SAME_REMARK_THRESHOLD}: precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`);
+console.log(
+  `at threshold ${SAME_REMARK_THRESHOLD}: precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`,
+);

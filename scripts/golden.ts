@@ -1,0 +1,46 @@
+/**
+ * `npm run golden`: regenerate the expected notes of every golden case, so
+ * the diff can be reviewed (never accepted blindly) with `git diff tests/golden`.
+ *
+ * A case is a folder in tests/golden/: either `source` naming a seed file
+ * (the seed is annotated against the rest of the corpus) or `article.txt` /
+ * `article.html`. To add a case: make a folder with the article, run this
+ * script, read `expected.json` against the article, and commit both.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotator } from '../lib/annotate';
+import { CorpusSchema } from '../lib/schema';
+import { readArticle } from '../lib/node-io';
+
+export const GOLDEN_DIR = new URL('../tests/golden/', import.meta.url).pathname;
+const SEEDS_DIR = new URL('../seeds/', import.meta.url).pathname;
+
+/** The article file of a golden case. */
+export function caseArticle(dir: string): string {
+  const source = join(dir, 'source');
+  if (existsSync(source)) return join(SEEDS_DIR, readFileSync(source, 'utf8').trim());
+  const file = ['article.txt', 'article.html'].map((f) => join(dir, f)).find(existsSync);
+  if (!file) throw new Error(`${dir}: no article.txt, article.html or source`);
+  return file;
+}
+
+/** What `annotate --json` prints for a case, as the golden file holds it. */
+export function annotateCase(annotator: Annotator, dir: string): unknown {
+  const { excluded: _excluded, ...notes } = annotator.annotate(readArticle(caseArticle(dir)).text);
+  return notes;
+}
+
+export function loadAnnotator(): Annotator {
+  const corpus = CorpusSchema.parse(JSON.parse(readFileSync(new URL('../data/corpus.json', import.meta.url), 'utf8')));
+  return new Annotator(corpus);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const annotator = loadAnnotator();
+  for (const name of readdirSync(GOLDEN_DIR).sort()) {
+    const dir = join(GOLDEN_DIR, name);
+    writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(annotateCase(annotator, dir), null, 2)}\n`);
+    console.log(`wrote ${name}/expected.json`);
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildFromFolder, serialise } from '../data/build';
+import { CorpusSchema } from '../lib/schema';
+
+const root = new URL('..', import.meta.url).pathname;
+const corpusFile = join(root, 'data/corpus.json');
+
+function seedsCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'retold-seeds-'));
+  cpSync(join(root, 'seeds'), dir, { recursive: true });
+  return dir;
+}
+
+function runBuilder(folder: string, out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'data/build.ts'), folder, '--out', out], {
+    encoding: 'utf8',
+  });
+}
+
+describe('the bundled corpus', () => {
+  it('validates against its schema and rebuilds byte-identical from seeds/', () => {
+    const bundled = readFileSync(corpusFile, 'utf8');
+    expect(CorpusSchema.safeParse(JSON.parse(bundled)).success).toBe(true);
+    expect(serialise(buildFromFolder(join(root, 'seeds')))).toBe(bundled);
+  });
+
+  it('groups the seeds’ shared remarks and quantities', () => {
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(corpusFile, 'utf8')));
+    const remarkOf = (text: string) => corpus.remarks.find((r) => r.variants.some((v) => v.text === text))!;
+    const unacceptable = remarkOf('absolutely unacceptable');
+    const outlets = new Set(unacceptable.variants.map((v) => corpus.quotes[v.quote]!.articleId.slice(0, 3)));
+    expect([...outlets].sort()).toEqual(['002', '003', '004']);
+    const killed = corpus.groups.find((g) =>
+      g.figures.some((id) => corpus.figures[id]!.text === 'approximately 15,000'),
+    )!;
+    expect(killed.figures.map((id) => corpus.figures[id]!.text).sort()).toEqual(['14,000', 'approximately 15,000']);
+    expect(killed.differs).toBe(true);
+  });
+
+  it('ships the WordNet licence notice with the synonyms', () => {
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(corpusFile, 'utf8')));
+    expect(corpus.notices.join('\n')).toContain('WordNet 3.0 Copyright 2006 by Princeton University');
+  });
+});
+
+describe('the corpus builder on bad input', () => {
+  const cases: [string, (dir: string) => void, RegExp][] = [
+    [
+      'a manifest field of the wrong type',
+      (d) => {
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        m.articles[2].date = 20231013;
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /manifest\.json: articles\.2\.date/,
+    ],
+    [
+      'a manifest with a missing field',
+      (d) => {
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        delete m.articles[1].outlet;
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /manifest\.json: articles\.1\.outlet/,
+    ],
+    [
+      'a manifest that is not JSON',
+      (d) => writeFileSync(join(d, 'manifest.json'), '{ nope'),
+      /manifest\.json: \(whole file\): not valid JSON/,
+    ],
+    [
+      'an empty article',
+      (d) => writeFileSync(join(d, '003_6b2e10c6dedfae58.txt'), ''),
+      /003_6b2e10c6dedfae58\.txt: \(text\): the article is empty/,
+    ],
+    [
+      'a binary article',
+      (d) => writeFileSync(join(d, '001_790c6556cd2dca1e.txt'), Buffer.from([0x89, 0x50, 0x00, 0x01])),
+      /001_790c6556cd2dca1e\.txt: \(text\): binary data/,
+    ],
+    [
+      'two articles with the same id',
+      (d) => {
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        writeFileSync(join(d, '000_bc9d5f5d0ffe9631.html'), '<html><body><p>x</p></body></html>');
+        m.articles.push({ ...m.articles[0], file: '000_bc9d5f5d0ffe9631.html' });
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /articles\.5\.file: two articles have the id "000_bc9d5f5d0ffe9631"/,
+    ],
+  ];
+  for (const [what, spoil, message] of cases) {
+    it(`fails on ${what}, naming file and field, and leaves the previous corpus untouched`, () => {
+      const dir = seedsCopy();
+      const out = join(dir, 'previous-corpus.json');
+      writeFileSync(out, 'previous');
+      spoil(dir);
+      const run = runBuilder(dir, out);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(readFileSync(out, 'utf8')).toBe('previous');
+    });
+  }
+
+  it('builds a corpus from a folder of HTML articles a user points it at', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retold-user-'));
+    const page = (quote: string) =>
+      `<html><head><title>Mayor on the port</title></head><body><nav>Home | World</nav><article><h1>Mayor on the port</h1>` +
+      `<p>${'The city debated its harbour for weeks, and the council heard many residents speak at length about the plan. '.repeat(4)}</p>` +
+      `<p>“${quote},” Mayor Ana Lindqvist said on Monday.</p><p>${'Officials said the vote would follow next week after more hearings. '.repeat(4)}</p></article></body></html>`;
+    writeFileSync(join(dir, 'a.html'), page('We will not allow the port to be closed, whatever the cost'));
+    writeFileSync(join(dir, 'b.html'), page('We shall not allow the port to be closed, whatever it costs'));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        articles: ['a.html', 'b.html'].map((file) => ({
+          file,
+          outlet: file,
+          title: null,
+          date: null,
+          event: null,
+          url: null,
+        })),
+      }),
+    );
+    const out = join(dir, 'corpus.json');
+    const run = runBuilder(dir, out);
+    expect(run.stderr).toBe('');
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(corpus.quotes.map((q) => [q.articleId, q.speaker])).toEqual([
+      ['a', 'Ana Lindqvist'],
+      ['b', 'Ana Lindqvist'],
+    ]);
+    expect(corpus.quotes[0]!.remarks).toEqual(corpus.quotes[1]!.remarks);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GOLDEN_DIR, annotateCase, loadAnnotator } from '../scripts/golden';
+
+// Each folder of tests/golden is a saved article and the notes a reader must
+// see on it. `npm run golden` rewrites expected.json; review the diff.
+const annotator = loadAnnotator();
+
+describe('golden cases', () => {
+  for (const name of readdirSync(GOLDEN_DIR).sort()) {
+    it(name, () => {
+      const expected = JSON.parse(readFileSync(join(GOLDEN_DIR, name, 'expected.json'), 'utf8'));
+      expect(annotateCase(annotator, join(GOLDEN_DIR, name))).toEqual(expected);
+    });
+  }
+
+  it('a seed annotated against the others links the Putin remark across translations and leaves itself out', () => {
+    const notes = annotateCase(annotator, join(GOLDEN_DIR, 'seed-001_790c6556cd2dca1e')) as {
+      remarks: { quote: string; matches: { articleId: string; quote: string }[] }[];
+      figures: { text: string; differs: boolean; others: { text: string }[] }[];
+    };
+    const full = notes.remarks.find((r) => r.quote.startsWith('What is currently happening'))!;
+    expect(full.matches.map((m) => m.quote)).toContain(
+      'What is happening now in Gaza in response to the terrorist attack on Israel does not resemble a war. It is a kind of total destruction of the civilian population',
+    );
+    expect(notes.remarks.flatMap((r) => r.matches).every((m) => !m.articleId.startsWith('001'))).toBe(true);
+    const combatants = notes.figures.find((f) => f.text === '14,000')!;
+    expect(combatants).toMatchObject({ differs: true, others: [{ text: 'approximately 15,000' }] });
+    expect(notes.figures.find((f) => f.text === 'over 36,000')).toMatchObject({
+      differs: false,
+      others: [{ text: 'at least 36,586' }],
+    });
+  });
+
+  it('articles about other events get no note, even with "1,200 personnel" and "36,000 fans"', () => {
+    for (const name of ['own-unrelated-budget', 'own-unrelated-football'])
+      expect(annotateCase(annotator, join(GOLDEN_DIR, name))).toEqual({ remarks: [], figures: [] });
+  });
+});
