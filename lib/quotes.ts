@@ -145,6 +145,8 @@ interface Token {
   word: string;
   start: number;
   end: number;
+  /** The characters between the previous token and this one ("", " ", ", "). */
+  gapBefore: string;
 }
 
 function tokens(t: string, from: number, to: number): Token[] {
@@ -153,7 +155,8 @@ function tokens(t: string, from: number, to: number): Token[] {
   re.lastIndex = from;
   for (let m = re.exec(t); m && m.index < to; m = re.exec(t)) {
     const word = m[0].replace(/[.]+$/, (dots) => (/^[A-Z]([.][A-Z])*$/.test(m![0].slice(0, -dots.length)) ? dots : ''));
-    out.push({ word, start: m.index, end: m.index + word.length });
+    const prevEnd = out.at(-1)?.end ?? from;
+    out.push({ word, start: m.index, end: m.index + word.length, gapBefore: t.slice(prevEnd, m.index) });
   }
   return out;
 }
@@ -170,7 +173,7 @@ function nameEndingAt(toks: Token[], i: number): string | null {
   const words: string[] = [];
   for (let k = i; k >= 0 && words.length < 4; k--) {
     const w = toks[k]!.word;
-    if (k < i && !/^\s+$/.test(between(toks, k, k + 1))) break;
+    if (k < i && !/^\s+$/.test(gapAfter(toks, k))) break;
     if (!isCapitalised(w) || NOT_NAME.has(bareWord(w)) || /['\u2019]s$/.test(w)) break;
     words.unshift(w);
   }
@@ -182,7 +185,7 @@ type Subject = { kind: 'name'; name: string } | { kind: 'pronoun' };
 /** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
 function subjectBefore(toks: Token[], v: number): Subject | null {
   for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
-    if (/[,;:]/.test(between(toks, k, k + 1))) return null;
+    if (/[,;:]/.test(gapAfter(toks, k))) return null;
     const w = toks[k]!.word;
     const bare = bareWord(w);
     if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
@@ -200,15 +203,14 @@ function sentenceSubject(toks: Token[]): Subject | null {
   const first = toks[0];
   if (!first || !isCapitalised(first.word)) return null;
   let k = 0;
-  while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(between(toks, k, k + 1))) k++;
+  while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(gapAfter(toks, k))) k++;
   const name = nameEndingAt(toks, k);
   return name ? { kind: 'name', name } : null;
 }
 
-let currentText = '';
-/** Characters between two tokens of the sentence being attributed. */
-function between(toks: Token[], a: number, b: number): string {
-  return currentText.slice(toks[a]!.end, toks[b]!.start);
+/** Characters between token `k` and the next one. */
+function gapAfter(toks: Token[], k: number): string {
+  return toks[k + 1]!.gapBefore;
 }
 
 /** Verbs that put their subject after them in news copy: `," said Putin`. */
@@ -268,7 +270,6 @@ export function detectQuotes(text: string): Quote[] {
   const singles = pairSingle(t, doubles);
   const spans = [...doubles, ...singles].sort((a, b) => a.open - b.open);
   const masked = maskQuotes(t, spans);
-  currentText = masked;
 
   const quotes: Quote[] = [];
   let lastNamed: string | null = null;
