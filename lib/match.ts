@@ -58,11 +58,11 @@ export class QuoteIndex {
   candidates(p: Prepared, limit = CANDIDATES_PER_QUOTE): number[] {
     const scores = new Map<number, number>();
     const keys = new Set<string>();
-    p.content.forEach((w, i) => {
+    p.words.forEach((w, i) => {
+      if (!w.content) return;
       keys.add(w.stem);
-      const next = p.words[p.words.indexOf(w) + 1];
+      const next = p.words[i + 1];
       if (next) keys.add(`${w.stem}_${next.stem}`);
-      void i;
     });
     for (const k of keys) {
       const list = this.postings.get(k);
