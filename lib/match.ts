@@ -156,7 +156,19 @@ export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: Sy
   if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
   if (a.when && b.when && a.when !== b.when) return null;
   const dateBonus = a.when && b.when ? 1 : !a.when && !b.when ? 0.5 : 0;
-  return 1 + dateBonus + similarity(prepare(a.sentence), prepare(b.sentence), synonyms) * 0.5;
+  return 1 + dateBonus + similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms) * 0.5;
+}
+
+/** Figures are compared pairwise, so each sentence is prepared once, not once per pair. */
+const sentenceCache = new Map<string, Prepared>();
+const SENTENCE_CACHE_LIMIT = 5000;
+function preparedSentence(sentence: string): Prepared {
+  let p = sentenceCache.get(sentence);
+  if (!p) {
+    if (sentenceCache.size >= SENTENCE_CACHE_LIMIT) sentenceCache.clear();
+    sentenceCache.set(sentence, (p = prepare(sentence)));
+  }
+  return p;
 }
 
 /**
