@@ -97,11 +97,19 @@ export class Annotator {
       });
     }
 
+    // A figure is compared only with articles that tell the same story: one
+    // that quotes a remark this page quotes, or one filed under the same event
+    // as such an article. Numbers alone ("250,000 residents", "2 million people
+    // live there") say too little to link two unrelated articles.
+    const sameStory = new Set(remarks.flatMap((r) => r.matches.map((m) => m.articleId)));
+    const events = new Set([...sameStory].map((id) => this.articles.get(id)?.event).filter((e) => e));
+    for (const a of this.corpus.articles) if (a.event && events.has(a.event)) sameStory.add(a.id);
+
     const pageFigures = detectFigures(text).filter((f) => f.quantity);
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     const byArticle = new Map<string, Corpus['figures']>();
     for (const f of this.corpus.figures) {
-      if (exclude.has(f.articleId)) continue;
+      if (exclude.has(f.articleId) || !sameStory.has(f.articleId)) continue;
       byArticle.set(f.articleId, [...(byArticle.get(f.articleId) ?? []), f]);
     }
     for (const [articleId, list] of [...byArticle.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

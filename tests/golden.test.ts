@@ -33,8 +33,8 @@ describe('golden cases', () => {
     });
   });
 
-  it('articles about other events get no note, even with "1,200 personnel" and "36,000 fans"', () => {
-    for (const name of ['own-unrelated-budget', 'own-unrelated-football'])
+  it('articles about other events get no note, even with "1,200 personnel", "36,000 fans" or "250,000 residents live"', () => {
+    for (const name of ['own-unrelated-budget', 'own-unrelated-football', 'own-unrelated-council'])
       expect(annotateCase(annotator, join(GOLDEN_DIR, name))).toEqual({ remarks: [], figures: [] });
   });
 });
