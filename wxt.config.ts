@@ -1,11 +1,20 @@
 import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
 
-// The extension itself (content script, background, popup, options) is built
-// on this configuration; see the README for what each entrypoint does.
+// The extension: a content script that reads articles and draws notes, a
+// background worker that owns the corpus and the matcher. See the README for
+// what each permission is for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  // Every import is written out; nothing is auto-imported.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
-  },
+    action: { default_title: 'Retold' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'retold@retold.invalid', strict_min_version: '140.0' } } }
+      : {}),
+  }),
 });

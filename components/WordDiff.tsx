@@ -1,0 +1,38 @@
+import type { DiffPart } from '../lib/diff';
+
+export interface WordDiffProps {
+  /** From this page's wording to another outlet's. */
+  parts: DiffPart[];
+  /** The other outlet's name, for the labels a screen reader reads out. */
+  outlet: string;
+}
+
+/**
+ * Another outlet's wording of a remark, with the words it does not share
+ * with this page marked: words only it has are underlined, words only this
+ * page has are struck through. Marked by more than colour, so it reads the
+ * same without it.
+ */
+export function WordDiff({ parts, outlet }: WordDiffProps) {
+  return (
+    <q class="r-diff" data-testid="retold-diff">
+      {parts.map((p, i) =>
+        p.kind === 'same' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === 'context' ? (
+          <span key={i} class="r-context" title="The rest of this outlet's quote">
+            {p.text}
+          </span>
+        ) : p.kind === 'added' ? (
+          <ins key={i} title={`Only in ${outlet}`} data-testid="retold-diff-added">
+            {p.text}
+          </ins>
+        ) : (
+          <del key={i} title="Only on this page" data-testid="retold-diff-removed">
+            {p.text}
+          </del>
+        ),
+      )}
+    </q>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The background worker owns the corpus and the matcher, so no page ever
+ * loads them. It answers one question, "what notes does this article
+ * get?", and keeps the toolbar badge of each tab showing how many.
+ *
+ * Manifest V3 stops the worker when it is idle; the corpus is parsed again on
+ * the first message after a restart (lazily, so starting is cheap).
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import corpusJson from '../data/corpus.json';
+import { Annotator } from '../lib/annotate';
+import { AnnotateResponse, noteCount, RequestSchema } from '../lib/messages';
+import { presentNotes } from '../lib/present';
+import { CorpusSchema, describeIssues } from '../lib/schema';
+
+export default defineBackground(() => {
+  let annotator: Annotator | null = null;
+  const load = (): Annotator => {
+    if (annotator) return annotator;
+    const parsed = CorpusSchema.safeParse(corpusJson);
+    if (!parsed.success) throw new Error(`The bundled corpus is invalid:\n${describeIssues(parsed.error)}`);
+    return (annotator = new Annotator(parsed.data));
+  };
+
+  /** The badge counts matched remarks; its tooltip also counts figures. */
+  const setBadge = (tabId: number | undefined, remarks: number, notes = remarks) => {
+    if (tabId === undefined) return;
+    void browser.action.setBadgeText({ tabId, text: remarks > 0 ? String(remarks) : '' });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3a55c4' });
+    void browser.action.setTitle({
+      tabId,
+      title: notes > 0 ? `Retold: ${remarks} remarks and ${notes - remarks} figures also reported elsewhere` : 'Retold',
+    });
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only our own content scripts talk to us.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const request = RequestSchema.safeParse(message);
+    if (!request.success) return Promise.resolve({ ok: false, error: 'Unrecognised message' } as AnnotateResponse);
+    const tabId = sender.tab?.id;
+    if (request.data.type === 'clear') {
+      setBadge(tabId, 0);
+      return Promise.resolve({ ok: true });
+    }
+    const { text, url } = request.data;
+    try {
+      const a = load();
+      const notes = presentNotes(a.annotate(text, { url }), text, a.corpus);
+      setBadge(tabId, notes.remarks.length, noteCount(notes));
+      return Promise.resolve({ ok: true, notes } satisfies AnnotateResponse);
+    } catch (error) {
+      console.error('Retold:', error);
+      setBadge(tabId, 0);
+      return Promise.resolve({ ok: false, error: String(error) } satisfies AnnotateResponse);
+    }
+  });
+});

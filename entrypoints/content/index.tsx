@@ -1,0 +1,279 @@
+/**
+ * The content script: Retold in the page.
+ *
+ *   page idle ─▶ is it an article? ─▶ article text (Readability, on a clone)
+ *     ─▶ background: notes for the text ─▶ anchor each note in the live page
+ *     ─▶ paint highlights (CSS Custom Highlight API) + overlay (shadow root)
+ *
+ * Afterwards the overlay follows the page: scrolling, resizing and fonts
+ * loading move it; DOM changes re-anchor it after a debounce that backs off
+ * while the page keeps changing without changing its article; a new URL
+ * (single-page apps) starts it all again. The page's own nodes are never
+ * changed; a `<retold-ui>` element after `<body>` and a `<style>` with the
+ * `::highlight()` rules are all we add.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { isProbablyReaderable } from '@mozilla/readability';
+import '../../components/overlay.css';
+import { Overlay } from '../../components/Overlay';
+import { articleFromDocument } from '../../lib/article';
+import type { TextQuoteSelector } from '../../lib/anchor';
+import { noteAt, type TextBox } from '../../lib/layout';
+import { AnnotateResponseSchema, noteCount, type PageNotes, type Request } from '../../lib/messages';
+import { anchorAll, HOST_TAG, measure, paint, pageTheme, unpaint, viewport, type HighlightName } from './page';
+
+/** Wait after the last DOM change before re-anchoring. */
+const SETTLE_MS = 400;
+/** While the page keeps changing without a new article, the wait doubles up to this. */
+const MAX_SETTLE_MS = 15_000;
+/** Full re-annotations (Readability + matching) one URL may cause; a ticker cannot keep us busy. */
+const MAX_RUNS_PER_URL = 8;
+/** Share of the page's text that must change before the article is read again. */
+const TEXT_CHANGE_TO_RERUN = 0.05;
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    void new Retold(ctx).start();
+  },
+});
+
+interface State {
+  notes: PageNotes;
+  ranges: Map<string, Range>;
+  boxes: Map<string, TextBox>;
+  visible: boolean;
+  openId: string | null;
+  listOpen: boolean;
+  theme: 'light' | 'dark';
+}
+
+class Retold {
+  private state: State | null = null;
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private url = location.href;
+  private runs = 0;
+  private textLength = 0;
+  private settle = SETTLE_MS;
+  private timer: number | undefined;
+  private frame: number | undefined;
+  private generation = 0;
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    const { ctx } = this;
+    ctx.addEventListener(window, 'wxt:locationchange', () => this.navigated());
+    ctx.addEventListener(window, 'resize', () => this.relayout(), { passive: true });
+    // Capture: scrolling of any inner container moves the text too.
+    ctx.addEventListener(document, 'scroll', () => this.relayout(), { passive: true, capture: true });
+    ctx.addEventListener(document, 'click', (e) => this.clicked(e));
+    ctx.addEventListener(window, 'keydown', (e) => this.keyed(e));
+    document.fonts?.addEventListener('loadingdone', () => this.relayout());
+    ctx.onInvalidated(() => this.teardown());
+    if (document.body) {
+      const resize = new ResizeObserver(() => this.relayout());
+      resize.observe(document.body);
+      ctx.onInvalidated(() => resize.disconnect());
+    }
+    this.observe();
+    await this.run();
+  }
+
+  /** Read the article and ask for notes; show them, or show nothing. */
+  private async run(): Promise<void> {
+    const generation = ++this.generation;
+    this.runs++;
+    this.textLength = document.body?.textContent?.length ?? 0;
+    if (!/^https?:$/.test(location.protocol) || !document.body || !isProbablyReaderable(document)) {
+      return this.show(null);
+    }
+    const article = articleFromDocument(document, true);
+    if (!article) return this.show(null);
+    const response = await this.ask({ type: 'annotate', url: location.href, text: article.text });
+    if (generation !== this.generation || this.ctx.isInvalid) return;
+    const parsed = AnnotateResponseSchema.safeParse(response);
+    if (!parsed.success) return console.warn('Retold: unexpected answer from the background', parsed.error.message);
+    if (!parsed.data.ok) return console.warn('Retold:', parsed.data.error);
+    this.show(noteCount(parsed.data.notes) > 0 ? parsed.data.notes : null);
+  }
+
+  private async ask(request: Request): Promise<unknown> {
+    try {
+      return await browser.runtime.sendMessage(request);
+    } catch {
+      // The worker may be starting up again (Manifest V3 stops idle workers): one more try.
+      await new Promise((r) => setTimeout(r, 250));
+      return browser.runtime.sendMessage(request);
+    }
+  }
+
+  private show(notes: PageNotes | null): void {
+    if (!notes) {
+      if (this.state) void this.ask({ type: 'clear' }).catch(() => undefined);
+      this.teardown();
+      return;
+    }
+    const selectors = new Map<string, TextQuoteSelector>();
+    for (const n of [...notes.remarks, ...notes.figures]) selectors.set(n.id, n.selector);
+    const ranges = anchorAll(document.body, selectors);
+    const previous = this.state;
+    this.state = {
+      notes,
+      ranges,
+      boxes: new Map(),
+      visible: previous?.visible ?? true,
+      openId: previous?.openId && ranges.has(previous.openId) ? previous.openId : null,
+      listOpen: previous?.listOpen ?? false,
+      theme: pageTheme(),
+    };
+    this.relayout();
+  }
+
+  /** Measure and draw on the next frame; many triggers in one frame draw once. */
+  private relayout(): void {
+    if (!this.state || this.frame !== undefined) return;
+    this.frame = this.ctx.requestAnimationFrame(() => {
+      this.frame = undefined;
+      void this.draw();
+    });
+  }
+
+  private async draw(): Promise<void> {
+    const state = this.state;
+    if (!state) return;
+    state.boxes = measure(state.ranges);
+    const groups: Partial<Record<HighlightName, Range[]>> = {};
+    if (state.visible) {
+      const add = (name: HighlightName, id: string) => {
+        const r = state.ranges.get(id);
+        if (r) (groups[name] ??= []).push(r);
+      };
+      for (const r of state.notes.remarks) add('retold-remark', r.id);
+      for (const f of state.notes.figures) add(f.differs ? 'retold-figure-differs' : 'retold-figure', f.id);
+      if (state.openId) add('retold-active', state.openId);
+    }
+    paint(groups, state.theme);
+    if (!this.ui) {
+      this.ui = await createShadowRootUi(this.ctx, {
+        name: HOST_TAG,
+        position: 'inline',
+        anchor: document.documentElement,
+        append: 'last',
+        onMount: () => undefined,
+      });
+      if (this.state !== state) return this.ui.remove();
+      this.ui.mount();
+    }
+    render(
+      <Overlay
+        notes={state.notes}
+        boxes={state.boxes}
+        viewport={viewport()}
+        visible={state.visible}
+        openId={state.openId}
+        listOpen={state.listOpen}
+        theme={state.theme}
+        onOpen={(id) => this.update({ openId: id })}
+        onListOpen={(open) => this.update({ listOpen: open })}
+        onToggleVisible={() => this.update({ visible: !state.visible, openId: null })}
+        onReveal={(id) => this.reveal(id)}
+      />,
+      this.ui.uiContainer,
+    );
+  }
+
+  private update(change: Partial<State>): void {
+    if (!this.state) return;
+    Object.assign(this.state, change);
+    this.relayout();
+  }
+
+  private reveal(id: string): void {
+    const range = this.state?.ranges.get(id);
+    if (!range) return;
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.update({ openId: id, listOpen: false, visible: true });
+  }
+
+  private clicked(e: MouseEvent): void {
+    if (!this.state || !this.state.visible) return;
+    // Clicks inside our UI reach the document retargeted to the host.
+    if ((e.target as Element | null)?.localName === HOST_TAG) return;
+    const id = noteAt(this.state.boxes, e.pageX, e.pageY);
+    if (id) this.update({ openId: id });
+    else if (this.state.openId || this.state.listOpen) this.update({ openId: null, listOpen: false });
+  }
+
+  /** Alt+Shift+R shows or hides every highlight and marker. */
+  private keyed(e: KeyboardEvent): void {
+    if (!this.state || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
+    e.preventDefault();
+    this.update({ visible: !this.state.visible, openId: null });
+  }
+
+  /**
+   * Watch the page for late-loaded or replaced text. Each batch of changes
+   * re-anchors after a pause; a page whose text grew or shrank noticeably is
+   * read again, a bounded number of times.
+   */
+  private observe(): void {
+    if (!document.body) return;
+    this.observer = new MutationObserver(() => {
+      // A throttle, not a debounce: a page that never stops changing (a live ticker) is still looked at.
+      if (this.timer !== undefined) return;
+      this.timer = this.ctx.setTimeout(() => {
+        this.timer = undefined;
+        this.changed();
+      }, this.settle);
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+  }
+
+  private changed(): void {
+    const length = document.body?.textContent?.length ?? 0;
+    const grew = Math.abs(length - this.textLength) / Math.max(1, this.textLength) >= TEXT_CHANGE_TO_RERUN;
+    if (grew && this.runs < MAX_RUNS_PER_URL) {
+      this.settle = SETTLE_MS;
+      void this.run();
+      return;
+    }
+    this.settle = Math.min(MAX_SETTLE_MS, this.settle * 2);
+    if (this.state) this.show(this.state.notes);
+    if (this.runs >= MAX_RUNS_PER_URL && !this.state) this.observer?.disconnect();
+  }
+
+  private navigated(): void {
+    if (location.href === this.url) return;
+    this.url = location.href;
+    this.runs = 0;
+    this.settle = SETTLE_MS;
+    this.generation++;
+    if (this.state) void this.ask({ type: 'clear' }).catch(() => undefined);
+    this.teardown();
+    if (!this.observer) this.observe();
+    else this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // Single-page apps render the new article after the URL changes; the observer catches it, and
+    // this first try catches apps that render before.
+    this.ctx.setTimeout(() => void this.run(), SETTLE_MS);
+  }
+
+  private teardown(): void {
+    this.state = null;
+    unpaint();
+    if (this.ui) {
+      render(null, this.ui.uiContainer);
+      this.ui.remove();
+      this.ui = null;
+    }
+  }
+}

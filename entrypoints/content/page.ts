@@ -1,0 +1,161 @@
+/**
+ * The few things the content script does with the live page: read its text
+ * nodes, turn selectors into `Range`s, measure them, paint them with the CSS
+ * Custom Highlight API, and tell a dark page from a light one. The page's
+ * nodes are only ever read.
+ */
+import { TextMap, type TextQuoteSelector } from '../../lib/anchor';
+import type { TextBox, Viewport } from '../../lib/layout';
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
+export const HOST_TAG = 'retold-ui';
+
+/** The page's text nodes in document order, without scripts, styles and our own UI. */
+export function pageTextNodes(root: Element): Text[] {
+  const out: Text[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE
+        ? SKIPPED.has((node as Element).tagName) || (node as Element).localName === HOST_TAG
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/**
+ * Ranges for each selector found on the page; the first placement that is
+ * rendered (has line boxes) wins, so a hidden copy of a quote is passed over.
+ */
+export function anchorAll(root: Element, selectors: ReadonlyMap<string, TextQuoteSelector>): Map<string, Range> {
+  const nodes = pageTextNodes(root);
+  const map = new TextMap(nodes.map((n) => n.data));
+  const out = new Map<string, Range>();
+  for (const [id, selector] of selectors) {
+    for (const place of map.locateAll(selector)) {
+      const range = root.ownerDocument.createRange();
+      range.setStart(nodes[place.start.node]!, place.start.offset);
+      range.setEnd(nodes[place.end.node]!, place.end.offset);
+      if (range.getClientRects().length > 0) {
+        out.set(id, range);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function viewport(): Viewport {
+  return {
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+    width: document.documentElement.clientWidth,
+    height: window.innerHeight,
+  };
+}
+
+/** The element a range's text flows in: its nearest block ancestor wide enough to be a column. */
+function columnOf(range: Range): Element | null {
+  let el: Element | null =
+    range.startContainer.nodeType === Node.ELEMENT_NODE
+      ? (range.startContainer as Element)
+      : range.startContainer.parentElement;
+  while (el && el !== document.body) {
+    const display = getComputedStyle(el).display;
+    if (!display.startsWith('inline') && el.getBoundingClientRect().width >= 200) return el;
+    el = el.parentElement;
+  }
+  return el;
+}
+
+/** Line boxes and column of each range, in document coordinates; ranges no longer rendered are left out. */
+export function measure(ranges: ReadonlyMap<string, Range>): Map<string, TextBox> {
+  const out = new Map<string, TextBox>();
+  const { scrollX, scrollY } = window;
+  for (const [id, range] of ranges) {
+    const rects = [...range.getClientRects()]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ left: r.left + scrollX, top: r.top + scrollY, width: r.width, height: r.height }));
+    if (rects.length === 0) continue;
+    const column = columnOf(range)?.getBoundingClientRect();
+    const left = column ? column.left + scrollX : Math.min(...rects.map((r) => r.left));
+    const right = column ? column.right + scrollX : Math.max(...rects.map((r) => r.left + r.width));
+    out.set(id, { rects, column: { left, right } });
+  }
+  return out;
+}
+
+/** Highlight names; the page's stylesheet gets one `::highlight()` rule for each. */
+export const HIGHLIGHTS = ['retold-remark', 'retold-figure', 'retold-figure-differs', 'retold-active'] as const;
+export type HighlightName = (typeof HIGHLIGHTS)[number];
+
+function highlightCss(theme: 'light' | 'dark'): string {
+  const [remark, line, agree, differ, active] =
+    theme === 'dark'
+      ? [
+          'rgb(250 204 21 / 0.16)',
+          'rgb(250 204 21 / 0.75)',
+          'rgb(110 231 183 / 0.8)',
+          'rgb(255 153 102 / 0.9)',
+          'rgb(142 162 255 / 0.3)',
+        ]
+      : [
+          'rgb(250 204 21 / 0.22)',
+          'rgb(202 138 4 / 0.85)',
+          'rgb(15 118 110 / 0.75)',
+          'rgb(194 65 12 / 0.9)',
+          'rgb(58 85 196 / 0.2)',
+        ];
+  return [
+    `::highlight(retold-remark){background-color:${remark};text-decoration:underline 1px ${line};text-underline-offset:3px}`,
+    `::highlight(retold-figure){text-decoration:underline 2px dotted ${agree};text-underline-offset:3px}`,
+    `::highlight(retold-figure-differs){text-decoration:underline 2px wavy ${differ};text-underline-offset:3px}`,
+    `::highlight(retold-active){background-color:${active}}`,
+  ].join('\n');
+}
+
+const STYLE_ID = 'retold-highlights';
+
+/** Paint `ranges` under each highlight name (an empty list removes the name). */
+export function paint(groups: Partial<Record<HighlightName, Range[]>>, theme: 'light' | 'dark'): void {
+  if (!('highlights' in CSS)) return;
+  let style = document.getElementById(STYLE_ID);
+  if (!style) {
+    style = document.createElement('style');
+    style.id = STYLE_ID;
+    (document.head ?? document.documentElement).append(style);
+  }
+  const css = highlightCss(theme);
+  if (style.textContent !== css) style.textContent = css;
+  for (const name of HIGHLIGHTS) {
+    const ranges = groups[name] ?? [];
+    if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+    else CSS.highlights.delete(name);
+  }
+}
+
+/** Remove every highlight and our highlight stylesheet. */
+export function unpaint(): void {
+  if ('highlights' in CSS) for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
+  document.getElementById(STYLE_ID)?.remove();
+}
+
+/** 'dark' when the page's background is dark, read from the body or the root element. */
+export function pageTheme(): 'light' | 'dark' {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const m = getComputedStyle(el).backgroundColor.match(
+      /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+))?/,
+    );
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => Number(v) / 255) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
+  }
+  // No background set: the canvas is white unless the page opted into a dark colour scheme.
+  return getComputedStyle(document.documentElement).colorScheme.includes('dark') &&
+    window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
+}

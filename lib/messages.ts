@@ -1,0 +1,99 @@
+/**
+ * What the content script and the background say to each other, and the
+ * notes as the page shows them. Both sides parse what they receive with
+ * these schemas: a message from an older tab, a stopped worker or a page
+ * pretending to be us gets a clear error, never half-read data.
+ *
+ * zod's mini build keeps the content script small; it is jitless for the
+ * same reason as the corpus schema (Manifest V3 forbids `new Function`).
+ */
+import { z } from 'zod/mini';
+
+z.config({ jitless: true });
+
+/** Longest article text the background accepts (about 300,000 words). */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+const Selector = z.strictObject({
+  exact: z.string().check(z.minLength(1)),
+  prefix: z.string(),
+  suffix: z.string(),
+  position: z.number(),
+});
+
+const DiffPartSchema = z.strictObject({ kind: z.enum(['same', 'removed', 'added', 'context']), text: z.string() });
+
+const Source = {
+  articleId: z.string(),
+  /** The outlet as its article names itself; null for unsigned wire copy. */
+  outlet: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  /** ISO date of publication when known. */
+  date: z.nullable(z.string()),
+};
+
+export const RemarkViewSchema = z.strictObject({
+  id: z.string(),
+  quote: z.string(),
+  speaker: z.nullable(z.string()),
+  selector: Selector,
+  /** Each other outlet that quotes the remark, with each of its wordings, best match first. */
+  outlets: z.array(
+    z.strictObject({
+      ...Source,
+      wordings: z.array(
+        z.strictObject({
+          quote: z.string(),
+          speaker: z.nullable(z.string()),
+          similarity: z.number(),
+          /** From this page's wording to the outlet's. */
+          diff: z.array(DiffPartSchema),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const FigureViewSchema = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  /** What is counted, in words ("people killed in Gaza"). */
+  quantity: z.string(),
+  selector: Selector,
+  /** True when at least one other outlet's figure cannot be reconciled with this one. */
+  differs: z.boolean(),
+  others: z.array(z.strictObject({ ...Source, text: z.string(), agrees: z.boolean() })),
+});
+
+export const PageNotesSchema = z.strictObject({
+  remarks: z.array(RemarkViewSchema),
+  figures: z.array(FigureViewSchema),
+  /** How many other outlets the notes draw on. */
+  outletCount: z.int(),
+});
+
+export type RemarkView = z.infer<typeof RemarkViewSchema>;
+export type FigureView = z.infer<typeof FigureViewSchema>;
+export type PageNotes = z.infer<typeof PageNotesSchema>;
+export type OutletVersion = RemarkView['outlets'][number];
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** Notes for an article's text; the sender's tab gets a badge with the count. */
+  z.strictObject({
+    type: z.literal('annotate'),
+    url: z.string(),
+    text: z.string().check(z.maxLength(MAX_ARTICLE_CHARS)),
+  }),
+  /** The page shows no notes (no article, or it navigated away): clear the badge. */
+  z.strictObject({ type: z.literal('clear') }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export const AnnotateResponseSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), notes: PageNotesSchema }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
+export type AnnotateResponse = z.infer<typeof AnnotateResponseSchema>;
+
+/** The number of notes a page carries, as the toolbar badge and the summary pill count them. */
+export const noteCount = (notes: PageNotes) => notes.remarks.length + notes.figures.length;

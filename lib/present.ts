@@ -1,0 +1,57 @@
+/**
+ * From the annotator's notes to what the page shows: each remark with the
+ * other outlets' wordings grouped by outlet and diffed word by word against
+ * this page's wording, each figure with every outlet's figure and whether it
+ * agrees, and for both a selector that finds the text again in the page.
+ */
+import type { Notes } from './annotate';
+import { selectorFor } from './anchor';
+import { focusedDiff } from './diff';
+import { overlaps } from './match';
+import type { Corpus } from './schema';
+import type { PageNotes, RemarkView, FigureView } from './messages';
+
+export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNotes {
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const source = (articleId: string) => {
+    const a = articles.get(articleId);
+    return { articleId, outlet: a?.outlet ?? null, title: a?.title ?? null, date: a?.date ?? null };
+  };
+  const outletsSeen = new Set<string>();
+
+  const remarks: RemarkView[] = notes.remarks.map((r) => {
+    const outlets = new Map<string, RemarkView['outlets'][number]>();
+    for (const m of r.matches) {
+      outletsSeen.add(m.articleId);
+      let entry = outlets.get(m.articleId);
+      if (!entry) outlets.set(m.articleId, (entry = { ...source(m.articleId), wordings: [] }));
+      entry.wordings.push({
+        quote: m.quote,
+        speaker: m.speaker,
+        similarity: m.similarity,
+        diff: focusedDiff(r.quote, m.quote),
+      });
+    }
+    return {
+      id: `remark-${r.start}`,
+      quote: r.quote,
+      speaker: r.speaker,
+      selector: selectorFor(text, r.start, r.end),
+      outlets: [...outlets.values()],
+    };
+  });
+
+  const figures: FigureView[] = notes.figures.map((f) => {
+    for (const o of f.others) outletsSeen.add(o.articleId);
+    return {
+      id: `figure-${f.start}`,
+      text: f.text,
+      quantity: f.quantity,
+      selector: selectorFor(text, f.start, f.end),
+      differs: f.differs,
+      others: f.others.map((o) => ({ ...source(o.articleId), text: o.text, agrees: overlaps(f, o) })),
+    };
+  });
+
+  return { remarks, figures, outletCount: outletsSeen.size };
+}

@@ -1,0 +1,206 @@
+/**
+ * Demo news pages, made from the bundled articles and from articles written
+ * for the demo, served from localhost. Each page looks like a real news page
+ * around its article — masthead, navigation, ads, a related-links box,
+ * comments — so extraction and anchoring meet the clutter they meet on the
+ * web. `npm start` opens them; the end-to-end tests load them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { parseManifest } from '../../lib/corpus';
+
+export interface DemoPage {
+  /** URL path, e.g. `/seed/001_790c6556cd2dca1e.html`. */
+  path: string;
+  title: string;
+  /** Seeds are in the corpus; retellings quote its remarks in other words; unrelated pages share nothing with it. */
+  kind: 'seed' | 'retelling' | 'unrelated';
+  html: string;
+}
+
+const SEEDS = 'seeds';
+const ARTICLES = join(import.meta.dirname, 'articles');
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A masthead and colours per site, so the demo pages do not all look alike. One is dark. */
+const LOOKS = [
+  { site: 'The Morning Ledger', font: 'Georgia, serif', bg: '#ffffff', fg: '#1a1a1a', accent: '#9b1c1c', dark: false },
+  {
+    site: 'Harbour Post',
+    font: '"Helvetica Neue", Arial, sans-serif',
+    bg: '#fbfaf7',
+    fg: '#222',
+    accent: '#0b5394',
+    dark: false,
+  },
+  { site: 'Nightwire', font: 'system-ui, sans-serif', bg: '#15171c', fg: '#e6e6e6', accent: '#f0a030', dark: true },
+  {
+    site: 'The Civic Review',
+    font: '"Times New Roman", serif',
+    bg: '#fffdf6',
+    fg: '#2b2b2b',
+    accent: '#2f6f4f',
+    dark: false,
+  },
+  { site: 'Daily Dispatch', font: 'Verdana, sans-serif', bg: '#ffffff', fg: '#111', accent: '#5b2a86', dark: false },
+];
+
+/** Lines of a plain-text article as HTML blocks: headings, captions and paragraphs. */
+function body(paragraphs: string[]): string {
+  return paragraphs
+    .map((p, i) => {
+      if (/^\(photo credit|^photo:|getty images$/i.test(p)) return `<figcaption>${escape(p)}</figcaption>`;
+      // Short lines without a full stop are section headings or captions in the seed texts.
+      if (p.length < 60 && !/[.!?"”]$/.test(p)) return `<h2>${escape(p)}</h2>`;
+      const ad =
+        i === 3
+          ? '<div class="ad inline-ad" aria-label="Advertisement"><span>Advertisement</span><p>Switch your energy supplier in minutes. Compare plans now.</p></div>'
+          : '';
+      return `<p>${escape(p)}</p>${ad}`;
+    })
+    .join('\n');
+}
+
+function page(
+  title: string,
+  text: string,
+  lookIndex: number,
+  related: { path: string; title: string }[],
+  date: string | null,
+): string {
+  const look = LOOKS[lookIndex % LOOKS.length]!;
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  // The first line of every article file is its headline.
+  const paragraphs = lines[0] === title ? lines.slice(1) : lines;
+  return `<!doctype html>
+<html lang="en"${look.dark ? ' style="color-scheme: dark"' : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} | ${escape(look.site)}</title>
+<style>
+  body { margin: 0; background: ${look.bg}; color: ${look.fg}; font-family: ${look.font}; }
+  header.site { border-bottom: 3px solid ${look.accent}; padding: 14px 24px 0; }
+  header.site .brand { font-size: 30px; font-weight: 700; color: ${look.accent}; letter-spacing: -0.5px; }
+  nav ul { display: flex; gap: 18px; list-style: none; padding: 10px 0; margin: 0; font-size: 14px; }
+  nav a { color: inherit; text-decoration: none; }
+  .leaderboard { margin: 12px auto; width: 728px; max-width: 92%; height: 90px; background: ${look.dark ? '#262a33' : '#eee'}; display: grid; place-items: center; font: 12px sans-serif; color: #888; }
+  .layout { display: grid; grid-template-columns: minmax(0, 680px) 260px; gap: 48px; justify-content: center; padding: 0 24px; }
+  article h1 { font-size: 34px; line-height: 1.2; margin: 24px 0 8px; }
+  article .byline { font-size: 14px; opacity: 0.75; margin-bottom: 24px; }
+  article p { font-size: 19px; line-height: 1.6; margin: 0 0 1.1em; }
+  article h2 { font-size: 22px; margin: 1.4em 0 0.6em; }
+  figcaption { font-size: 13px; opacity: 0.7; margin-bottom: 1em; }
+  .inline-ad { border: 1px solid ${look.dark ? '#333' : '#ddd'}; padding: 10px; margin: 0 0 1.2em; font: 13px sans-serif; }
+  .inline-ad span { text-transform: uppercase; font-size: 10px; opacity: 0.6; }
+  aside.related { font-size: 14px; border-top: 3px solid ${look.accent}; padding-top: 8px; margin-top: 24px; }
+  aside.related a { color: inherit; }
+  section.comments { border-top: 1px solid ${look.dark ? '#333' : '#ccc'}; margin-top: 32px; padding-top: 12px; font-size: 15px; }
+  footer.site { margin-top: 48px; padding: 24px; font-size: 12px; opacity: 0.7; border-top: 1px solid ${look.dark ? '#333' : '#ddd'}; }
+  @media (max-width: 980px) { .layout { grid-template-columns: minmax(0, 680px); } }
+</style>
+</head>
+<body>
+<header class="site">
+  <div class="brand">${escape(look.site)}</div>
+  <nav aria-label="Sections"><ul><li><a href="/">Home</a></li><li><a href="/">World</a></li><li><a href="/">Politics</a></li><li><a href="/">Business</a></li><li><a href="/">Opinion</a></li><li><a href="/">Sport</a></li></ul></nav>
+</header>
+<div class="leaderboard" aria-label="Advertisement">Advertisement</div>
+<div class="layout">
+  <main>
+    <article>
+      <h1>${escape(title)}</h1>
+      <div class="byline">By Staff Reporter${date ? ` · <time datetime="${date}">${date}</time>` : ''}</div>
+      ${body(paragraphs)}
+    </article>
+    <section class="comments" aria-label="Comments">
+      <h3>Comments (2)</h3>
+      <div class="comment"><b>reader_one</b><p>Interesting to compare with what the other papers wrote.</p></div>
+      <div class="comment"><b>K. Morgan</b><p>Does anyone have the full transcript?</p></div>
+    </section>
+  </main>
+  <aside class="related" aria-label="Related">
+    <h3>Related</h3>
+    <ul>${related.map((r) => `<li><a href="${r.path}">${escape(r.title)}</a></li>`).join('')}</ul>
+    <div class="ad" aria-label="Advertisement" style="height:250px;margin-top:16px;background:${look.dark ? '#262a33' : '#f2f2f2'};display:grid;place-items:center;font:12px sans-serif;color:#888">Advertisement</div>
+  </aside>
+</div>
+<footer class="site">© ${escape(look.site)}. A demo page for Retold, made from the text of a real article.</footer>
+</body>
+</html>
+`;
+}
+
+/** Every demo page: the seed articles, then the written retellings and unrelated articles. */
+export function demoPages(): DemoPage[] {
+  const manifest = parseManifest(readFileSync(join(SEEDS, 'manifest.json'), 'utf8'));
+  const pages: (Omit<DemoPage, 'html'> & { text: string; date: string | null })[] = [];
+  for (const a of manifest.articles) {
+    const text = readFileSync(join(SEEDS, a.file), 'utf8');
+    const title = a.title ?? text.split('\n')[0]!.trim();
+    pages.push({ path: `/seed/${a.file.replace(/\.\w+$/, '')}.html`, title, kind: 'seed', text, date: a.date });
+  }
+  for (const file of readdirSync(ARTICLES).sort()) {
+    const text = readFileSync(join(ARTICLES, file), 'utf8');
+    const kind = file.startsWith('unrelated') ? 'unrelated' : 'retelling';
+    pages.push({
+      path: `/${kind}/${file.replace(/\.txt$/, '')}.html`,
+      title: text.split('\n')[0]!.trim(),
+      kind,
+      text,
+      date: null,
+    });
+  }
+  return pages.map((p, i) => ({
+    path: p.path,
+    title: p.title,
+    kind: p.kind,
+    html: page(p.title, p.text, i, pages.filter((o) => o !== p).slice(0, 4), p.date),
+  }));
+}
+
+function indexPage(pages: DemoPage[]): string {
+  const list = (kind: DemoPage['kind'], heading: string) =>
+    `<h2>${heading}</h2><ul>${pages
+      .filter((p) => p.kind === kind)
+      .map((p) => `<li><a href="${p.path}">${escape(p.title)}</a></li>`)
+      .join('')}</ul>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Retold demo pages</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 20px}</style></head><body>
+<h1>Retold demo pages</h1>
+<p>News pages made from the articles in Retold's bundled corpus, and articles that retell the same remarks in other words. Open one with Retold loaded and its notes appear.</p>
+${list('retelling', 'Retellings (not in the corpus)')}${list('seed', 'Articles in the corpus (each is compared with the others)')}${list('unrelated', 'Unrelated (no notes expected)')}
+</body></html>`;
+}
+
+/** Serve the demo pages on 127.0.0.1 (port 0 picks a free one). Extra pages can be added by path. */
+export async function serveDemo(
+  port = 0,
+  extra: Record<string, string> = {},
+): Promise<{ url: string; pages: DemoPage[]; server: Server; close: () => Promise<void> }> {
+  const pages = demoPages();
+  const routes = new Map<string, string>([['/', indexPage(pages)], ...pages.map((p) => [p.path, p.html] as const)]);
+  for (const [path, html] of Object.entries(extra)) routes.set(path, html);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const html = routes.get(path);
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html ?? '<!doctype html><title>Not found</title><p>Not found</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    url,
+    pages,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
