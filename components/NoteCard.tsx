@@ -30,9 +30,7 @@ export function NoteCard({ note, box, viewport, onClose }: NoteCardProps) {
   const title =
     note.kind === 'remark'
       ? `Also quoted by ${plural(note.remark.outlets.length, 'other outlet')}`
-      : note.figure.differs
-        ? 'Other outlets report a different figure'
-        : `Also reported by ${plural(note.figure.others.length, 'other outlet')}`;
+      : `Also reported by ${plural(note.figure.others.length, 'other outlet')}`;
   return (
     <section
       ref={card}

@@ -23,12 +23,14 @@ export default defineBackground(() => {
     return (annotator = new Annotator(parsed.data));
   };
 
+  // Manifest V3 (Chromium) calls the toolbar button `action`; Firefox's Manifest V2 build, `browserAction`.
+  const action = browser.action ?? browser.browserAction;
   /** The badge counts matched remarks; its tooltip also counts figures. */
   const setBadge = (tabId: number | undefined, remarks: number, notes = remarks) => {
     if (tabId === undefined) return;
-    void browser.action.setBadgeText({ tabId, text: remarks > 0 ? String(remarks) : '' });
-    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3a55c4' });
-    void browser.action.setTitle({
+    void action.setBadgeText({ tabId, text: remarks > 0 ? String(remarks) : '' });
+    void action.setBadgeBackgroundColor({ tabId, color: '#3a55c4' });
+    void action.setTitle({
       tabId,
       title: notes > 0 ? `Retold: ${remarks} remarks and ${notes - remarks} figures also reported elsewhere` : 'Retold',
     });

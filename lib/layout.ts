@@ -35,6 +35,8 @@ export const MARKER_SIZE = 22;
 export const MARKER_GAP = 6;
 export const CARD_WIDTH = 360;
 const CARD_MARGIN = 12;
+/** Room kept free at the bottom of the window for the summary pill. */
+export const PILL_CLEARANCE = 56;
 
 export interface Placed {
   left: number;
@@ -87,7 +89,7 @@ export function placeCard(box: TextBox, viewport: Viewport, cardHeight: number):
   const clampTop = (top: number) =>
     Math.max(
       viewport.scrollY + CARD_MARGIN,
-      Math.min(top, viewport.scrollY + viewport.height - cardHeight - CARD_MARGIN),
+      Math.min(top, viewport.scrollY + viewport.height - cardHeight - PILL_CLEARANCE),
     );
   if (fitsRight)
     return { left: box.column.right + CARD_MARGIN + MARKER_SIZE, top: clampTop(first.top), width: CARD_WIDTH };

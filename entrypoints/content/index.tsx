@@ -213,8 +213,12 @@ class Retold {
     else if (this.state.openId || this.state.listOpen) this.update({ openId: null, listOpen: false });
   }
 
-  /** Alt+Shift+R shows or hides every highlight and marker. */
+  /** Alt+Shift+R shows or hides every highlight and marker; Escape closes what is open. */
   private keyed(e: KeyboardEvent): void {
+    if (this.state && e.key === 'Escape' && (this.state.openId || this.state.listOpen)) {
+      this.update({ openId: null, listOpen: false });
+      return;
+    }
     if (!this.state || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
     e.preventDefault();
     this.update({ visible: !this.state.visible, openId: null });

@@ -1,0 +1,12 @@
+/**
+ * Vitest global setup: the end-to-end tests load the built extension, so it
+ * is built once, for Chromium and for Firefox, before any test runs.
+ */
+import { spawnSync } from 'node:child_process';
+
+export default function setup(): void {
+  for (const args of [['build'], ['build', '-b', 'firefox']]) {
+    const run = spawnSync('npx', ['wxt', ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wxt ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What the end-to-end tests share: the demo site plus test-only pages (a
+ * single-page app, an article that loads late), the built extension in
+ * Chromium, and small readers of what a reader would see.
+ */
+import type { Page } from 'playwright-core';
+import { demoPages, serveDemo } from '../../scripts/demo/site';
+
+const articleOf = (path: string) => {
+  const html = demoPages().find((p) => p.path === path)?.html;
+  const article = html?.match(/<article>[\s\S]*<\/article>/)?.[0];
+  if (!article) throw new Error(`no demo article at ${path}`);
+  return article;
+};
+
+const shell = (title: string, main: string, script = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{margin:0;font:18px/1.6 Georgia,serif} header{padding:12px 24px;border-bottom:1px solid #ccc}
+main{max-width:680px;margin:0 auto;padding:0 24px}</style></head>
+<body><header><a href="/spa/petersburg" data-to="petersburg">St Petersburg</a> · <a href="/spa/bishkek" data-to="bishkek">Bishkek</a> · <a href="/spa/budget" data-to="budget">Budget</a></header>
+<main id="app">${main}</main>${script}</body></html>`;
+
+/** Pages only the tests need, served beside the demo pages. */
+export function testPages(): Record<string, string> {
+  const articles = {
+    petersburg: articleOf('/retelling/retelling-st-petersburg.html'),
+    bishkek: articleOf('/retelling/retelling-bishkek.html'),
+    budget: articleOf('/unrelated/unrelated-budget.html'),
+  };
+  const templates = Object.entries(articles)
+    .map(([k, v]) => `<template id="t-${k}">${v}</template>`)
+    .join('');
+  const spa = shell(
+    'A single-page news app',
+    articles.petersburg,
+    `${templates}<script>
+      document.querySelector('header').addEventListener('click', (e) => {
+        const a = e.target.closest('a[data-to]');
+        if (!a) return;
+        e.preventDefault();
+        history.pushState({}, '', a.getAttribute('href'));
+        document.getElementById('app').replaceChildren(document.getElementById('t-' + a.dataset.to).content.cloneNode(true));
+      });
+    </script>`,
+  );
+  const late = shell(
+    'An article that loads late',
+    '<p class="loading">Loading…</p>',
+    `<template id="t">${articles.bishkek}</template><script>
+      setTimeout(() => document.getElementById('app').replaceChildren(document.getElementById('t').content.cloneNode(true)), 1500);
+    </script>`,
+  );
+  return { '/spa/petersburg': spa, '/late.html': late };
+}
+
+export const serveAll = () => serveDemo(0, testPages());
+
+/** The overlay's shadow root has drawn its pill: the page has notes. */
+export async function waitForNotes(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('retold-ui [data-testid="retold-pill"]').waitFor({ timeout });
+}
+
+/** Text of each painted range, per highlight name. */
+export function highlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...CSS.highlights.entries()].map(([name, h]) => [name, [...h].map((r) => (r as Range).toString())]),
+    ),
+  );
+}
