@@ -2,6 +2,7 @@ import type { FigureView } from '../lib/messages';
 import { figureVerdict, formatDate, outletName } from './format';
 
 export interface FigureNoteProps {
+  /** The figure on this page and the other outlets' figures for the same quantity. */
   figure: FigureView;
 }
 

@@ -2,6 +2,7 @@ import type { PageNotes } from '../lib/messages';
 import { outletName, plural } from './format';
 
 export interface NoteListProps {
+  /** Every note on the page. */
   notes: PageNotes;
   /** Ids of the notes whose text was found on the page; the others cannot be shown in place. */
   anchored: ReadonlySet<string>;

@@ -2,9 +2,11 @@ import type { Ref } from 'preact';
 import type { Placed } from '../lib/layout';
 
 export interface NoteMarkerProps {
+  /** A quoted remark or a reported figure. */
   kind: 'remark' | 'figure';
   /** The note's id; the card it opens has the same. */
   id: string;
+  /** Where the marker goes, in document coordinates. */
   at: Placed;
   /** How many other outlets the note draws on. */
   count: number;
@@ -12,8 +14,10 @@ export interface NoteMarkerProps {
   differs: boolean;
   /** What a screen reader says for the marker. */
   label: string;
+  /** Whether this marker's card is open. */
   open: boolean;
   onOpen: (id: string) => void;
+  /** Receives the button, so focus can return to it when its card closes. */
   buttonRef?: Ref<HTMLButtonElement>;
 }
 

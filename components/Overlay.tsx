@@ -8,6 +8,7 @@ import { NoteMarker } from './NoteMarker';
 import { SummaryPill } from './SummaryPill';
 
 export interface OverlayProps {
+  /** Every note on the page, as the background sent them. */
   notes: PageNotes;
   /** Where each note's text is, for the notes found on the page. */
   boxes: ReadonlyMap<string, TextBox>;

@@ -3,6 +3,7 @@ import { formatDate, outletName } from './format';
 import { WordDiff } from './WordDiff';
 
 export interface RemarkNoteProps {
+  /** The remark as quoted here, with every other outlet's wordings. */
   remark: RemarkView;
 }
 

@@ -22,7 +22,7 @@ export function SummaryPill({ text, expanded, visible, onToggleList }: SummaryPi
       <span class="r-logo" aria-hidden="true">
         R
       </span>
-      {text}
+      <span data-testid="retold-summary">{text}</span>
       {!visible && <span class="r-off"> (notes hidden)</span>}
     </button>
   );

@@ -13,8 +13,8 @@ import { Annotator } from '../lib/annotate';
 import { CorpusSchema } from '../lib/schema';
 import { readArticle } from '../lib/node-io';
 
-export const GOLDEN_DIR = new URL('../tests/golden/', import.meta.url).pathname;
-const SEEDS_DIR = new URL('../seeds/', import.meta.url).pathname;
+export const GOLDEN_DIR = join(import.meta.dirname, '../tests/golden/');
+const SEEDS_DIR = join(import.meta.dirname, '../seeds/');
 
 /** The article file of a golden case. */
 export function caseArticle(dir: string): string {
@@ -32,7 +32,7 @@ export function annotateCase(annotator: Annotator, dir: string): unknown {
 }
 
 export function loadAnnotator(): Annotator {
-  const corpus = CorpusSchema.parse(JSON.parse(readFileSync(new URL('../data/corpus.json', import.meta.url), 'utf8')));
+  const corpus = CorpusSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../data/corpus.json'), 'utf8')));
   return new Annotator(corpus);
 }
 
