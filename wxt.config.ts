@@ -9,6 +9,7 @@ export default defineConfig({
   // Every import is written out; nothing is auto-imported.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['test-results/**', 'retold-demo.png'] },
   manifest: ({ browser }) => ({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
