@@ -14,6 +14,8 @@ export default defineConfig({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
     action: { default_title: 'Retold' },
+    // Settings only; content scripts need no host permission beyond their match patterns.
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'retold@retold.invalid', strict_min_version: '140.0' } } }
       : {}),

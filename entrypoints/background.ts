@@ -1,7 +1,9 @@
 /**
- * The background worker owns the corpus and the matcher, so no page ever
- * loads them. It answers one question, "what notes does this article
- * get?", and keeps the toolbar badge of each tab showing how many.
+ * The background worker owns the corpus, the matcher and the search index,
+ * so no page ever loads them. It answers "what notes does this article
+ * get?" for content scripts and "what does the corpus say about…?" for the
+ * popup, and keeps the toolbar badge of each tab showing how many remarks
+ * matched.
  *
  * Manifest V3 stops the worker when it is idle; the corpus is parsed again on
  * the first message after a restart (lazily, so starting is cheap).
@@ -10,12 +12,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
 import { Annotator } from '../lib/annotate';
-import { AnnotateResponse, noteCount, RequestSchema } from '../lib/messages';
+import { AnnotateResponse, noteCount, RequestSchema, type SearchResponse } from '../lib/messages';
+import { CorpusSearch } from '../lib/search';
 import { presentNotes } from '../lib/present';
 import { CorpusSchema, describeIssues } from '../lib/schema';
 
 export default defineBackground(() => {
   let annotator: Annotator | null = null;
+  let search: CorpusSearch | null = null;
   const load = (): Annotator => {
     if (annotator) return annotator;
     const parsed = CorpusSchema.safeParse(corpusJson);
@@ -46,10 +50,20 @@ export default defineBackground(() => {
       setBadge(tabId, 0);
       return Promise.resolve({ ok: true });
     }
-    const { text, url } = request.data;
+    if (request.data.type === 'search') {
+      try {
+        // The index is built once per worker start, on the first search.
+        search ??= new CorpusSearch(load().corpus);
+        const results = search.search(request.data.query);
+        return Promise.resolve({ ok: true, results, searchable: search.size } satisfies SearchResponse);
+      } catch (error) {
+        return Promise.resolve({ ok: false, error: String(error) } satisfies SearchResponse);
+      }
+    }
+    const { text, url, threshold } = request.data;
     try {
       const a = load();
-      const notes = presentNotes(a.annotate(text, { url }), text, a.corpus);
+      const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
       setBadge(tabId, notes.remarks.length, noteCount(notes));
       return Promise.resolve({ ok: true, notes } satisfies AnnotateResponse);
     } catch (error) {

@@ -77,13 +77,14 @@ export class Annotator {
     return out;
   }
 
-  annotate(text: string, options: { url?: string | null } = {}): Notes {
+  /** Notes for an article; `threshold` is the remark similarity a match needs (see REMARK_THRESHOLDS). */
+  annotate(text: string, options: { url?: string | null; threshold?: number } = {}): Notes {
     const exclude = this.sameArticles(text, options.url ?? null);
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
 
     const remarks: RemarkNote[] = [];
     for (const q of detectQuotes(text)) {
-      const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude);
+      const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude, options.threshold);
       if (matches.length === 0) continue;
       remarks.push({
         ...q,

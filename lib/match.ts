@@ -97,6 +97,7 @@ export function matchQuote(
   corpus: Corpus,
   index: QuoteIndex,
   exclude: ReadonlySet<string>,
+  threshold = SAME_REMARK_THRESHOLD,
 ): QuoteMatch[] {
   const p = prepare(text);
   const byArticle = new Map<string, QuoteMatch[]>();
@@ -113,18 +114,18 @@ export function matchQuote(
   for (const list of byArticle.values()) {
     list.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
     const [best, runnerUp] = list;
-    if (!best || best.similarity < SAME_REMARK_THRESHOLD) continue;
-    const borderline = best.similarity < SAME_REMARK_THRESHOLD + AMBIGUITY_MARGIN;
+    if (!best || best.similarity < threshold) continue;
+    const borderline = best.similarity < threshold + AMBIGUITY_MARGIN;
     if (
       borderline &&
       runnerUp &&
-      runnerUp.similarity < SAME_REMARK_THRESHOLD &&
+      runnerUp.similarity < threshold &&
       best.similarity - runnerUp.similarity < AMBIGUITY_MARGIN
     )
       continue;
     const seen = new Set<string>();
     for (const m of list) {
-      if (m.similarity < SAME_REMARK_THRESHOLD || seen.has(m.quote.quote)) continue;
+      if (m.similarity < threshold || seen.has(m.quote.quote)) continue;
       seen.add(m.quote.quote);
       out.push(m);
     }

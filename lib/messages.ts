@@ -83,7 +83,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal('annotate'),
     url: z.string(),
     text: z.string().check(z.maxLength(MAX_ARTICLE_CHARS)),
+    /** The remark similarity a match needs (the reader's sensitivity setting). */
+    threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
   }),
+  /** Search the corpus (from the popup). */
+  z.strictObject({ type: z.literal('search'), query: z.string().check(z.maxLength(200)) }),
   /** The page shows no notes (no article, or it navigated away): clear the badge. */
   z.strictObject({ type: z.literal('clear') }),
 ]);
@@ -97,3 +101,51 @@ export type AnnotateResponse = z.infer<typeof AnnotateResponseSchema>;
 
 /** The number of notes a page carries, as the toolbar badge and the summary pill count them. */
 export const noteCount = (notes: PageNotes) => notes.remarks.length + notes.figures.length;
+
+const DiffParts = z.array(DiffPartSchema);
+const SourceOnly = { articleId: z.string(), outlet: z.nullable(z.string()), date: z.nullable(z.string()) };
+
+export const SearchResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('remark'),
+    id: z.string(),
+    speaker: z.nullable(z.string()),
+    wordings: z.array(z.strictObject({ ...SourceOnly, quote: z.string(), diff: DiffParts })),
+  }),
+  z.strictObject({
+    kind: z.literal('figure'),
+    id: z.string(),
+    quantity: z.string(),
+    differs: z.boolean(),
+    figures: z.array(z.strictObject({ ...SourceOnly, text: z.string() })),
+  }),
+]);
+export const SearchResponseSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    results: z.array(SearchResultSchema),
+    /** How many remarks and figures the corpus has to search. */
+    searchable: z.int(),
+  }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** What the popup asks the content script of the current tab. */
+export const TabRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tab-status') }),
+  /** Show or hide this tab's notes (as Alt+Shift+R does). */
+  z.strictObject({ type: z.literal('tab-toggle') }),
+]);
+export type TabRequest = z.infer<typeof TabRequestSchema>;
+
+export const TabStatusSchema = z.strictObject({
+  host: z.string(),
+  /** Whether Retold runs here, and if not, why (see siteState). */
+  state: z.enum(['on', 'off', 'paused', 'blocked', 'not-listed']),
+  remarks: z.int(),
+  figures: z.int(),
+  visible: z.boolean(),
+});
+export type TabStatus = z.infer<typeof TabStatusSchema>;

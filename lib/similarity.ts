@@ -16,13 +16,9 @@
 import { words, type Word } from './words';
 import type { SynonymTable } from './wordnet';
 
-/**
- * Pairs scoring at or above this are the same remark. Chosen on the labelled
- * pairs in tests/fixtures/remark-pairs.json (`npm run eval` prints the curve):
- * below it, different remarks by the same speaker on the same topic start to
- * pass; above it, loose translations of one sentence start to fail.
- */
-export const SAME_REMARK_THRESHOLD = 0.7;
+export { SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS, type Sensitivity } from './thresholds';
+import { SAME_REMARK_THRESHOLD } from './thresholds';
+
 /**
  * Share of the character-trigram view in the score; the rest is the word
  * view. Trigrams reward shared spelling even where one word flips the claim

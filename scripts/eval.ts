@@ -4,7 +4,7 @@
  * precision and recall at the threshold in use. `--verbose` lists every pair.
  */
 import { readFileSync } from 'node:fs';
-import { prepare, similarity, SAME_REMARK_THRESHOLD } from '../lib/similarity';
+import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '../lib/similarity';
 import { synonymTable } from '../lib/wordnet';
 import { loadWordNet } from '../lib/node-io';
 import { words } from '../lib/words';
@@ -53,3 +53,12 @@ console.log(`AUC: ${auc(scored).toFixed(3)}`);
 console.log(
   `at threshold ${SAME_REMARK_THRESHOLD}: precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`,
 );
+for (const [name, t] of Object.entries(REMARK_THRESHOLDS)) {
+  const hit = (s: { score: number }) => s.score >= t;
+  const tpT = scored.filter((s) => s.same && hit(s)).length;
+  const fpT = scored.filter((s) => !s.same && hit(s)).length;
+  const fnT = scored.filter((s) => s.same && !hit(s)).length;
+  console.log(
+    `sensitivity ${name} (${t}): precision ${(tpT / (tpT + fpT || 1)).toFixed(3)}, recall ${(tpT / (tpT + fnT || 1)).toFixed(3)}`,
+  );
+}

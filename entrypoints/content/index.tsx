@@ -23,7 +23,16 @@ import { Overlay } from '../../components/Overlay';
 import { articleFromDocument } from '../../lib/article';
 import type { TextQuoteSelector } from '../../lib/anchor';
 import { noteAt, type TextBox } from '../../lib/layout';
-import { AnnotateResponseSchema, noteCount, type PageNotes, type Request } from '../../lib/messages';
+import {
+  AnnotateResponseSchema,
+  noteCount,
+  TabRequestSchema,
+  type PageNotes,
+  type Request,
+  type TabStatus,
+} from '../../lib/messages';
+import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/settings';
+import { settingsArea, watchSettings } from '../../utils/settings-area';
 import { anchorAll, HOST_TAG, measure, paint, pageTheme, unpaint, viewport, type HighlightName } from './page';
 
 /** Wait after the last DOM change before re-anchoring. */
@@ -56,6 +65,10 @@ interface State {
 
 class Retold {
   private state: State | null = null;
+  private settings: Settings = DEFAULTS;
+  /** Every note the background sent; `state.notes` holds those the settings let through. */
+  private allNotes: PageNotes | null = null;
+  private resume: number | undefined;
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private url = location.href;
   private runs = 0;
@@ -84,7 +97,50 @@ class Retold {
       ctx.onInvalidated(() => resize.disconnect());
     }
     this.observe();
+    this.settings = (await loadSettings(settingsArea())).settings;
+    ctx.onInvalidated(watchSettings(() => void this.settingsChanged()));
+    browser.runtime.onMessage.addListener(this.answer);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.answer));
+    this.schedulePauseEnd();
     await this.run();
+  }
+
+  /** The popup asks how this tab is doing, or to show or hide its notes. */
+  private answer = (message: unknown): Promise<TabStatus> | undefined => {
+    const request = TabRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    if (request.data.type === 'tab-toggle' && this.state) this.update({ visible: !this.state.visible, openId: null });
+    return Promise.resolve({
+      host: location.hostname,
+      state: siteState(this.settings, location.hostname),
+      remarks: this.state?.notes.remarks.length ?? 0,
+      figures: this.state?.notes.figures.length ?? 0,
+      // The toggle's effect is drawn on the next frame; report what it will be.
+      visible: this.state?.visible ?? true,
+    });
+  };
+
+  /** Settings changed in the options page or the popup: apply them without a reload. */
+  private async settingsChanged(): Promise<void> {
+    const before = this.settings;
+    this.settings = (await loadSettings(settingsArea())).settings;
+    this.schedulePauseEnd();
+    const host = location.hostname;
+    if (
+      siteState(before, host) !== siteState(this.settings, host) ||
+      thresholdOf(before) !== thresholdOf(this.settings)
+    ) {
+      this.runs = 0;
+      await this.run();
+    } else if (this.allNotes) this.show(this.allNotes);
+  }
+
+  /** A pause from the popup ends by itself. */
+  private schedulePauseEnd(): void {
+    if (this.resume !== undefined) clearTimeout(this.resume);
+    const wait = this.settings.pausedUntil - Date.now();
+    if (wait > 0)
+      this.resume = this.ctx.setTimeout(() => void this.settingsChanged(), Math.min(wait + 50, 2 ** 31 - 1));
   }
 
   /** Read the article and ask for notes; show them, or show nothing. */
@@ -92,12 +148,22 @@ class Retold {
     const generation = ++this.generation;
     this.runs++;
     this.textLength = document.body?.textContent?.length ?? 0;
-    if (!/^https?:$/.test(location.protocol) || !document.body || !isProbablyReaderable(document)) {
+    if (
+      siteState(this.settings, location.hostname) !== 'on' ||
+      !/^https?:$/.test(location.protocol) ||
+      !document.body ||
+      !isProbablyReaderable(document)
+    ) {
       return this.show(null);
     }
     const article = articleFromDocument(document, true);
     if (!article) return this.show(null);
-    const response = await this.ask({ type: 'annotate', url: location.href, text: article.text });
+    const response = await this.ask({
+      type: 'annotate',
+      url: location.href,
+      text: article.text,
+      threshold: thresholdOf(this.settings),
+    });
     if (generation !== this.generation || this.ctx.isInvalid) return;
     const parsed = AnnotateResponseSchema.safeParse(response);
     if (!parsed.success) return console.warn('Retold: unexpected answer from the background', parsed.error.message);
@@ -115,10 +181,17 @@ class Retold {
     }
   }
 
-  private show(notes: PageNotes | null): void {
-    if (!notes) {
+  private show(all: PageNotes | null): void {
+    this.allNotes = all;
+    const notes = all && {
+      ...all,
+      remarks: this.settings.showRemarks ? all.remarks : [],
+      figures: this.settings.showFigures ? all.figures : [],
+    };
+    if (!notes || noteCount(notes) === 0) {
       if (this.state) void this.ask({ type: 'clear' }).catch(() => undefined);
       this.teardown();
+      this.allNotes = all;
       return;
     }
     const selectors = new Map<string, TextQuoteSelector>();
@@ -160,7 +233,7 @@ class Retold {
       for (const f of state.notes.figures) add(f.differs ? 'retold-figure-differs' : 'retold-figure', f.id);
       if (state.openId) add('retold-active', state.openId);
     }
-    paint(groups, state.theme);
+    paint(groups, state.theme, this.settings);
     if (!this.ui) {
       this.ui = await createShadowRootUi(this.ctx, {
         name: HOST_TAG,
@@ -252,7 +325,7 @@ class Retold {
       return;
     }
     this.settle = Math.min(MAX_SETTLE_MS, this.settle * 2);
-    if (this.state) this.show(this.state.notes);
+    if (this.allNotes) this.show(this.allNotes);
     if (this.runs >= MAX_RUNS_PER_URL && !this.state) this.observer?.disconnect();
   }
 
@@ -273,6 +346,7 @@ class Retold {
 
   private teardown(): void {
     this.state = null;
+    this.allNotes = null;
     unpaint();
     if (this.ui) {
       render(null, this.ui.uiContainer);

@@ -1,0 +1,223 @@
+import { useState } from 'preact/hooks';
+import { LABELS, type Settings, type SettingName } from '../lib/settings';
+import { normalizePattern } from '../lib/sites';
+
+export interface OptionsProps {
+  /** The settings as stored (corrupt fields already back at their defaults). */
+  settings: Settings;
+  /** Fields that were unreadable and were reset; the page says which. */
+  reset: SettingName[];
+  onChange: (change: Partial<Settings>) => void;
+  /** Import settings from a file's text; resolves to a sentence saying what happened. */
+  onImport: (text: string) => Promise<string>;
+  /** The settings as a file's text, for export. */
+  onExport: () => string;
+}
+
+const SENSITIVITY = {
+  strict: 'Strict: links only near-identical wordings. Fewest wrong notes; misses looser translations.',
+  balanced: 'Balanced: links translations that keep most of the meaning. The default.',
+  lenient: 'Lenient: links looser paraphrases too. Finds the most; some notes may link different remarks.',
+} as const;
+
+/** Add and remove host patterns in one of the site lists. */
+function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChange: (sites: string[]) => void }) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = (e: Event) => {
+    e.preventDefault();
+    const pattern = normalizePattern(draft);
+    if (!pattern) return setError(`“${draft}” is not a site. Write a host like cnn.com or *.cnn.com.`);
+    setError(null);
+    setDraft('');
+    if (!props.sites.includes(pattern)) props.onChange([...props.sites, pattern]);
+  };
+  const id = `site-${props.name}`;
+  return (
+    <div class="sites" data-testid={`setting-${props.name}`}>
+      <ul aria-label={LABELS[props.name]}>
+        {props.sites.length === 0 && <li class="empty">None yet.</li>}
+        {props.sites.map((s) => (
+          <li key={s}>
+            <code>{s}</code>
+            <button
+              type="button"
+              aria-label={`Remove ${s}`}
+              onClick={() => props.onChange(props.sites.filter((x) => x !== s))}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add}>
+        <label for={id}>Add a site</label>
+        <input
+          id={id}
+          value={draft}
+          placeholder="cnn.com or *.cnn.com"
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <button type="submit">Add</button>
+        {error && (
+          <p id={`${id}-error`} class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
+
+/** The options page: every setting, with what it does, and import and export. */
+export function Options({ settings, reset, onChange, onImport, onExport }: OptionsProps) {
+  const [importMessage, setImportMessage] = useState<string | null>(null);
+  const radio = <K extends SettingName>(name: K, value: Settings[K], label: string) => (
+    <label class="choice">
+      <input
+        type="radio"
+        name={name}
+        checked={settings[name] === value}
+        onChange={() => onChange({ [name]: value } as Partial<Settings>)}
+      />
+      {label}
+    </label>
+  );
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([onExport()], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'retold-settings.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <main class="options">
+      <h1>Retold options</h1>
+      {reset.length > 0 && (
+        <p class="notice" role="alert" data-testid="settings-reset">
+          Some stored settings could not be read and are back to their defaults:{' '}
+          <strong>{reset.map((r) => LABELS[r]).join(', ')}</strong>. Your other settings are unchanged.
+        </p>
+      )}
+
+      <section>
+        <label class="switch">
+          <input
+            type="checkbox"
+            data-testid="setting-enabled"
+            checked={settings.enabled}
+            onChange={(e) => onChange({ enabled: e.currentTarget.checked })}
+          />
+          Show Retold’s notes on news articles
+        </label>
+        {settings.pausedUntil > Date.now() && (
+          <p>
+            Paused from the toolbar until {new Date(settings.pausedUntil).toLocaleTimeString()}.{' '}
+            <button type="button" onClick={() => onChange({ pausedUntil: 0 })}>
+              Resume now
+            </button>
+          </p>
+        )}
+      </section>
+
+      <section>
+        <h2>Where Retold runs</h2>
+        <fieldset data-testid="setting-siteMode">
+          <legend class="sr-only">{LABELS.siteMode}</legend>
+          {radio('siteMode', 'all', 'On every site, except the ones below')}
+          {radio('siteMode', 'listed', 'Only on the sites I list')}
+        </fieldset>
+        {settings.siteMode === 'listed' && (
+          <>
+            <h3>{LABELS.allowed}</h3>
+            <SiteList name="allowed" sites={settings.allowed} onChange={(allowed) => onChange({ allowed })} />
+          </>
+        )}
+        <h3>{LABELS.blocked}</h3>
+        <p class="help">
+          Sites you chose “Not on this site” for in the toolbar appear here. <code>cnn.com</code> is cnn.com and
+          www.cnn.com only; <code>*.cnn.com</code> also covers edition.cnn.com and every other host under cnn.com.
+        </p>
+        <SiteList name="blocked" sites={settings.blocked} onChange={(blocked) => onChange({ blocked })} />
+      </section>
+
+      <section>
+        <h2>What to show</h2>
+        <label class="switch">
+          <input
+            type="checkbox"
+            data-testid="setting-showRemarks"
+            checked={settings.showRemarks}
+            onChange={(e) => onChange({ showRemarks: e.currentTarget.checked })}
+          />
+          Remarks other outlets quote, with their wording
+        </label>
+        <label class="switch">
+          <input
+            type="checkbox"
+            data-testid="setting-showFigures"
+            checked={settings.showFigures}
+            onChange={(e) => onChange({ showFigures: e.currentTarget.checked })}
+          />
+          Figures other outlets report, and whether they agree
+        </label>
+      </section>
+
+      <section>
+        <h2>{LABELS.sensitivity}</h2>
+        <fieldset data-testid="setting-sensitivity">
+          <legend class="sr-only">{LABELS.sensitivity}</legend>
+          {(Object.keys(SENSITIVITY) as (keyof typeof SENSITIVITY)[]).map((k) =>
+            radio('sensitivity', k, SENSITIVITY[k]),
+          )}
+        </fieldset>
+      </section>
+
+      <section>
+        <h2>Highlights</h2>
+        <fieldset data-testid="setting-palette">
+          <legend>Colours (each works on light and dark pages)</legend>
+          {radio('palette', 'amber', 'Amber')}
+          {radio('palette', 'blue', 'Blue')}
+          {radio('palette', 'magenta', 'Magenta')}
+        </fieldset>
+        <fieldset data-testid="setting-highlightStyle">
+          <legend>Style</legend>
+          {radio('highlightStyle', 'background', 'Tinted background and underline')}
+          {radio('highlightStyle', 'underline', 'Underline only (no colour needed to see it)')}
+        </fieldset>
+      </section>
+
+      <section>
+        <h2>Import and export</h2>
+        <div class="actions">
+          <button type="button" onClick={download} data-testid="export">
+            Export settings
+          </button>
+          <label class="button">
+            Import settings…
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="sr-only"
+              data-testid="import"
+              onChange={async (e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) setImportMessage(await onImport(await file.text()));
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {importMessage && (
+          <p role="status" data-testid="import-message">
+            {importMessage}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SearchResult, TabStatus } from '../lib/messages';
+import { plural } from './format';
+import { SearchResults } from './SearchResults';
+
+export interface PopupProps {
+  /** The current tab as its content script reports it; null where Retold cannot run (browser pages). */
+  tab: TabStatus | null;
+  /** When a pause from the popup ends (epoch ms), 0 when not paused. */
+  pausedUntil: number;
+  /** Settings that were unreadable and reset, by their names on the options page. */
+  reset: string[];
+  /** How many remarks and figures can be searched. */
+  searchable: number;
+  search: (query: string) => Promise<SearchResult[]>;
+  onToggleNotes: () => void;
+  /** Stop (true) or start again (false) running on the current tab's site. */
+  onBlockSite: (block: boolean) => void;
+  /** Pause everywhere for this many minutes; 0 resumes. */
+  onPause: (minutes: number) => void;
+  onOpenOptions: () => void;
+}
+
+const PAUSE_MINUTES = 60;
+
+/** The toolbar popup: this tab's notes and controls, and a search over the whole corpus. */
+export function Popup(props: PopupProps) {
+  const { tab } = props;
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<{ query: string; list: SearchResult[] }>({ query: '', list: [] });
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    let stale = false;
+    void props.search(query).then((list) => !stale && setResults({ query, list }));
+    return () => {
+      stale = true;
+    };
+  }, [query]);
+  const until = useMemo(
+    () => new Date(props.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+    [props.pausedUntil],
+  );
+
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1>
+          <span class="logo" aria-hidden="true">
+            R
+          </span>
+          Retold
+        </h1>
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          Options
+        </button>
+      </header>
+      {props.reset.length > 0 && (
+        <p class="notice" role="alert" data-testid="settings-reset">
+          Unreadable settings were reset to their defaults: {props.reset.join(', ')}.
+        </p>
+      )}
+      <section class="tab" aria-label="This page" data-testid="tab-status">
+        {!tab ? (
+          <p>Retold reads news articles on web pages; it does not run on this page.</p>
+        ) : tab.state === 'paused' ? (
+          <p>
+            Retold is paused until {until}.{' '}
+            <button type="button" onClick={() => props.onPause(0)}>
+              Resume
+            </button>
+          </p>
+        ) : tab.state === 'off' ? (
+          <p>Retold is turned off. Turn it on in the options.</p>
+        ) : tab.state === 'blocked' ? (
+          <p>
+            Retold does not run on {tab.host}.{' '}
+            <button type="button" onClick={() => props.onBlockSite(false)}>
+              Run on this site
+            </button>
+          </p>
+        ) : tab.state === 'not-listed' ? (
+          <p>{tab.host} is not one of the sites Retold runs on (see the options).</p>
+        ) : (
+          <>
+            <p data-testid="tab-counts">
+              {tab.remarks + tab.figures === 0
+                ? 'No remark or figure on this page is reported by other outlets in the corpus.'
+                : `On this page: ${plural(tab.remarks, 'remark')} and ${plural(tab.figures, 'figure')} also reported by other outlets.`}
+            </p>
+            <div class="actions">
+              {tab.remarks + tab.figures > 0 && (
+                <button type="button" onClick={props.onToggleNotes} data-testid="toggle-notes">
+                  {tab.visible ? 'Hide notes' : 'Show notes'}
+                </button>
+              )}
+              <button type="button" onClick={() => props.onBlockSite(true)} data-testid="block-site">
+                Not on this site
+              </button>
+              <button type="button" onClick={() => props.onPause(PAUSE_MINUTES)}>
+                Pause for an hour
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+      <section class="search" aria-label="Search the corpus">
+        <input
+          ref={input}
+          type="search"
+          placeholder="Search remarks, speakers, outlets…"
+          aria-label="Search the corpus"
+          data-testid="search-input"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              list.current?.querySelector<HTMLElement>('[data-testid="search-result"]')?.focus();
+            }
+          }}
+        />
+        <div ref={list} aria-live="polite">
+          <SearchResults
+            query={results.query}
+            results={results.list}
+            searchable={props.searchable}
+            onLeaveTop={() => input.current?.focus()}
+          />
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+/** The options page: the settings, read and written through browser.storage. */
+import { render } from 'preact';
+import '../../components/pages.css';
+import { Options } from '../../components/Options';
+import {
+  changeSettings,
+  exportSettings,
+  importSettings,
+  loadSettings,
+  SETTINGS_KEY,
+  type SettingName,
+} from '../../lib/settings';
+import { settingsArea, watchSettings } from '../../utils/settings-area';
+
+const area = settingsArea();
+// Fields found corrupt when the page opened stay named until it is closed.
+let reset: SettingName[] = [];
+
+async function draw(): Promise<void> {
+  const loaded = await loadSettings(area);
+  if (loaded.reset.length) {
+    reset = [...new Set([...reset, ...loaded.reset])];
+    // Store the repaired settings, so every tab agrees on them.
+    await area.set({ [SETTINGS_KEY]: loaded.settings });
+  }
+  render(
+    <Options
+      settings={loaded.settings}
+      reset={reset}
+      onChange={(change) => void changeSettings(area, change)}
+      onImport={async (text) => {
+        const { settings, message } = importSettings((await loadSettings(area)).settings, text);
+        await changeSettings(area, settings);
+        return message;
+      }}
+      onExport={() => exportSettings(loaded.settings)}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+await draw();
+watchSettings(() => void draw());

@@ -1,0 +1,203 @@
+/**
+ * The reader's settings: one schema with defaults, a version and migrations.
+ * Stored settings are read field by field, so one corrupt value falls back to
+ * its default on its own, and the caller is told which fields were reset
+ * (never silently: the options page shows them).
+ */
+import { z } from 'zod/mini';
+import { anyMatches, normalizePattern } from './sites';
+import { REMARK_THRESHOLDS, type Sensitivity } from './thresholds';
+
+z.config({ jitless: true });
+
+export const SETTINGS_VERSION = 1;
+
+const Pattern = z.pipe(
+  z.string(),
+  z.transform((s, ctx) => {
+    const p = normalizePattern(s);
+    if (p === null) {
+      ctx.issues.push({ code: 'custom', message: `not a host name: ${s}`, input: s });
+      return z.NEVER;
+    }
+    return p;
+  }),
+);
+
+/** Each field with its schema and default. Order is the order the options page shows. */
+export const FIELDS = {
+  /** Retold on or off everywhere. */
+  enabled: { schema: z.boolean(), default: true as boolean },
+  /** Until when (epoch ms) Retold is paused from the popup; 0 when not paused. */
+  pausedUntil: { schema: z.number().check(z.nonnegative()), default: 0 },
+  /** Run on every site but the blocked ones, or only on the allowed ones. */
+  siteMode: { schema: z.enum(['all', 'listed']), default: 'all' as 'all' | 'listed' },
+  /** Sites Retold runs on when siteMode is 'listed'. */
+  allowed: { schema: z.array(Pattern), default: [] as string[] },
+  /** Sites Retold never runs on. */
+  blocked: { schema: z.array(Pattern), default: [] as string[] },
+  /** Which notes to show. */
+  showRemarks: { schema: z.boolean(), default: true as boolean },
+  showFigures: { schema: z.boolean(), default: true as boolean },
+  /** How similar two wordings must be to count as one remark. */
+  sensitivity: { schema: z.enum(['strict', 'balanced', 'lenient']), default: 'balanced' as Sensitivity },
+  /** Highlight colours, each tested on light and dark pages. */
+  palette: { schema: z.enum(['amber', 'blue', 'magenta']), default: 'amber' as 'amber' | 'blue' | 'magenta' },
+  /** Tinted background plus underline, or underline alone (easier for some colour-blind readers). */
+  highlightStyle: { schema: z.enum(['background', 'underline']), default: 'background' as 'background' | 'underline' },
+};
+
+export type Settings = { [K in keyof typeof FIELDS]: (typeof FIELDS)[K]['default'] } & { version: number };
+export type SettingName = keyof typeof FIELDS;
+
+export const DEFAULTS: Settings = {
+  version: SETTINGS_VERSION,
+  ...(Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.default])) as Omit<Settings, 'version'>),
+};
+
+/** What each setting is called on the options page, for the "was reset" message. */
+export const LABELS: Record<SettingName, string> = {
+  enabled: 'Retold on or off',
+  pausedUntil: 'Pause',
+  siteMode: 'Where Retold runs',
+  allowed: 'Sites Retold runs on',
+  blocked: 'Sites Retold never runs on',
+  showRemarks: 'Show remarks',
+  showFigures: 'Show figures',
+  sensitivity: 'How strict matching is',
+  palette: 'Highlight colours',
+  highlightStyle: 'Highlight style',
+};
+
+/**
+ * Older shapes, upgraded one version at a time. Version 0 (before versions
+ * were stored) kept one `sites` list with a mode and called sensitivity
+ * `threshold` (a number).
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (old) => {
+    const { sites, threshold, ...rest } = old as { sites?: unknown; threshold?: unknown };
+    const out: Record<string, unknown> = { ...rest, version: 1 };
+    if (sites && typeof sites === 'object' && !Array.isArray(sites)) {
+      const s = sites as { mode?: unknown; list?: unknown };
+      if (s.mode === 'allow') {
+        out.siteMode = 'listed';
+        out.allowed = s.list;
+      } else out.blocked = s.list;
+    }
+    if (typeof threshold === 'number')
+      out.sensitivity = threshold >= REMARK_THRESHOLDS.strict ? 'strict' : threshold < 0.65 ? 'lenient' : 'balanced';
+    return out;
+  },
+};
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Fields whose stored value was invalid and are back at their default. */
+  reset: SettingName[];
+}
+
+/** Settings from whatever was stored (anything at all): valid fields kept, the rest reset and named. */
+export function parseSettings(stored: unknown): LoadedSettings {
+  if (stored === undefined || stored === null) return { settings: { ...DEFAULTS }, reset: [] };
+  if (typeof stored !== 'object' || Array.isArray(stored))
+    return { settings: { ...DEFAULTS }, reset: Object.keys(FIELDS) as SettingName[] };
+  let raw = stored as Record<string, unknown>;
+  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
+  while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
+    raw = MIGRATIONS[version]!(raw);
+    version++;
+  }
+  const settings = { ...DEFAULTS };
+  const reset: SettingName[] = [];
+  for (const name of Object.keys(FIELDS) as SettingName[]) {
+    if (!(name in raw)) continue;
+    // Site lists keep their valid entries when some are not host names.
+    if ((name === 'allowed' || name === 'blocked') && Array.isArray(raw[name])) {
+      const list = (raw[name] as unknown[]).map((p) => (typeof p === 'string' ? normalizePattern(p) : null));
+      settings[name] = [...new Set(list.filter((p): p is string => p !== null))];
+      if (list.includes(null)) reset.push(name);
+      continue;
+    }
+    const parsed = z.safeParse(FIELDS[name].schema as z.ZodMiniType, raw[name]);
+    if (parsed.success) (settings as Record<string, unknown>)[name] = parsed.data;
+    else reset.push(name);
+  }
+  return { settings, reset };
+}
+
+export type SiteState = 'on' | 'off' | 'paused' | 'blocked' | 'not-listed';
+
+/** Whether Retold runs on `host` now, and if not, why. */
+export function siteState(settings: Settings, host: string, now = Date.now()): SiteState {
+  if (!settings.enabled) return 'off';
+  if (settings.pausedUntil > now) return 'paused';
+  if (anyMatches(settings.blocked, host)) return 'blocked';
+  if (settings.siteMode === 'listed' && !anyMatches(settings.allowed, host)) return 'not-listed';
+  return 'on';
+}
+
+/** The remark threshold the reader's sensitivity stands for. */
+export const thresholdOf = (settings: Settings) => REMARK_THRESHOLDS[settings.sensitivity];
+
+/** The part of a `browser.storage` area settings need; passed in, so this module never touches `browser`. */
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The key the settings object is stored under. */
+export const SETTINGS_KEY = 'settings';
+
+export async function loadSettings(area: SettingsArea): Promise<LoadedSettings> {
+  try {
+    return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  } catch {
+    // Storage itself failed (a corrupt profile): run on defaults, change nothing stored.
+    return { settings: { ...DEFAULTS }, reset: [] };
+  }
+}
+
+/** Apply a change to the stored settings (repairing any corrupt field on the way) and return the result. */
+export async function changeSettings(area: SettingsArea, change: Partial<Settings>): Promise<Settings> {
+  const { settings } = await loadSettings(area);
+  const next = parseSettings({ ...settings, ...change, version: SETTINGS_VERSION }).settings;
+  await area.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Settings as a file a reader can keep or move to another browser. */
+export const exportSettings = (settings: Settings) =>
+  `${JSON.stringify({ ...settings, version: SETTINGS_VERSION }, null, 2)}\n`;
+
+/**
+ * Settings from an exported file, applied over `current`: fields the file
+ * sets validly replace the current ones; fields it gets wrong keep their
+ * current value and are named in the message.
+ */
+export function importSettings(current: Settings, text: string): { settings: Settings; message: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { settings: current, message: 'That file is not a Retold settings file: it is not JSON. Nothing changed.' };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { settings: current, message: 'That file is not a Retold settings file. Nothing changed.' };
+  const { settings: parsed, reset } = parseSettings(data);
+  const next = { ...current };
+  let applied = 0;
+  for (const name of Object.keys(FIELDS) as SettingName[]) {
+    const given = name in data || JSON.stringify(parsed[name]) !== JSON.stringify(DEFAULTS[name]);
+    if (!given || (reset.includes(name) && name !== 'allowed' && name !== 'blocked')) continue;
+    (next as Record<string, unknown>)[name] = parsed[name];
+    applied++;
+  }
+  const skipped = reset.map((r) => LABELS[r]);
+  return {
+    settings: next,
+    message:
+      `Imported ${applied} setting${applied === 1 ? '' : 's'}.` +
+      (skipped.length ? ` Unreadable in the file, so left as they were: ${skipped.join(', ')}.` : ''),
+  };
+}
