@@ -22,6 +22,8 @@ interface Doc {
   text: string;
   /** Words around a figure: found by them, but ranked below a match on the figure itself. */
   context: string;
+  /** What a figure counts ("fighters killed"). */
+  quantity: string;
   speaker: string;
   outlets: string;
 }
@@ -60,6 +62,7 @@ export class CorpusSearch {
         id,
         text: wordings.map((w) => w.quote).join(' '),
         context: '',
+        quantity: '',
         speaker: remark.speaker ?? '',
         outlets: wordings.map((w) => w.outlet ?? '').join(' '),
       });
@@ -76,16 +79,17 @@ export class CorpusSearch {
       this.results.set(id, { kind: 'figure', id, quantity: group.quantity, differs: group.differs, figures: list });
       docs.push({
         id,
-        text: `${group.quantity} ${members.map((f) => f.text).join(' ')}`,
+        text: members.map((f) => f.text).join(' '),
+        quantity: group.quantity,
         context: members.map((f) => f.sentence).join(' '),
         speaker: '',
         outlets: list.map((f) => f.outlet ?? '').join(' '),
       });
     }
     this.index = new MiniSearch<Doc>({
-      fields: ['text', 'context', 'speaker', 'outlets'],
+      fields: ['text', 'quantity', 'context', 'speaker', 'outlets'],
       searchOptions: {
-        boost: { speaker: 2, outlets: 1.5, context: 0.3 },
+        boost: { speaker: 2, quantity: 3, outlets: 1.5, context: 0.3 },
         prefix: true,
         // One typo in five letters: "anihilation" finds "annihilation", "bloodshd" finds "bloodshed".
         fuzzy: 0.2,

@@ -17,7 +17,6 @@ import { words, type Word } from './words';
 import type { SynonymTable } from './wordnet';
 
 export { SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS, type Sensitivity } from './thresholds';
-import { SAME_REMARK_THRESHOLD } from './thresholds';
 
 /**
  * Share of the character-trigram view in the score; the rest is the word

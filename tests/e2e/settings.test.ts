@@ -1,0 +1,231 @@
+/**
+ * The popup and the options page in Chromium, with the built extension:
+ * searching the corpus, turning Retold off and on, blocking a site, and a
+ * corrupted stored setting being reset with a visible message. Every change
+ * must reach an already open article without reloading it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithRetold, type Launched } from '../../scripts/browser';
+import { serveAll, waitForNotes } from './helpers';
+
+let browser: Launched;
+let site: Awaited<ReturnType<typeof serveAll>>;
+const ARTICLE = '/retelling/retelling-st-petersburg.html';
+
+beforeAll(async () => {
+  site = await serveAll();
+  browser = await launchWithRetold();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+beforeEach(async () => {
+  await browser.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { sync: { clear: () => Promise<void> } } } }
+    ).chrome.storage.sync.clear(),
+  );
+  for (const p of browser.context.pages()) await p.close();
+});
+
+const extensionPage = async (path: string) => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+};
+const article = async () => {
+  const page = await browser.context.newPage();
+  await page.goto(site.url + ARTICLE);
+  return page;
+};
+/** The browser's id for the tab showing `page`. */
+async function tabId(page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
+    };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+  });
+}
+const hasNotes = (page: Page) => page.locator('retold-ui [data-testid="retold-pill"]').count();
+
+describe('the popup', () => {
+  it('searches the corpus by a word’s beginning, a misspelling, a speaker or an outlet', async () => {
+    const popup = await extensionPage('popup.html');
+    const input = popup.getByTestId('search-input');
+    await expect(popup.getByTestId('search-hint').textContent()).resolves.toMatch(/Search \d+ remarks and figures/);
+
+    // Results arrive from the background a moment after each keystroke: poll for them.
+    const firstResult = () => popup.getByTestId('search-result').first().textContent();
+    await input.fill('bloodsh');
+    await expect.poll(firstResult).toContain('Now the main thing is to stop the bloodshed');
+    await expect(firstResult()).resolves.toContain('Forbes');
+
+    await input.fill('elimnation');
+    await expect.poll(firstResult).toContain('complete elimination of the civilian population');
+    // The other outlet's wording is diffed against the first: its own words are marked as added.
+    await expect(popup.getByTestId('search-result').first().locator('ins').count()).resolves.toBeGreaterThan(0);
+
+    await input.fill('Forbes');
+    await expect.poll(firstResult).not.toContain('elimination');
+    for (const text of await popup.getByTestId('search-result').allTextContents()) expect(text).toContain('Forbes');
+
+    await input.fill('fighters killed');
+    await expect.poll(firstResult).toMatch(/Figure: fighters killed — outlets differ.*approximately 15,000.*14,000/);
+
+    await input.fill('qwxzv');
+    await expect
+      .poll(() => popup.getByTestId('search-empty').textContent())
+      .toContain('Nothing in the corpus matches “qwxzv”');
+  });
+
+  it('is keyboard navigable: arrows move from the search box through the results and back', async () => {
+    const popup = await extensionPage('popup.html');
+    await popup.getByTestId('search-input').fill('Putin');
+    await popup.getByTestId('search-result').nth(1).waitFor();
+    await popup.keyboard.press('ArrowDown');
+    await expect(popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'search-result',
+    );
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('ArrowUp');
+    await expect(popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'search-input',
+    );
+  });
+
+  it('shows the tab’s counts, hides its notes, and stops Retold on its site until allowed again', async () => {
+    const page = await article();
+    await waitForNotes(page);
+    const popup = await extensionPage(`popup.html?tab=${await tabId(page)}`);
+    await expect(popup.getByTestId('tab-counts').textContent()).resolves.toBe(
+      'On this page: 4 remarks and 3 figures also reported by other outlets.',
+    );
+
+    await popup.getByTestId('toggle-notes').click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await expect.poll(() => popup.getByTestId('toggle-notes').textContent()).toBe('Show notes');
+    await popup.getByTestId('toggle-notes').click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
+
+    await popup.getByTestId('block-site').click();
+    await expect.poll(() => hasNotes(page)).toBe(0);
+    await expect
+      .poll(() => popup.getByTestId('tab-status').textContent())
+      .toContain('Retold does not run on 127.0.0.1');
+
+    // The choice is listed in the options, where it can be removed.
+    const options = await extensionPage('options.html');
+    const blocked = options.getByTestId('setting-blocked');
+    await expect.poll(() => blocked.getByRole('listitem').allTextContents()).toEqual(['127.0.0.1Remove']);
+    await blocked.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+    await expect.poll(() => hasNotes(page), { timeout: 15_000 }).toBe(1);
+  });
+});
+
+describe('the options page', () => {
+  it('turns Retold off and on, in tabs already open', async () => {
+    const page = await article();
+    await waitForNotes(page);
+    const options = await extensionPage('options.html');
+    await options.getByTestId('setting-enabled').uncheck();
+    await expect.poll(() => hasNotes(page)).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+
+    // A page opened while Retold is off gets nothing either.
+    const other = await browser.context.newPage();
+    await other.goto(`${site.url}/retelling/retelling-bishkek.html`);
+    await other.waitForTimeout(1500);
+    expect(await hasNotes(other)).toBe(0);
+
+    await options.getByTestId('setting-enabled').check();
+    await expect.poll(() => hasNotes(page), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => hasNotes(other), { timeout: 15_000 }).toBe(1);
+  });
+
+  it('blocks a site by pattern, and leaves other hosts alone', async () => {
+    const options = await extensionPage('options.html');
+    const blocked = options.getByTestId('setting-blocked');
+    await blocked.getByRole('textbox').fill('not a host!');
+    await blocked.getByRole('button', { name: 'Add' }).click();
+    await expect(blocked.getByRole('alert').textContent()).resolves.toContain('is not a site');
+
+    // localhost is another host name for the same server: blocking 127.0.0.1 must not block it.
+    await blocked.getByRole('textbox').fill('http://127.0.0.1:8080/some/page');
+    await blocked.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => blocked.getByRole('listitem').first().textContent()).toContain('127.0.0.1');
+    const page = await article();
+    await page.waitForTimeout(1500);
+    expect(await hasNotes(page)).toBe(0);
+    const other = await browser.context.newPage();
+    await other.goto(site.url.replace('127.0.0.1', 'localhost') + ARTICLE);
+    await waitForNotes(other);
+  });
+
+  it('shows only the kinds of notes chosen', async () => {
+    const page = await article();
+    await waitForNotes(page);
+    const options = await extensionPage('options.html');
+    await options.getByTestId('setting-showFigures').uncheck();
+    await expect
+      .poll(() => page.locator('retold-ui [data-testid="retold-summary"]').textContent())
+      .toBe('4 remarks also reported by 2 other outlets');
+    expect(await page.locator('retold-ui [data-note^="figure-"]').count()).toBe(0);
+  });
+
+  it('resets a corrupted setting to its default, says which, and keeps the rest', async () => {
+    await browser.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { set: (i: object) => Promise<void> } } } }
+      ).chrome.storage.sync.set({
+        settings: {
+          version: 1,
+          palette: 42,
+          highlightStyle: { evil: true },
+          showFigures: false,
+          blocked: ['example.org'],
+        },
+      }),
+    );
+    const options = await extensionPage('options.html');
+    await expect
+      .poll(() => options.getByTestId('settings-reset').textContent())
+      .toBe(
+        'Some stored settings could not be read and are back to their defaults: Highlight colours, Highlight style. Your other settings are unchanged.',
+      );
+    await expect(options.getByTestId('setting-showFigures').isChecked()).resolves.toBe(false);
+    await expect(options.getByTestId('setting-blocked').getByRole('listitem').allTextContents()).resolves.toEqual([
+      'example.orgRemove',
+    ]);
+    await expect(options.getByTestId('setting-palette').getByLabel('Amber').isChecked()).resolves.toBe(true);
+    // Articles still get their notes under the repaired settings.
+    const page = await article();
+    await waitForNotes(page);
+  });
+
+  it('exports the settings to a file and imports them back, naming what it could not read', async () => {
+    const options = await extensionPage('options.html');
+    await options.getByTestId('setting-palette').getByLabel('Blue').check();
+    const download = options.waitForEvent('download');
+    await options.getByTestId('export').click();
+    const exported = JSON.parse(
+      await (await (await download).createReadStream()).toArray().then((b) => Buffer.concat(b).toString()),
+    );
+    expect(exported).toMatchObject({ version: 1, palette: 'blue' });
+
+    await options.getByTestId('setting-palette').getByLabel('Amber').check();
+    await options.getByTestId('import').setInputFiles({
+      name: 'retold-settings.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, sensitivity: 'extreme' })),
+    });
+    await expect
+      .poll(() => options.getByTestId('import-message').textContent())
+      .toMatch(/^Imported \d+ settings\. Unreadable in the file, so left as they were: How strict matching is\.$/);
+    await expect.poll(() => options.getByTestId('setting-palette').getByLabel('Blue').isChecked()).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusSearch } from '../lib/search';
+import { loadAnnotator } from '../scripts/golden';
+
+const search = new CorpusSearch(loadAnnotator().corpus);
+const first = (q: string) => search.search(q)[0];
+
+describe('searching the corpus', () => {
+  it('finds a remark by the beginning of a word and by a misspelt word', () => {
+    const r = first('bloodsh');
+    expect(r?.kind === 'remark' && r.wordings.map((w) => w.outlet)).toEqual(['Forbes', null]);
+    const e = first('elimnation');
+    expect(e?.kind === 'remark' && e.wordings.some((w) => w.quote.includes('complete elimination'))).toBe(true);
+  });
+
+  it('lists every outlet’s wording of a remark, each diffed against the first', () => {
+    const r = first('elimnation');
+    if (r?.kind !== 'remark') throw new Error('expected a remark');
+    expect(r.wordings[0]!.diff).toEqual([]);
+    for (const w of r.wordings.slice(1)) {
+      const rebuilt = w.diff
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join('');
+      expect(rebuilt.toLowerCase()).toBe(w.quote.toLowerCase());
+    }
+  });
+
+  it('finds remarks by speaker and by outlet', () => {
+    const byPutin = search.search('Putin');
+    expect(byPutin.filter((r) => r.kind === 'remark').length).toBeGreaterThan(5);
+    for (const r of search.search('Forbes'))
+      expect(r.kind === 'remark' ? r.wordings.map((w) => w.outlet) : r.figures.map((f) => f.outlet)).toContain(
+        'Forbes',
+      );
+  });
+
+  it('finds figures by what they count, with each outlet’s value and whether they agree', () => {
+    const f = first('fighters killed');
+    expect(f).toMatchObject({ kind: 'figure', quantity: 'fighters killed', differs: true });
+    expect(f?.kind === 'figure' && f.figures.map((x) => x.text)).toEqual(['approximately 15,000', '14,000']);
+  });
+
+  it('returns nothing for a blank query or a word the corpus does not have', () => {
+    expect(search.search('   ')).toEqual([]);
+    expect(search.search('qwxzv')).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changeSettings,
+  DEFAULTS,
+  exportSettings,
+  importSettings,
+  loadSettings,
+  parseSettings,
+  SETTINGS_KEY,
+  siteState,
+  thresholdOf,
+  type SettingsArea,
+} from '../lib/settings';
+import { hostMatches, normalizePattern } from '../lib/sites';
+
+describe('site patterns', () => {
+  it('accept host names and pasted URLs, in one canonical form', () => {
+    expect(normalizePattern(' https://www.CNN.com/world/live?x=1 ')).toBe('cnn.com');
+    expect(normalizePattern('*.cnn.com')).toBe('*.cnn.com');
+    expect(normalizePattern('edition.cnn.com.')).toBe('edition.cnn.com');
+    expect(normalizePattern('localhost:8080')).toBe('localhost');
+    expect(normalizePattern('127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('refuse what is not a host', () => {
+    for (const bad of ['', 'not a host!', '*.com', '*', 'cnn..com', '-cnn.com', 'cnn.com/*'.replace('/*', ' x')])
+      expect(normalizePattern(bad), bad).toBeNull();
+  });
+
+  it('tell cnn.com from edition.cnn.com, and match whole labels only', () => {
+    expect(hostMatches('cnn.com', 'cnn.com')).toBe(true);
+    expect(hostMatches('cnn.com', 'www.cnn.com')).toBe(true);
+    expect(hostMatches('cnn.com', 'edition.cnn.com')).toBe(false);
+    expect(hostMatches('*.cnn.com', 'edition.cnn.com')).toBe(true);
+    expect(hostMatches('*.cnn.com', 'cnn.com')).toBe(true);
+    expect(hostMatches('*.cnn.com', 'notcnn.com')).toBe(false);
+    expect(hostMatches('cnn.com', 'cnn.com.example.net')).toBe(false);
+    expect(hostMatches('*.cnn.com', 'cnn.com.example.net')).toBe(false);
+  });
+});
+
+describe('stored settings', () => {
+  it('are the defaults when nothing is stored, with nothing reported', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULTS, reset: [] });
+  });
+
+  it('fall back field by field: a corrupt field is reset and named, the others are kept', () => {
+    const { settings, reset } = parseSettings({
+      version: 1,
+      enabled: 'yes',
+      palette: 'blue',
+      sensitivity: 3,
+      showFigures: false,
+    });
+    expect(reset).toEqual(['enabled', 'sensitivity']);
+    expect(settings).toEqual({ ...DEFAULTS, palette: 'blue', showFigures: false });
+  });
+
+  it('keep the valid sites of a list that holds some garbage, and say the list was touched', () => {
+    const { settings, reset } = parseSettings({ version: 1, blocked: ['cnn.com', 42, 'not a host!', 'CNN.com'] });
+    expect(settings.blocked).toEqual(['cnn.com']);
+    expect(reset).toEqual(['blocked']);
+  });
+
+  it('survive garbage of every shape', () => {
+    for (const garbage of [42, 'x', [], [1, 2], true, { version: 'x' }, { version: 99, enabled: null }]) {
+      const { settings } = parseSettings(garbage);
+      expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULTS).sort());
+    }
+    expect(parseSettings('settings').reset.length).toBe(Object.keys(DEFAULTS).length - 1);
+  });
+
+  it('migrate the unversioned shape: one site list with a mode, a numeric threshold', () => {
+    expect(parseSettings({ sites: { mode: 'allow', list: ['example.com'] }, threshold: 0.85 })).toEqual({
+      settings: { ...DEFAULTS, siteMode: 'listed', allowed: ['example.com'], sensitivity: 'strict' },
+      reset: [],
+    });
+    expect(parseSettings({ sites: { mode: 'block', list: ['*.cnn.com'] } }).settings.blocked).toEqual(['*.cnn.com']);
+  });
+
+  it('say whether Retold runs on a host now, and why not', () => {
+    const s = { ...DEFAULTS, blocked: ['cnn.com'] };
+    expect(siteState(s, 'edition.cnn.com')).toBe('on');
+    expect(siteState(s, 'www.cnn.com')).toBe('blocked');
+    expect(siteState({ ...s, enabled: false }, 'example.com')).toBe('off');
+    expect(siteState({ ...s, pausedUntil: 2000 }, 'example.com', 1000)).toBe('paused');
+    expect(siteState({ ...s, pausedUntil: 2000 }, 'example.com', 3000)).toBe('on');
+    expect(siteState({ ...s, siteMode: 'listed', allowed: ['*.bbc.co.uk'] }, 'www.bbc.co.uk')).toBe('on');
+    expect(siteState({ ...s, siteMode: 'listed', allowed: ['*.bbc.co.uk'] }, 'example.com')).toBe('not-listed');
+  });
+
+  it('map sensitivity to named thresholds, stricter meaning higher', () => {
+    const t = (sensitivity: 'strict' | 'balanced' | 'lenient') => thresholdOf({ ...DEFAULTS, sensitivity });
+    expect(t('strict')).toBeGreaterThan(t('balanced'));
+    expect(t('balanced')).toBeGreaterThan(t('lenient'));
+  });
+
+  it('are changed in storage without losing the other fields, repairing corrupt ones', async () => {
+    const stored: Record<string, unknown> = { [SETTINGS_KEY]: { version: 1, palette: 7, showRemarks: false } };
+    const area: SettingsArea = {
+      get: async (key) => ({ [key]: stored[key] }),
+      set: async (items) => void Object.assign(stored, items),
+    };
+    await changeSettings(area, { enabled: false });
+    expect(stored[SETTINGS_KEY]).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
+    const broken: SettingsArea = { get: () => Promise.reject(new Error('disk')), set: () => Promise.resolve() };
+    expect(await loadSettings(broken)).toEqual({ settings: DEFAULTS, reset: [] });
+  });
+
+  it('round-trip through an exported file; an import keeps current values for fields it cannot read', () => {
+    const mine = { ...DEFAULTS, palette: 'magenta' as const, blocked: ['cnn.com'] };
+    expect(importSettings(DEFAULTS, exportSettings(mine)).settings).toEqual(mine);
+    const current = { ...DEFAULTS, sensitivity: 'strict' as const };
+    const { settings, message } = importSettings(
+      current,
+      JSON.stringify({ version: 1, sensitivity: 'x', palette: 'blue' }),
+    );
+    expect(settings).toEqual({ ...current, palette: 'blue' });
+    expect(message).toBe('Imported 1 setting. Unreadable in the file, so left as they were: How strict matching is.');
+    expect(importSettings(current, 'not json').message).toContain('not JSON');
+    expect(importSettings(current, '[1]').settings).toBe(current);
+  });
+});
