@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { DiffPart } from '../lib/diff';
 
 export interface WordDiffProps {
@@ -28,9 +29,13 @@ export function WordDiff({ parts, outlet }: WordDiffProps) {
             {p.text}
           </ins>
         ) : (
-          <del key={i} title="Only on this page" data-testid="retold-diff-removed">
-            {p.text}
-          </del>
+          <Fragment key={i}>
+            <del title="Only on this page" data-testid="retold-diff-removed">
+              {p.text}
+            </del>
+            {/* A replaced word is a struck word then a new one: keep them apart. */}
+            {parts[i + 1]?.kind === 'added' && !/\s$/.test(p.text) ? ' ' : null}
+          </Fragment>
         ),
       )}
     </q>
