@@ -3,90 +3,90 @@
  * corpus the builder emits — as zod schemas, so bad input is named field by
  * field instead of failing somewhere downstream.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-// zod 4 compiles validators with `new Function` by default, which Manifest V3's
-// content security policy forbids in extension pages.
+// zod's mini build: no `new Function` anywhere in it (Manifest V3's content
+// security policy forbids it in extension pages), and it is the smaller one.
+// Jitless as well, so nothing even tries.
 z.config({ jitless: true });
 
-const nullableText = z.string().min(1).nullable();
+const nullableText = z.nullable(z.string().check(z.minLength(1)));
 
 export const ManifestEntrySchema = z.strictObject({
   /** File name inside the seeds folder. */
-  file: z.string().regex(/^[^/\\]+\.(?:txt|html?)$/, 'a file name ending in .txt or .html'),
+  file: z.string().check(z.regex(/^[^/\\]+\.(?:txt|html?)$/, 'a file name ending in .txt or .html')),
   /** The outlet that published it, as the text names it; null when the text does not. */
   outlet: nullableText,
   title: nullableText,
   /** Publication date, ISO `YYYY-MM-DD`, only when the text shows it. */
-  date: z.iso.date().nullable(),
+  date: z.nullable(z.iso.date()),
   /** A short name for the news event the article covers. */
   event: nullableText,
-  url: z.url().nullable(),
+  url: z.nullable(z.url()),
 });
-export const ManifestSchema = z.strictObject({ articles: z.array(ManifestEntrySchema).min(1) });
+export const ManifestSchema = z.strictObject({ articles: z.array(ManifestEntrySchema).check(z.minLength(1)) });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
-const QuantitySchema = z.strictObject({
-  measure: z.string().min(1),
-  who: z.string().nullable(),
-  state: z.string().nullable(),
-  region: z.string().nullable(),
-});
+const text = z.string().check(z.minLength(1));
+const maybe = z.nullable(z.string());
+const index = z.int().check(z.nonnegative());
 
-const span = { start: z.int().nonnegative(), end: z.int().nonnegative() };
+const QuantitySchema = z.strictObject({ measure: text, who: maybe, state: maybe, region: maybe });
+
+const span = { start: index, end: index };
 
 export const CorpusSchema = z.strictObject({
   format: z.literal('retold-corpus/1'),
   articles: z.array(
     z.strictObject({
-      id: z.string().min(1),
-      outlet: z.string().nullable(),
-      title: z.string().nullable(),
-      date: z.string().nullable(),
-      event: z.string().nullable(),
-      url: z.string().nullable(),
+      id: text,
+      outlet: maybe,
+      title: maybe,
+      date: maybe,
+      event: maybe,
+      url: maybe,
       /** MinHash of word shingles, to recognise the same article on a page. */
       fingerprint: z.array(z.int()),
     }),
   ),
   quotes: z.array(
     z.strictObject({
-      id: z.int().nonnegative(),
+      id: index,
       articleId: z.string(),
-      quote: z.string().min(1),
+      quote: text,
       ...span,
-      speaker: z.string().nullable(),
+      speaker: maybe,
       /** The remarks (one per sentence of a long quote) this quote gives a wording of. */
-      remarks: z.array(z.int().nonnegative()),
+      remarks: z.array(index),
     }),
   ),
   remarks: z.array(
     z.strictObject({
-      id: z.int().nonnegative(),
-      speaker: z.string().nullable(),
+      id: index,
+      speaker: maybe,
       /** Each wording of the remark: the quote it stands in and the sentence of that quote. */
-      variants: z.array(z.strictObject({ quote: z.int().nonnegative(), text: z.string().min(1) })),
+      variants: z.array(z.strictObject({ quote: index, text })),
     }),
   ),
   figures: z.array(
     z.strictObject({
-      id: z.int().nonnegative(),
+      id: index,
       articleId: z.string(),
-      text: z.string().min(1),
+      text: text,
       ...span,
-      low: z.number().nullable(),
-      high: z.number().nullable(),
+      low: z.nullable(z.number()),
+      high: z.nullable(z.number()),
       quantity: QuantitySchema,
-      when: z.string().nullable(),
+      when: maybe,
       sentence: z.string(),
       /** Index of the group of figures, across outlets, that report this same quantity; null when alone. */
-      group: z.int().nonnegative().nullable(),
+      group: z.nullable(index),
     }),
   ),
   groups: z.array(
     z.strictObject({
-      id: z.int().nonnegative(),
+      id: index,
       quantity: z.string(),
       figures: z.array(z.int()),
       /** True when at least two outlets' figures cannot both be right. */
@@ -104,7 +104,7 @@ export type CorpusQuote = Corpus['quotes'][number];
 export type CorpusFigure = Corpus['figures'][number];
 
 /** "articles[2].url: Invalid URL" — the path and message of every problem, one per line. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .map(
       (i) =>
