@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noMarkup } from './scripts/no-markup-plugin';
 
 // The extension: a content script that reads articles and draws notes, a
 // background worker that owns the corpus and the matcher. See the README for
@@ -8,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out; nothing is auto-imported.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [noMarkup(), preact()] }),
   zip: { excludeSources: ['test-results/**', 'retold-demo.png'] },
   manifest: ({ browser }) => ({
     name: 'Retold',
@@ -17,7 +18,17 @@ export default defineConfig({
     // Settings only; content scripts need no host permission beyond their match patterns.
     permissions: ['storage'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'retold@retold.invalid', strict_min_version: '140.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Retold collects nothing: everything stays in the browser.
+            gecko: {
+              id: 'retold@retold.invalid',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -1,0 +1,65 @@
+/**
+ * What the built extension is allowed to contain: the fewest permissions,
+ * no code made from strings, no markup assigned from strings, no address to
+ * fetch anything from; and Firefox's add-on linter finds nothing to say.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD } from '../../scripts/browser';
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(js|html|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+
+/** URL literals that name a namespace or a documentation page; nothing is ever fetched from them. */
+const INERT_URLS = [
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/1998/Math/MathML',
+  'https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow',
+];
+
+describe.each([
+  ['Chromium', CHROME_BUILD],
+  ['Firefox', FIREFOX_BUILD],
+])('the %s build', (_name, dir) => {
+  it('asks only for storage, and sets no content security policy of its own', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('holds no code made from strings, no markup assigned from strings, and no address to load from', () => {
+    for (const file of files(dir)) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(/);
+      expect(code, file).not.toMatch(/\bFunction\s*\(/);
+      expect(code, file).not.toMatch(/\b(?:setTimeout|setInterval)\s*\(\s*["'`]/);
+      expect(code, file).not.toMatch(/\.(?:innerHTML|outerHTML)\s*=[^=]/);
+      expect(code, file).not.toMatch(/insertAdjacentHTML|document\.write\s*\(/);
+      expect(code, file).not.toMatch(/<script[^>]+src=["']?https?:/);
+      const urls = [...code.matchAll(/https?:\/\/[\w.-]+[\w./%-]*/g)].map((m) => m[0]);
+      for (const url of urls) expect(INERT_URLS, `${file}: ${url}`).toContain(url);
+    }
+  });
+});
+
+describe("Firefox's add-on linter", () => {
+  it('reports no error, no warning and no notice on the Firefox build', () => {
+    const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_BUILD, '--output', 'json'], {
+      encoding: 'utf8',
+    });
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number; warnings: number; notices: number };
+      warnings: { code: string; message: string }[];
+    };
+    expect(report.warnings.map((w) => `${w.code}: ${w.message}`)).toEqual([]);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, notices: 0 });
+  });
+});
