@@ -62,7 +62,7 @@ export function blockText(root: Node): string {
  */
 export function articleFromDocument(doc: Document, force = false): Article | null {
   if (!force && !isProbablyReaderable(doc)) return null;
-  const clone = doc.cloneNode(true) as Document;
+  const clone = cloneWithShadows(doc);
   // The serializer hands back Readability's article element itself: no markup
   // string is ever built or parsed.
   const parsed = new Readability<Element>(clone, { keepClasses: false, serializer: (el) => el as Element }).parse();
@@ -70,6 +70,32 @@ export function articleFromDocument(doc: Document, force = false): Article | nul
   const text = blockText(parsed.content);
   const title = parsed.title?.trim() || null;
   return { title, text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text };
+}
+
+/**
+ * A clone of `doc` in which the content of every open shadow root is copied
+ * in as children of its host, so an article a page renders inside web
+ * components is still read. (`cloneNode` alone leaves shadow roots out.)
+ */
+export function cloneWithShadows(doc: Document): Document {
+  const clone = doc.cloneNode(true) as Document;
+  if (!doc.documentElement) return clone;
+  // Original and clone are walked side by side; iterative, so a page nested thousands deep cannot exhaust the stack.
+  const stack: [Element, Element][] = [[doc.documentElement, clone.documentElement]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const ac = a.children;
+    const bc = b.children;
+    for (let i = 0; i < ac.length && i < bc.length; i++) stack.push([ac[i]!, bc[i]!]);
+    const shadow = (a as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (!shadow) continue;
+    for (const child of Array.from(shadow.childNodes)) {
+      const copy = clone.importNode(child, true);
+      b.appendChild(copy);
+      if (child.nodeType === 1) stack.push([child as Element, copy as Element]);
+    }
+  }
+  return clone;
 }
 
 /** Plain text as an article: line endings unified, nothing else touched. */

@@ -67,7 +67,10 @@ export function placeMarkers(boxes: ReadonlyMap<string, TextBox>, viewport: View
     else if (rightRoom >= needed) left = box.column.right + MARKER_GAP + step * slot;
     else {
       // No margin at all (a narrow window): sit just above the start of the text.
-      out.set(id, { left: Math.max(viewport.scrollX, first.left + step * slot), top: first.top - MARKER_SIZE - 2 });
+      out.set(id, {
+        left: Math.max(viewport.scrollX, first.left + step * slot),
+        top: Math.max(0, first.top - MARKER_SIZE - 2),
+      });
       continue;
     }
     out.set(id, { left, top });

@@ -272,6 +272,14 @@ export function detectQuotes(text: string): Quote[] {
   const masked = maskQuotes(t, spans);
 
   const quotes: Quote[] = [];
+  // Names are expanded against the article's prose lines, read once for all quotes (not once per quote).
+  let prose: string | null = null;
+  const names = new Map<string, string>();
+  const expand = (name: string) => {
+    let full = names.get(name);
+    if (full === undefined) names.set(name, (full = fullName(name, (prose ??= proseOf(t)))));
+    return full;
+  };
   let lastNamed: string | null = null;
   let previous = null as { close: number; speaker: string | null } | null;
   for (const span of spans) {
@@ -286,7 +294,7 @@ export function detectQuotes(text: string): Quote[] {
     else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
     if (subject?.kind === 'name') lastNamed = subject.name;
     const [start, end] = toSource(norm, inner[0], inner[1]);
-    const full = speaker ? fullName(speaker, t) : null;
+    const full = speaker ? expand(speaker) : null;
     quotes.push({ quote: text.slice(start, end), start, end, speaker: full });
     previous = { close: span.close, speaker: full };
   }
@@ -364,15 +372,19 @@ function attribute(
   return null;
 }
 
-/** The fullest form of a name the article uses: "Putin" → "Vladimir Putin". */
-function fullName(name: string, t: string): string {
-  const surname = name.split(' ').at(-1)!;
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}-]+ ){1,2})${escapeRegExp(surname)}\\b`, 'gu');
-  let best = name;
-  const prose = t
+/** The article's lines without its headlines, where names are given in full. */
+function proseOf(t: string): string {
+  return t
     .split('\n')
     .filter((line) => !isHeadline(tokens(line, 0, line.length)))
     .join('\n');
+}
+
+/** The fullest form of a name the article's prose uses: "Putin" → "Vladimir Putin". */
+function fullName(name: string, prose: string): string {
+  const surname = name.split(' ').at(-1)!;
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}-]+ ){1,2})${escapeRegExp(surname)}\\b`, 'gu');
+  let best = name;
   for (const m of prose.matchAll(re)) {
     const words = m[1]!
       .trim()

@@ -20,7 +20,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { isProbablyReaderable } from '@mozilla/readability';
 import '../../components/overlay.css';
 import { Overlay } from '../../components/Overlay';
-import { articleFromDocument } from '../../lib/article';
+import { articleFromDocument, cloneWithShadows } from '../../lib/article';
 import type { TextQuoteSelector } from '../../lib/anchor';
 import { noteAt, type TextBox } from '../../lib/layout';
 import {
@@ -33,7 +33,17 @@ import {
 } from '../../lib/messages';
 import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/settings';
 import { settingsArea, watchSettings } from '../../utils/settings-area';
-import { anchorAll, HOST_TAG, measure, paint, pageTheme, unpaint, viewport, type HighlightName } from './page';
+import {
+  anchorAll,
+  HOST_TAG,
+  isOurHost,
+  measure,
+  paint,
+  pageTheme,
+  unpaint,
+  viewport,
+  type HighlightName,
+} from './page';
 
 /** Wait after the last DOM change before re-anchoring. */
 const SETTLE_MS = 400;
@@ -61,6 +71,19 @@ interface State {
   openId: string | null;
   listOpen: boolean;
   theme: 'light' | 'dark';
+}
+
+/**
+ * Whether the page looks like an article. Readability's check reads the light
+ * DOM only; a page that keeps its content in web components' shadow roots is
+ * checked again on a copy with that content in place.
+ */
+function readerable(doc: Document): boolean {
+  if (isProbablyReaderable(doc)) return true;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if ((n as Element).shadowRoot) return isProbablyReaderable(cloneWithShadows(doc));
+  return false;
 }
 
 class Retold {
@@ -152,7 +175,7 @@ class Retold {
       siteState(this.settings, location.hostname) !== 'on' ||
       !/^https?:$/.test(location.protocol) ||
       !document.body ||
-      !isProbablyReaderable(document)
+      !readerable(document)
     ) {
       return this.show(null);
     }
@@ -235,13 +258,7 @@ class Retold {
     }
     paint(groups, state.theme, this.settings);
     if (!this.ui) {
-      this.ui = await createShadowRootUi(this.ctx, {
-        name: HOST_TAG,
-        position: 'inline',
-        anchor: document.documentElement,
-        append: 'last',
-        onMount: () => undefined,
-      });
+      this.ui = await this.createUi();
       if (this.state !== state) return this.ui.remove();
       this.ui.mount();
     }
@@ -263,6 +280,32 @@ class Retold {
     );
   }
 
+  /**
+   * The shadow-root host for our UI, after `<body>`. A page that took the
+   * name `retold-ui` for an element of its own (with a shadow root of its
+   * own) gets ours under a name of our own.
+   */
+  private async createUi(): Promise<ShadowRootContentScriptUi<void>> {
+    const options = {
+      position: 'inline' as const,
+      anchor: document.documentElement,
+      append: 'last' as const,
+      onMount: () => undefined,
+    };
+    let ui: ShadowRootContentScriptUi<void>;
+    try {
+      ui = await createShadowRootUi(this.ctx, { ...options, name: HOST_TAG });
+    } catch {
+      ui = await createShadowRootUi(this.ctx, {
+        ...options,
+        name: `${HOST_TAG}-${Math.random().toString(36).slice(2, 8)}`,
+      });
+    }
+    // One attribute finds our host whatever its name.
+    ui.shadowHost.setAttribute('data-retold-ui', '');
+    return ui;
+  }
+
   private update(change: Partial<State>): void {
     if (!this.state) return;
     Object.assign(this.state, change);
@@ -280,7 +323,7 @@ class Retold {
   private clicked(e: MouseEvent): void {
     if (!this.state || !this.state.visible) return;
     // Clicks inside our UI reach the document retargeted to the host.
-    if ((e.target as Element | null)?.localName === HOST_TAG) return;
+    if (e.target instanceof Element && isOurHost(e.target)) return;
     const id = noteAt(this.state.boxes, e.pageX, e.pageY);
     if (id) this.update({ openId: id });
     else if (this.state.openId || this.state.listOpen) this.update({ openId: null, listOpen: false });

@@ -10,18 +10,33 @@ import type { TextBox, Viewport } from '../../lib/layout';
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
 export const HOST_TAG = 'retold-ui';
 
-/** The page's text nodes in document order, without scripts, styles and our own UI. */
+/** Whether an element is our UI's host (named `retold-ui`, or `retold-ui-…` when a page took the name). */
+export const isOurHost = (el: Element) => el.localName === HOST_TAG || el.localName.startsWith(`${HOST_TAG}-`);
+
+/**
+ * The page's text nodes in document order, without scripts, styles and our
+ * own UI, including the text of open shadow roots (where web components keep
+ * their content) before their hosts' own children.
+ */
 export function pageTextNodes(root: Element): Text[] {
   const out: Text[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE
-        ? SKIPPED.has((node as Element).tagName) || (node as Element).localName === HOST_TAG
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  // Iterative depth-first walk: a page nested thousands deep cannot exhaust the stack.
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === Node.TEXT_NODE) {
+      out.push(node as Text);
+      continue;
+    }
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (SKIPPED.has(el.tagName) || isOurHost(el)) continue;
+    } else if (node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const shadow = (node as Element).shadowRoot;
+    if (shadow) stack.push(shadow);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { demoPages, serveDemo } from '../../scripts/demo/site';
+import { hostilePages } from './hostile';
 
 const articleOf = (path: string) => {
   const html = demoPages().find((p) => p.path === path)?.html;
@@ -53,11 +54,15 @@ export function testPages(): Record<string, string> {
   return { '/spa/petersburg': spa, '/late.html': late };
 }
 
-export const serveAll = () => serveDemo(0, testPages());
+export const serveAll = () =>
+  serveDemo(0, {
+    ...testPages(),
+    ...Object.fromEntries(Object.entries(hostilePages()).map(([path, p]) => [path, p.html])),
+  });
 
 /** The overlay's shadow root has drawn its pill: the page has notes. */
 export async function waitForNotes(page: Page, timeout = 15_000): Promise<void> {
-  await page.locator('retold-ui [data-testid="retold-pill"]').waitFor({ timeout });
+  await page.locator('[data-retold-ui] [data-testid="retold-pill"]').waitFor({ timeout });
 }
 
 /** Text of each painted range, per highlight name. */
