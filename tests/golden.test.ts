@@ -37,4 +37,19 @@ describe('golden cases', () => {
     for (const name of ['own-unrelated-budget', 'own-unrelated-football', 'own-unrelated-council'])
       expect(annotateCase(annotator, join(GOLDEN_DIR, name))).toEqual({ remarks: [], figures: [] });
   });
+
+  // The wrong-note set: each of these must get no note. In own-near-misses: Putin on another subject (grain)
+  // and on Gaza in other words; another speaker (Guterres) saying Putin's exact words; a negated attribution
+  // (Peskov: Putin had not called them "absolutely unacceptable"); 36,586 tonnes, 15,000 trucks, 1,200 staff,
+  // 2 million doses; 2023 and October 7. In own-near-misses-same-story the article does share a remark, so its
+  // figures are compared, and the same numbers counting other things must still not pair.
+  it('gives no note to near misses: other remarks, other speakers, a negation, other counts, dates', () => {
+    expect(annotateCase(annotator, join(GOLDEN_DIR, 'own-near-misses'))).toEqual({ remarks: [], figures: [] });
+    const sameStory = annotateCase(annotator, join(GOLDEN_DIR, 'own-near-misses-same-story')) as {
+      remarks: { quote: string }[];
+      figures: unknown[];
+    };
+    expect(sameStory.remarks.map((r) => r.quote)).toEqual(['absolutely unacceptable']);
+    expect(sameStory.figures).toEqual([]);
+  });
 });
