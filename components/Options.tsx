@@ -85,6 +85,17 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
       {label}
     </label>
   );
+  const toggle = (name: 'enabled' | 'showRemarks' | 'showFigures', label: string) => (
+    <label class="switch">
+      <input
+        type="checkbox"
+        data-testid={`setting-${name}`}
+        checked={settings[name]}
+        onChange={(e) => onChange({ [name]: e.currentTarget.checked })}
+      />
+      {label}
+    </label>
+  );
   const download = () => {
     const url = URL.createObjectURL(new Blob([onExport()], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -104,15 +115,7 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
       )}
 
       <section>
-        <label class="switch">
-          <input
-            type="checkbox"
-            data-testid="setting-enabled"
-            checked={settings.enabled}
-            onChange={(e) => onChange({ enabled: e.currentTarget.checked })}
-          />
-          Show Retold’s notes on news articles
-        </label>
+        {toggle('enabled', 'Show Retold’s notes on news articles')}
         {settings.pausedUntil > Date.now() && (
           <p>
             Paused from the toolbar until {new Date(settings.pausedUntil).toLocaleTimeString()}.{' '}
@@ -146,24 +149,8 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
 
       <section>
         <h2>What to show</h2>
-        <label class="switch">
-          <input
-            type="checkbox"
-            data-testid="setting-showRemarks"
-            checked={settings.showRemarks}
-            onChange={(e) => onChange({ showRemarks: e.currentTarget.checked })}
-          />
-          Remarks other outlets quote, with their wording
-        </label>
-        <label class="switch">
-          <input
-            type="checkbox"
-            data-testid="setting-showFigures"
-            checked={settings.showFigures}
-            onChange={(e) => onChange({ showFigures: e.currentTarget.checked })}
-          />
-          Figures other outlets report, and whether they agree
-        </label>
+        {toggle('showRemarks', 'Remarks other outlets quote, with their wording')}
+        {toggle('showFigures', 'Figures other outlets report, and whether they agree')}
       </section>
 
       <section>
