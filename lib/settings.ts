@@ -12,17 +12,8 @@ z.config({ jitless: true });
 
 export const SETTINGS_VERSION = 1;
 
-const Pattern = z.pipe(
-  z.string(),
-  z.transform((s, ctx) => {
-    const p = normalizePattern(s);
-    if (p === null) {
-      ctx.issues.push({ code: 'custom', message: `not a host name: ${s}`, input: s });
-      return z.NEVER;
-    }
-    return p;
-  }),
-);
+/** A site list's shape; its entries are read one by one (see parseSettings), so valid ones survive a bad one. */
+const SiteList = z.array(z.string());
 
 /** Each field with its schema and default. Order is the order the options page shows. */
 export const FIELDS = {
@@ -33,9 +24,9 @@ export const FIELDS = {
   /** Run on every site but the blocked ones, or only on the allowed ones. */
   siteMode: { schema: z.enum(['all', 'listed']), default: 'all' as 'all' | 'listed' },
   /** Sites Retold runs on when siteMode is 'listed'. */
-  allowed: { schema: z.array(Pattern), default: [] as string[] },
+  allowed: { schema: SiteList, default: [] as string[] },
   /** Sites Retold never runs on. */
-  blocked: { schema: z.array(Pattern), default: [] as string[] },
+  blocked: { schema: SiteList, default: [] as string[] },
   /** Which notes to show. */
   showRemarks: { schema: z.boolean(), default: true as boolean },
   showFigures: { schema: z.boolean(), default: true as boolean },
