@@ -166,6 +166,13 @@ export function demoPages(): DemoPage[] {
   }));
 }
 
+/** The `<article>` element of a demo page, as markup, for test pages built around it. */
+export function demoArticle(path: string, pages: DemoPage[] = demoPages()): string {
+  const article = pages.find((p) => p.path === path)?.html.match(/<article>[\s\S]*<\/article>/)?.[0];
+  if (!article) throw new Error(`no demo article at ${path}`);
+  return article;
+}
+
 function indexPage(pages: DemoPage[]): string {
   const list = (kind: DemoPage['kind'], heading: string) =>
     `<h2>${heading}</h2><ul>${pages

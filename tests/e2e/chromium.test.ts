@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRetold, type Launched } from '../../scripts/browser';
-import { highlights, serveAll, waitForNotes } from './helpers';
+import { highlights, serveAll, tabIdOf, waitForNotes, type WorkerChrome } from './helpers';
 
 let browser: Launched;
 let site: Awaited<ReturnType<typeof serveAll>>;
@@ -42,20 +42,11 @@ const ui = (page: Page, testId: string) => page.locator(`retold-ui [data-testid=
 
 /** The toolbar badge of the tab showing `page`, read in the extension's worker. */
 async function badge(page: Page): Promise<string> {
-  // Without the `tabs` permission tabs carry no URL, so the page's tab is found as the active one.
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    type Tab = { id?: number };
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        tabs: { query: (q: object) => Promise<Tab[]> };
-        action: { getBadgeText: (d: { tabId?: number }) => Promise<string> };
-      };
-    };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return chrome.action.getBadgeText({ tabId: tab.id });
-  });
+  const tabId = await tabIdOf(browser, page);
+  return browser.worker.evaluate(
+    (tabId) => (globalThis as unknown as { chrome: WorkerChrome }).chrome.action.getBadgeText({ tabId }),
+    tabId,
+  );
 }
 
 describe('a retelling of the St Petersburg remarks', () => {

@@ -4,15 +4,9 @@
  * Chromium, and small readers of what a reader would see.
  */
 import type { Page } from 'playwright-core';
-import { demoPages, serveDemo } from '../../scripts/demo/site';
+import type { Launched } from '../../scripts/browser';
+import { demoArticle, demoPages, serveDemo } from '../../scripts/demo/site';
 import { hostilePages } from './hostile';
-
-const articleOf = (path: string) => {
-  const html = demoPages().find((p) => p.path === path)?.html;
-  const article = html?.match(/<article>[\s\S]*<\/article>/)?.[0];
-  if (!article) throw new Error(`no demo article at ${path}`);
-  return article;
-};
 
 const shell = (title: string, main: string, script = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -23,10 +17,11 @@ main{max-width:680px;margin:0 auto;padding:0 24px}</style></head>
 
 /** Pages only the tests need, served beside the demo pages. */
 export function testPages(): Record<string, string> {
+  const pages = demoPages();
   const articles = {
-    petersburg: articleOf('/retelling/retelling-st-petersburg.html'),
-    bishkek: articleOf('/retelling/retelling-bishkek.html'),
-    budget: articleOf('/unrelated/unrelated-budget.html'),
+    petersburg: demoArticle('/retelling/retelling-st-petersburg.html', pages),
+    bishkek: demoArticle('/retelling/retelling-bishkek.html', pages),
+    budget: demoArticle('/unrelated/unrelated-budget.html', pages),
   };
   const templates = Object.entries(articles)
     .map(([k, v]) => `<template id="t-${k}">${v}</template>`)
@@ -72,4 +67,24 @@ export function highlights(page: Page): Promise<Record<string, string[]>> {
       [...CSS.highlights.entries()].map(([name, h]) => [name, [...h].map((r) => (r as Range).toString())]),
     ),
   );
+}
+
+/** The extension's API as its worker sees it, the little of it the tests use. */
+export interface WorkerChrome {
+  tabs: { query: (q: object) => Promise<{ id?: number }[]> };
+  action: { getBadgeText: (d: { tabId?: number }) => Promise<string> };
+}
+
+/**
+ * The browser's id for the tab showing `page`. Without the `tabs` permission
+ * tabs carry no URL, so the page is brought to the front and found as the active tab.
+ */
+export async function tabIdOf(browser: Launched, page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
 }

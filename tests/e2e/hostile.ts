@@ -4,12 +4,9 @@
  * `window.pageOk` from its own script once it has done its own work, and has a
  * button that must keep working.
  */
-import { demoPages } from '../../scripts/demo/site';
+import { demoArticle } from '../../scripts/demo/site';
 
-const article = () => {
-  const html = demoPages().find((p) => p.path === '/retelling/retelling-st-petersburg.html')!.html;
-  return html.match(/<article>[\s\S]*<\/article>/)![0];
-};
+const article = () => demoArticle('/retelling/retelling-st-petersburg.html');
 
 const page = (title: string, body: string, head = '', script = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithRetold, type Launched } from '../../scripts/browser';
-import { serveAll, waitForNotes } from './helpers';
+import { serveAll, tabIdOf, waitForNotes } from './helpers';
 
 let browser: Launched;
 let site: Awaited<ReturnType<typeof serveAll>>;
@@ -40,16 +40,6 @@ const article = async () => {
   await page.goto(site.url + ARTICLE);
   return page;
 };
-/** The browser's id for the tab showing `page`. */
-async function tabId(page: Page): Promise<number> {
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
-    };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-  });
-}
 const hasNotes = (page: Page) => page.locator('retold-ui [data-testid="retold-pill"]').count();
 
 describe('the popup', () => {
@@ -101,7 +91,7 @@ describe('the popup', () => {
   it('shows the tab’s counts, hides its notes, and stops Retold on its site until allowed again', async () => {
     const page = await article();
     await waitForNotes(page);
-    const popup = await extensionPage(`popup.html?tab=${await tabId(page)}`);
+    const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await expect(popup.getByTestId('tab-counts').textContent()).resolves.toBe(
       'On this page: 4 remarks and 3 figures also reported by other outlets.',
     );
