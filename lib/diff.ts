@@ -42,6 +42,10 @@ export function wordDiff(here: string, there: string): DiffPart[] {
 const wordsIn = (parts: readonly DiffPart[], kind: DiffPart['kind']) =>
   parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
+/** How well a diff's two sides fit: shared words count for it, words only one side has count against it. */
+const fit = (parts: readonly DiffPart[]) =>
+  wordsIn(parts, 'same') - 0.5 * (wordsIn(parts, 'added') + wordsIn(parts, 'removed'));
+
 /**
  * Like `wordDiff`, but when the other outlet quotes more than this page (a
  * long quote of which this page gives one sentence), only the run of its
@@ -53,21 +57,20 @@ export function focusedDiff(here: string, there: string): DiffPart[] {
   const whole = wordDiff(here, there);
   const sentences = fold(there).split(/(?<=[.!?;])\s+/);
   if (sentences.length < 2) return whole;
+  // A run's closing full stop is not a difference when this page's wording stops mid-sentence.
+  const midSentence = /[\p{L}\p{N}]$/u.test(fold(here));
   let best: { from: number; to: number; parts: DiffPart[]; score: number } | null = null;
   for (let from = 0; from < sentences.length; from++)
     for (let to = from + 1; to <= sentences.length; to++) {
       if (from === 0 && to === sentences.length) continue;
       const run = sentences.slice(from, to).join(' ');
-      // The run's closing full stop is not a difference when this page's wording stops mid-sentence.
-      const stop = /[\p{L}\p{N}]$/u.test(fold(here)) ? (run.match(/[.!?;]+$/)?.[0] ?? '') : '';
+      const stop = midSentence ? (run.match(/[.!?;]+$/)?.[0] ?? '') : '';
       const parts = wordDiff(here, run.slice(0, run.length - stop.length));
       if (stop) parts.push({ kind: 'context', text: stop });
-      // Shared words count for the run, words only one side has count against it.
-      const score = wordsIn(parts, 'same') - 0.5 * (wordsIn(parts, 'added') + wordsIn(parts, 'removed'));
+      const score = fit(parts);
       if (!best || score > best.score) best = { from, to, parts, score };
     }
-  const wholeScore = wordsIn(whole, 'same') - 0.5 * (wordsIn(whole, 'added') + wordsIn(whole, 'removed'));
-  if (!best || best.score <= wholeScore) return whole;
+  if (!best || best.score <= fit(whole)) return whole;
   const before = sentences.slice(0, best.from).join(' ');
   const after = sentences.slice(best.to).join(' ');
   return [
