@@ -112,7 +112,7 @@ class Retold {
     ctx.addEventListener(document, 'scroll', () => this.relayout(), { passive: true, capture: true });
     ctx.addEventListener(document, 'click', (e) => this.clicked(e));
     ctx.addEventListener(window, 'keydown', (e) => this.keyed(e));
-    document.fonts?.addEventListener('loadingdone', () => this.relayout());
+    if (document.fonts) ctx.addEventListener(document.fonts, 'loadingdone', () => this.relayout());
     ctx.onInvalidated(() => this.teardown());
     if (document.body) {
       const resize = new ResizeObserver(() => this.relayout());
