@@ -70,13 +70,20 @@ function trigramOverlap(a: Prepared, b: Prepared): number {
   return dot;
 }
 
-/** How well word `w` is matched by one of `others` (1 exact stem, SYNONYM_WEIGHT a synonym, else 0), and by which. */
+/**
+ * How well word `w` is matched by one of `others` (1 exact stem, SYNONYM_WEIGHT
+ * a synonym, else 0), and by which. Of several exact matches, one negated as
+ * `w` is wins: "the people of X will not be silenced … in X" uses X twice,
+ * once outside the negation and once inside, and must match itself.
+ */
 function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: number; index: number } {
   let best = { score: 0, index: -1 };
   for (let i = 0; i < others.length; i++) {
     const o = others[i]!;
-    if (o.stem === w.stem) return { score: 1, index: i };
-    if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms))
+    if (o.stem === w.stem) {
+      if (o.negated === w.negated) return { score: 1, index: i };
+      if (best.score < 1) best = { score: 1, index: i };
+    } else if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms))
       best = { score: SYNONYM_WEIGHT, index: i };
   }
   return best;

@@ -44,6 +44,12 @@ describe('similarity', () => {
     expect(score('does not resemble a war', 'it resembles a war')).toBe(0);
   });
 
+  it('matches a remark that names one thing both outside and inside a negation with itself', () => {
+    const remark = 'The people of Kyiv will not be silenced by the failure of the authorities in Kyiv this week.';
+    expect(score(remark, remark)).toBeGreaterThanOrEqual(0.99);
+    expect(score(remark, remark.replace('will not', 'will'))).toBe(0);
+  });
+
   it('does not match a partial quote of one or two common words that is not verbatim', () => {
     expect(
       score('total failure', 'clear example of the failure of United States policy in the Middle East'),
