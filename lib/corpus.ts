@@ -67,7 +67,7 @@ export function quoteVocabulary(articles: readonly SourceArticle[]): string[] {
 }
 
 /** Split a quote into its sentences, each a remark of its own. */
-function sentencesOf(quote: string): string[] {
+export function sentencesOf(quote: string): string[] {
   return quote
     .split(/(?<=[.!?])\s+(?=["'\u201c\u2018]?\p{Lu})/u)
     .map((s) => s.trim())
@@ -159,11 +159,18 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
     synonyms,
   );
   const uf = new UnionFind(sentences.length);
+  // The speaker each group is known to have: a sentence of unknown speaker may
+  // join any group, but must not become a bridge between two speakers' remarks.
+  const speakerOf = sentences.map((s) => s.speaker);
   sentences.forEach((s, i) => {
     const p = index.preparedAt(i);
     for (const j of index.candidates(p)) {
       if (j <= i || !sameSpeaker(s.speaker, sentences[j]!.speaker)) continue;
-      if (index.similarity(p, j) >= SAME_REMARK_THRESHOLD) uf.union(i, j);
+      const [a, b] = [uf.find(i), uf.find(j)];
+      if (a === b || !sameSpeaker(speakerOf[a]!, speakerOf[b]!)) continue;
+      if (index.similarity(p, j) < SAME_REMARK_THRESHOLD) continue;
+      uf.union(a, b);
+      speakerOf[uf.find(a)] = speakerOf[a] ?? speakerOf[b]!;
     }
   });
   const remarkOf = new Map<number, number>();
@@ -183,14 +190,45 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
   });
 }
 
-/** Group figures reported by different articles that count the same quantity. */
+/**
+ * Articles that tell one story: those filed under one event, and an article
+ * with no event joins the articles it shares a remark with (as a page does,
+ * see annotate). What keeps "at least 40 killed" in one flood from grouping
+ * with every other disaster's death toll. Remarks do not join two events:
+ * a remark quoted across events (a stock phrase, two speakers of one
+ * surname) would chain every story into one.
+ */
+function stories(corpus: Corpus): string[][] {
+  const index = new Map(corpus.articles.map((a, i) => [a.id, i]));
+  const uf = new UnionFind(corpus.articles.length);
+  const firstOfEvent = new Map<string, number>();
+  corpus.articles.forEach((a, i) => {
+    if (!a.event) return;
+    const first = firstOfEvent.get(a.event);
+    if (first === undefined) firstOfEvent.set(a.event, i);
+    else uf.union(first, i);
+  });
+  for (const r of corpus.remarks) {
+    const members = [...new Set(r.variants.map((v) => index.get(corpus.quotes[v.quote]!.articleId)!))];
+    const anchor = members.find((i) => corpus.articles[i]!.event) ?? members[0]!;
+    for (const i of members) if (!corpus.articles[i]!.event) uf.union(anchor, i);
+  }
+  const out = new Map<number, string[]>();
+  corpus.articles.forEach((a, i) => {
+    const root = uf.find(i);
+    out.set(root, [...(out.get(root) ?? []), a.id]);
+  });
+  return [...out.values()];
+}
+
+/** Group figures reported by different articles of one story that count the same quantity. */
 function groupFigures(corpus: Corpus, byArticle: Map<string, Corpus['figures']>, synonyms: SynonymTable): void {
   const uf = new UnionFind(corpus.figures.length);
-  const ids = [...byArticle.keys()];
-  for (let a = 0; a < ids.length; a++)
-    for (let b = a + 1; b < ids.length; b++)
-      for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms))
-        uf.union(x.id, y.id);
+  for (const ids of stories(corpus))
+    for (let a = 0; a < ids.length; a++)
+      for (let b = a + 1; b < ids.length; b++)
+        for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms))
+          uf.union(x.id, y.id);
   const groupOf = new Map<number, number[]>();
   for (const f of corpus.figures) {
     const root = uf.find(f.id);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildFromFolder, serialise } from '../data/build';
+import { buildCorpus } from '../lib/corpus';
 import { CorpusSchema } from '../lib/schema';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -44,6 +45,52 @@ describe('the bundled corpus', () => {
   it('ships the WordNet licence notice with the synonyms', () => {
     const corpus = CorpusSchema.parse(JSON.parse(readFileSync(corpusFile, 'utf8')));
     expect(corpus.notices.join('\n')).toContain('WordNet 3.0 Copyright 2006 by Princeton University');
+  });
+});
+
+describe('the corpus builder at the scale of many stories', () => {
+  /** A corpus of small articles, each `[event, text]`, built with no synonyms. */
+  const build = (articles: [string | null, string][]) =>
+    buildCorpus(
+      {
+        articles: articles.map(([event], i) => ({
+          file: `${i}.txt`,
+          outlet: `Outlet ${i}`,
+          title: null,
+          date: null,
+          event,
+          url: null,
+        })),
+      },
+      articles.map(([, text], i) => ({ file: `${i}.txt`, text })),
+      {},
+      [],
+    );
+
+  it('groups a figure only with the figures of its own story, not with every toll of the same kind', () => {
+    const corpus = build([
+      ['Floods in Varna', 'At least 40 people were killed in the floods in Varna.'],
+      ['Floods in Varna', 'The floods in Varna killed 42 people.'],
+      ['Earthquake in Osgrad', 'At least 300 people were killed in the earthquake in Osgrad.'],
+      ['Earthquake in Osgrad', 'The earthquake in Osgrad killed 310 people.'],
+    ]);
+    const groups = corpus.groups.map((g) => g.figures.map((id) => corpus.figures[id]!.text).sort());
+    expect(groups.sort()).toEqual([
+      ['310', 'At least 300'],
+      ['42', 'At least 40'],
+    ]);
+  });
+
+  it('does not let a quote of unknown speaker join two speakers’ remarks into one', () => {
+    const remark = 'We will rebuild every school and every clinic in the northern villages before the winter';
+    const corpus = build([
+      [null, `“${remark},” Maria Kovac said.`],
+      [null, `“${remark},” the ministry said in a statement.`],
+      [null, `“${remark},” Daniel Okafor said.`],
+    ]);
+    const remarksOf = (speaker: string) => corpus.quotes.find((q) => q.speaker === speaker)!.remarks;
+    expect(corpus.quotes.map((q) => q.speaker)).toEqual(['Maria Kovac', null, 'Daniel Okafor']);
+    expect(remarksOf('Maria Kovac')).not.toEqual(remarksOf('Daniel Okafor'));
   });
 });
 
