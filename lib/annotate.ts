@@ -61,10 +61,19 @@ export interface Notes {
 export class Annotator {
   private readonly index: QuoteIndex;
   private readonly articles: Map<string, CorpusArticle>;
+  private readonly figuresOf = new Map<string, Corpus['figures']>();
+  private readonly eventArticles = new Map<string, string[]>();
 
   constructor(readonly corpus: Corpus) {
     this.index = new QuoteIndex(corpus.quotes, corpus.synonyms);
     this.articles = new Map(corpus.articles.map((a) => [a.id, a]));
+    const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const f of corpus.figures) add(this.figuresOf, f.articleId, f);
+    for (const a of corpus.articles) if (a.event) add(this.eventArticles, a.event, a.id);
   }
 
   /** Corpus articles that are this page: the same URL, or near-identical text. */
@@ -103,17 +112,16 @@ export class Annotator {
     // as such an article. Numbers alone ("250,000 residents", "2 million people
     // live there") say too little to link two unrelated articles.
     const sameStory = new Set(remarks.flatMap((r) => r.matches.map((m) => m.articleId)));
-    const events = new Set([...sameStory].map((id) => this.articles.get(id)?.event).filter((e) => e));
-    for (const a of this.corpus.articles) if (a.event && events.has(a.event)) sameStory.add(a.id);
+    for (const id of [...sameStory]) {
+      const event = this.articles.get(id)?.event;
+      for (const other of (event && this.eventArticles.get(event)) || []) sameStory.add(other);
+    }
 
     const pageFigures = detectFigures(text).filter((f) => f.quantity);
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
-    const byArticle = new Map<string, Corpus['figures']>();
-    for (const f of this.corpus.figures) {
-      if (exclude.has(f.articleId) || !sameStory.has(f.articleId)) continue;
-      byArticle.set(f.articleId, [...(byArticle.get(f.articleId) ?? []), f]);
-    }
-    for (const [articleId, list] of [...byArticle.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const articleId of [...sameStory].sort()) {
+      const list = this.figuresOf.get(articleId);
+      if (!list || exclude.has(articleId)) continue;
       for (const [mine, theirs] of pairFigures(pageFigures, list, this.corpus.synonyms)) {
         const entry = { articleId, outlet: outlet(articleId), text: theirs.text, low: theirs.low, high: theirs.high };
         others.set(mine, [...(others.get(mine) ?? []), entry]);

@@ -8,6 +8,7 @@ import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
 import { prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from './similarity';
 import type { Figure, Quantity } from './figures';
 import type { SynonymTable } from './wordnet';
+import { contentStems } from './words';
 
 /** Candidates scored in full per page quote, after the index has ranked them. */
 const CANDIDATES_PER_QUOTE = 60;
@@ -25,48 +26,72 @@ export function sameSpeaker(a: string | null, b: string | null): boolean {
   return surname(a) === surname(b);
 }
 
-/** An inverted index from stems (and the stems they may stand for) to quotes. */
+/**
+ * Postings longer than this are skipped once the index has found a page
+ * quote's candidates from rarer stems: a stem in thousands of quotes ("said",
+ * "people") adds almost nothing to a ranking (its weight is log(1 + N/n)) and
+ * would cost more than all the rest of the look-up as the corpus grows.
+ */
+const COMMON_POSTINGS = 1500;
+
+/**
+ * An inverted index from content stems to the quotes that use them. A page
+ * word that is only a synonym of a corpus word is found through the synonym
+ * table read backwards (page stem → corpus stems it may stand for), so the
+ * index holds each quote once per stem, not once per synonym. Quotes are
+ * prepared for scoring (trigrams and all) on first use only: a page touches
+ * a few hundred of a large corpus's quotes, and preparing all of them up
+ * front is most of a worker start's time and memory.
+ */
 export class QuoteIndex {
   private readonly postings = new Map<string, number[]>();
-  private readonly prepared: Prepared[];
+  private readonly prepared: (Prepared | undefined)[];
+  /** Stem → corpus stems whose synonyms include it. */
+  private readonly standsFor = new Map<string, string[]>();
 
   constructor(
     private readonly quotes: readonly { quote: string }[],
     private readonly synonyms: SynonymTable,
   ) {
-    this.prepared = quotes.map((q) => prepare(q.quote));
-    this.prepared.forEach((p, id) => {
-      const keys = new Set<string>();
-      for (const w of p.content) {
-        keys.add(w.stem);
-        // Index under synonyms too, so a page word that is only a synonym still finds the quote.
-        for (const s of synonyms[w.stem] ?? []) keys.add(s);
-      }
-      for (const k of keys) {
-        let list = this.postings.get(k);
-        if (!list) this.postings.set(k, (list = []));
+    this.prepared = new Array<Prepared | undefined>(quotes.length);
+    quotes.forEach((q, id) => {
+      for (const stem of new Set(contentStems(q.quote))) {
+        let list = this.postings.get(stem);
+        if (!list) this.postings.set(stem, (list = []));
         list.push(id);
       }
     });
+    for (const [stem, related] of Object.entries(synonyms)) {
+      if (!this.postings.has(stem)) continue;
+      for (const r of related) {
+        let list = this.standsFor.get(r);
+        if (!list) this.standsFor.set(r, (list = []));
+        list.push(stem);
+      }
+    }
   }
 
   preparedAt(id: number): Prepared {
-    return this.prepared[id]!;
+    return (this.prepared[id] ??= prepare(this.quotes[id]!.quote));
   }
 
   /** Quotes sharing the most (rarest) stems with `p`, best first. */
   candidates(p: Prepared, limit = CANDIDATES_PER_QUOTE): number[] {
-    const scores = new Map<number, number>();
     const keys = new Set<string>();
+    const look = (key: string) => {
+      if (this.postings.has(key)) keys.add(key);
+      for (const s of this.standsFor.get(key) ?? []) keys.add(s);
+    };
     p.words.forEach((w, i) => {
       if (!w.content) return;
-      keys.add(w.stem);
+      look(w.stem);
       const next = p.words[i + 1];
-      if (next) keys.add(`${w.stem}_${next.stem}`);
+      if (next) look(`${w.stem}_${next.stem}`);
     });
-    for (const k of keys) {
-      const list = this.postings.get(k);
-      if (!list) continue;
+    const lists = [...keys].map((k) => this.postings.get(k)!).sort((a, b) => a.length - b.length);
+    const scores = new Map<number, number>();
+    for (const list of lists) {
+      if (list.length > COMMON_POSTINGS && scores.size >= limit) break;
       const idf = Math.log(1 + this.quotes.length / list.length);
       for (const id of list) scores.set(id, (scores.get(id) ?? 0) + idf);
     }
@@ -77,7 +102,7 @@ export class QuoteIndex {
   }
 
   similarity(p: Prepared, id: number): number {
-    return similarity(p, this.prepared[id]!, this.synonyms);
+    return similarity(p, this.preparedAt(id), this.synonyms);
   }
 }
 

@@ -147,5 +147,20 @@ export const TabStatusSchema = z.strictObject({
   remarks: z.int(),
   figures: z.int(),
   visible: z.boolean(),
+  /**
+   * How long the last run took on the page's clock, in milliseconds (see
+   * `npm run bench`): from the content script's start to notes painted, the
+   * part spent reading the article, the wait for the background's answer,
+   * and the longest stretch of main-thread time of each kind of work.
+   * Absent until a run has painted notes.
+   */
+  timing: z.optional(
+    z.strictObject({
+      pipeline: z.number(),
+      extraction: z.number(),
+      background: z.number(),
+      slices: z.record(z.string(), z.number()),
+    }),
+  ),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;

@@ -381,11 +381,21 @@ function proseOf(t: string): string {
 }
 
 /** The fullest form of a name the article's prose uses: "Putin" → "Vladimir Putin". */
+/** One or two capitalised words right before a surname: "Vladimir Putin", "President Vladimir Putin". */
+const NAME_BEFORE = /((?:\p{Lu}[\p{L}-]+ ){1,2})$/u;
+/** Characters before a surname that may hold those words. */
+const NAME_WINDOW = 120;
+
 function fullName(name: string, prose: string): string {
   const surname = name.split(' ').at(-1)!;
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}-]+ ){1,2})${escapeRegExp(surname)}\\b`, 'gu');
   let best = name;
-  for (const m of prose.matchAll(re)) {
+  // Find the surname with a plain string search, then read the words before
+  // it: a regular expression run over the whole text once per surname costs
+  // seconds on a 50,000-word page.
+  for (let at = prose.indexOf(surname); at >= 0; at = prose.indexOf(surname, at + 1)) {
+    if (/\w/.test(prose[at + surname.length] ?? '')) continue;
+    const m = NAME_BEFORE.exec(prose.slice(Math.max(0, at - NAME_WINDOW), at));
+    if (!m) continue;
     const words = m[1]!
       .trim()
       .split(' ')
@@ -407,8 +417,4 @@ function fullName(name: string, prose: string): string {
     if (candidate.split(' ').length > best.split(' ').length) best = candidate;
   }
   return best;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -77,6 +77,7 @@ function trigramOverlap(a: Prepared, b: Prepared): number {
  * once outside the negation and once inside, and must match itself.
  */
 function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: number; index: number } {
+  if (!mayMatch(w, lookupOf(others, synonyms), synonyms)) return { score: 0, index: -1 };
   let best = { score: 0, index: -1 };
   for (let i = 0; i < others.length; i++) {
     const o = others[i]!;
@@ -87,6 +88,43 @@ function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: nu
       best = { score: SYNONYM_WEIGHT, index: i };
   }
   return best;
+}
+
+/**
+ * What a list of words offers a match, as sets: its stems, its two-word
+ * stems ("look_like") and every stem its words' synonyms name. Most words of
+ * a candidate quote match nothing; these sets say so without walking the
+ * list, which is most of the cost of scoring candidates in a large corpus.
+ */
+interface Lookup {
+  stems: Set<string>;
+  pairs: Set<string>;
+  standIns: Set<string>;
+}
+const lookups = new WeakMap<SynonymTable, WeakMap<Word[], Lookup>>();
+
+function lookupOf(words: Word[], synonyms: SynonymTable): Lookup {
+  let byWords = lookups.get(synonyms);
+  if (!byWords) lookups.set(synonyms, (byWords = new WeakMap()));
+  let look = byWords.get(words);
+  if (!look) {
+    look = { stems: new Set(), pairs: new Set(), standIns: new Set() };
+    words.forEach((o, i) => {
+      look!.stems.add(o.stem);
+      const next = words[i + 1];
+      if (next) look!.pairs.add(`${o.stem}_${next.stem}`);
+      for (const s of synonyms[o.stem] ?? []) look!.standIns.add(s);
+    });
+    byWords.set(words, look);
+  }
+  return look;
+}
+
+/** Whether `w` can match any word of the list behind `look`: exactly, or as a synonym either way (see areSynonyms). */
+function mayMatch(w: Word, look: Lookup, synonyms: SynonymTable): boolean {
+  if (look.stems.has(w.stem) || look.standIns.has(w.stem)) return true;
+  for (const s of synonyms[w.stem] ?? []) if (look.stems.has(s) || look.pairs.has(s)) return true;
+  return false;
 }
 
 function areSynonyms(w: Word, o: Word, oNext: Word | undefined, synonyms: SynonymTable): boolean {

@@ -73,9 +73,21 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/**
+ * Stems already computed: a language has far fewer words than a corpus has
+ * tokens, and stemming is most of the cost of indexing a large corpus.
+ */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Porter stem with British/American spelling folded ("monopolise" → "monopol"). */
 export function stem(word: string): string {
-  return stemmer(word.replace(/is(e|ed|es|ing|ation)$/, 'iz$1').replace(/our$/, 'or'));
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, (s = stemmer(word.replace(/is(e|ed|es|ing|ation)$/, 'iz$1').replace(/our$/, 'or'))));
+  }
+  return s;
 }
 
 /** Content stems of a text, in order. */

@@ -63,6 +63,16 @@ export default defineContentScript({
   },
 });
 
+/** Page-clock milliseconds of one run, for the tab status (see `npm run bench`). */
+const newTiming = () => ({
+  start: performance.now(),
+  extraction: 0,
+  background: 0,
+  /** The longest stretch of main-thread time of each kind. */
+  slices: {} as Record<string, number>,
+  painted: null as number | null,
+});
+
 interface State {
   notes: PageNotes;
   ranges: Map<string, Range>;
@@ -101,11 +111,29 @@ class Retold {
   private frame: number | undefined;
   private generation = 0;
   private observer: MutationObserver | null = null;
+  /** Page-clock timings of the run in progress, reported in the tab status (see `npm run bench`). */
+  private timing = newTiming();
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
+  /** Run `work` and count it as one stretch of main-thread time, by name. */
+  private slice<T>(name: string, work: () => T): T {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.sliceEnded(name, start);
+    }
+  }
+
+  private sliceEnded(name: string, start: number): void {
+    const slices = this.timing.slices;
+    slices[name] = Math.max(slices[name] ?? 0, performance.now() - start);
+  }
+
   async start(): Promise<void> {
     const { ctx } = this;
+    const setupStart = performance.now();
     ctx.addEventListener(window, 'wxt:locationchange', () => this.navigated());
     ctx.addEventListener(window, 'resize', () => this.relayout(), { passive: true });
     // Capture: scrolling of any inner container moves the text too.
@@ -120,6 +148,7 @@ class Retold {
       ctx.onInvalidated(() => resize.disconnect());
     }
     this.observe();
+    this.sliceEnded('setup', setupStart);
     this.settings = (await loadSettings(settingsArea())).settings;
     ctx.onInvalidated(watchSettings(() => void this.settingsChanged()));
     browser.runtime.onMessage.addListener(this.answer);
@@ -140,6 +169,14 @@ class Retold {
       figures: this.state?.notes.figures.length ?? 0,
       // The toggle's effect is drawn on the next frame; report what it will be.
       visible: this.state?.visible ?? true,
+      ...(this.timing.painted !== null && {
+        timing: {
+          pipeline: this.timing.painted - this.timing.start,
+          extraction: this.timing.extraction,
+          background: this.timing.background,
+          slices: this.timing.slices,
+        },
+      }),
     });
   };
 
@@ -170,28 +207,35 @@ class Retold {
   private async run(): Promise<void> {
     const generation = ++this.generation;
     this.runs++;
-    this.textLength = document.body?.textContent?.length ?? 0;
-    if (
-      siteState(this.settings, location.hostname) !== 'on' ||
-      !/^https?:$/.test(location.protocol) ||
-      !document.body ||
-      !readerable(document)
-    ) {
-      return this.show(null);
-    }
-    const article = articleFromDocument(document, true);
+    if (this.runs > 1) this.timing = newTiming();
+    const article = this.slice('extract', () => {
+      const start = performance.now();
+      this.textLength = document.body?.textContent?.length ?? 0;
+      const found =
+        siteState(this.settings, location.hostname) === 'on' &&
+        /^https?:$/.test(location.protocol) &&
+        !!document.body &&
+        readerable(document)
+          ? articleFromDocument(document, true)
+          : null;
+      this.timing.extraction = performance.now() - start;
+      return found;
+    });
     if (!article) return this.show(null);
+    const asked = performance.now();
     const response = await this.ask({
       type: 'annotate',
       url: location.href,
       text: article.text,
       threshold: thresholdOf(this.settings),
     });
+    this.timing.background = performance.now() - asked;
     if (generation !== this.generation || this.ctx.isInvalid) return;
     const parsed = AnnotateResponseSchema.safeParse(response);
     if (!parsed.success) return console.warn('Retold: unexpected answer from the background', parsed.error.message);
     if (!parsed.data.ok) return console.warn('Retold:', parsed.data.error);
-    this.show(noteCount(parsed.data.notes) > 0 ? parsed.data.notes : null);
+    const { notes } = parsed.data;
+    this.slice('anchor', () => this.show(noteCount(notes) > 0 ? notes : null));
   }
 
   private async ask(request: Request): Promise<unknown> {
@@ -245,6 +289,7 @@ class Retold {
   private async draw(): Promise<void> {
     const state = this.state;
     if (!state) return;
+    const start = performance.now();
     state.boxes = measure(state.ranges);
     const groups: Partial<Record<HighlightName, Range[]>> = {};
     if (state.visible) {
@@ -257,9 +302,12 @@ class Retold {
       if (state.openId) add('retold-active', state.openId);
     }
     paint(groups, state.theme, this.settings);
+    this.sliceEnded('paint', start);
+    let renderStart = performance.now();
     if (!this.ui) {
       this.ui = await this.createUi();
       if (this.state !== state) return this.ui.remove();
+      renderStart = performance.now();
       this.ui.mount();
     }
     render(
@@ -278,6 +326,8 @@ class Retold {
       />,
       this.ui.uiContainer,
     );
+    this.sliceEnded('render', renderStart);
+    this.timing.painted ??= performance.now();
   }
 
   /**

@@ -9,17 +9,24 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parseManifest } from '../../lib/corpus';
+import { longRead } from '../bench/synthetic';
 
 export interface DemoPage {
   /** URL path, e.g. `/seed/001_790c6556cd2dca1e.html`. */
   path: string;
   title: string;
-  /** Seeds are in the corpus; retellings quote its remarks in other words; unrelated pages share nothing with it. */
-  kind: 'seed' | 'retelling' | 'unrelated';
+  /**
+   * Seeds are in the corpus; retellings quote its remarks in other words;
+   * unrelated pages share nothing with it; the long read is a retelling
+   * followed by 50,000 words of other news, to measure Retold on a long page.
+   */
+  kind: 'seed' | 'retelling' | 'unrelated' | 'long';
   html: string;
 }
 
 const SEEDS = 'seeds';
+/** Words of other news after the retelling on the long demo page. */
+export const LONG_READ_WORDS = 50_000;
 const ARTICLES = join(import.meta.dirname, 'articles');
 
 const escape = (s: string) =>
@@ -158,6 +165,14 @@ export function demoPages(): DemoPage[] {
       date: null,
     });
   }
+  const retelling = pages.find((p) => p.kind === 'retelling')!;
+  pages.push({
+    path: '/long/long-read.html',
+    title: 'The long read: a year of crises, and what was said about them',
+    kind: 'long',
+    text: [retelling.text, ...longRead(LONG_READ_WORDS)].join('\n'),
+    date: null,
+  });
   return pages.map((p, i) => ({
     path: p.path,
     title: p.title,
@@ -183,7 +198,7 @@ function indexPage(pages: DemoPage[]): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 20px}</style></head><body>
 <h1>Retold demo pages</h1>
 <p>News pages made from the articles in Retold's bundled corpus, and articles that retell the same remarks in other words. Open one with Retold loaded and its notes appear.</p>
-${list('retelling', 'Retellings (not in the corpus)')}${list('seed', 'Articles in the corpus (each is compared with the others)')}${list('unrelated', 'Unrelated (no notes expected)')}
+${list('retelling', 'Retellings (not in the corpus)')}${list('seed', 'Articles in the corpus (each is compared with the others)')}${list('unrelated', 'Unrelated (no notes expected)')}${list('long', 'A long page (a retelling, then 50,000 words of other news)')}
 </body></html>`;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench [-- --json] [-- --only browser|scale]`: what Retold costs a
+ * reader's browser and how it holds up as the corpus grows, against the
+ * targets of the performance issue. Prints a table (or, with --json, one
+ * JSON object). Figures are ratios within one run wherever a target is one:
+ * these machines are noisy, and a ratio survives the noise that an absolute
+ * time does not.
+ */
+import { runScale, type ScaleRow } from './scale';
+import { runBrowser, type BrowserResult } from './browser';
+
+export interface Target {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+}
+
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null): Target[] {
+  const out: Target[] = [];
+  if (browser) {
+    const demo = browser.pages.filter((p) => !p.long);
+    const worst = demo.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    out.push({
+      name: 'pipeline ÷ plain Readability parse (worst demo page)',
+      measured: `${worst.ratio.toFixed(2)}× (${worst.page})`,
+      target: '≤ 1.5×',
+      met: worst.ratio <= 1.5,
+    });
+    const longest = Math.max(...browser.pages.map((p) => p.longestSlice));
+    out.push({
+      name: 'longest content-script task, any page incl. 50,000 words',
+      measured: ms(longest),
+      target: '≤ 50 ms',
+      met: longest <= 50,
+    });
+    out.push({
+      name: 'content script gzipped',
+      measured: `${(browser.contentScript.gzip / 1024).toFixed(1)} KB`,
+      target: '≤ 40 KB',
+      met: browser.contentScript.gzip <= 40 * 1024,
+    });
+  }
+  if (scale) {
+    const five = scale[0]!;
+    const biggest = scale.at(-1)!;
+    const reference = scale.find((r) => r.label.includes('planted'));
+    const ratio = biggest.medianPerArticle / five.medianPerArticle;
+    out.push({
+      name: `matching one article: ${biggest.label} ÷ 5 articles`,
+      measured: `${ratio.toFixed(2)}×`,
+      target: '≤ 3×',
+      met: ratio <= 3,
+    });
+    if (biggest.planted && reference?.planted)
+      out.push({
+        name: `planted-variant recall at ${biggest.label} vs. without the other articles`,
+        measured: `${pct(biggest.planted.recall)} vs. ${pct(reference.planted.recall)}`,
+        target: 'unchanged',
+        met: biggest.planted.found >= reference.planted.found,
+      });
+    out.push({
+      name: `index load at ${biggest.label}`,
+      measured: ms(biggest.load.total),
+      target: '< 1 s',
+      met: biggest.load.total < 1000,
+    });
+    out.push({
+      name: `background heap at ${biggest.label}`,
+      measured: `${biggest.heap.total.toFixed(0)} MB`,
+      target: '< 150 MB',
+      met: biggest.heap.total < 150,
+    });
+  }
+  return out;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+export function report(browser: BrowserResult | null, scale: ScaleRow[] | null): string {
+  const parts: string[] = [];
+  if (browser) {
+    parts.push(
+      table(
+        [
+          'page',
+          'words',
+          'start → painted',
+          'extraction',
+          'background',
+          'Readability alone',
+          'ratio',
+          'longest script slice',
+          'page long task with / without Retold',
+        ],
+        browser.pages.map((p) => [
+          p.page,
+          p.words.toLocaleString('en-US'),
+          ms(p.pipeline),
+          ms(p.extraction),
+          ms(p.background),
+          ms(p.readability),
+          `${p.ratio.toFixed(2)}×`,
+          `${ms(p.longestSlice)} (${p.slowest})`,
+          `${p.longTask.with ? ms(p.longTask.with) : 'none'} / ${p.longTask.without ? ms(p.longTask.without) : 'none'}`,
+        ]),
+      ),
+      `Medians of ${browser.loads} fresh loads per page (the longest slice and long task: the worst load). ` +
+        `Content script: ${(browser.contentScript.raw / 1024).toFixed(1)} KB raw, ${(browser.contentScript.gzip / 1024).toFixed(1)} KB gzipped.`,
+    );
+  }
+  if (scale) {
+    parts.push(
+      table(
+        [
+          'articles',
+          'quotes',
+          'corpus',
+          'load',
+          'heap',
+          'match 1 article',
+          'planted recall',
+          'precision',
+          'decoys matched',
+          'seed matches kept',
+        ],
+        scale.map((r) => [
+          r.label,
+          r.quotes.toLocaleString('en-US'),
+          `${r.corpusMB.toFixed(1)} MB`,
+          ms(r.load.total),
+          `${r.heap.total.toFixed(0)} MB`,
+          ms(r.medianPerArticle),
+          r.planted ? `${r.planted.found}/${r.planted.expected} (${pct(r.planted.recall)})` : '–',
+          r.planted ? `${r.planted.correct}/${r.planted.returned} (${pct(r.planted.precision)})` : '–',
+          r.planted ? String(r.planted.decoysMatched) : '–',
+          `${r.seedMatchesKept.kept}/${r.seedMatchesKept.of}`,
+        ]),
+      ),
+    );
+  }
+  parts.push(
+    table(
+      ['target', 'measured', 'wanted', ''],
+      targets(browser, scale).map((t) => [t.name, t.measured, t.target, t.met ? 'met' : 'MISSED']),
+    ),
+  );
+  return parts.join('\n\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const only = argv[argv.indexOf('--only') + 1];
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const browser = only === 'scale' ? null : await runBrowser(log);
+  const scale = only === 'browser' ? null : runScale([1000, 10000], log);
+  if (json) process.stdout.write(`${JSON.stringify({ browser, scale, targets: targets(browser, scale) }, null, 2)}\n`);
+  else process.stdout.write(`${report(browser, scale)}\n`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`bench: ${(error as Error).message}`);
+      process.exitCode = 1;
+    },
+  );

@@ -1,0 +1,202 @@
+/**
+ * Matching at scale: the background's index over the seed corpus and over
+ * synthetic corpora of 1,000 and 10,000 articles, each measured in a fresh
+ * process (see measure.ts), with the planted variants scored for precision
+ * and recall. Built corpora are cached under .bench/ and rebuilt when the
+ * code or the seeds change.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildFromFolder, serialise } from '../../data/build';
+import { writeSynthetic, type Planted } from './synthetic';
+import type { Measured } from './measure';
+import type { Manifest } from '../../lib/schema';
+
+export const BENCH_DIR = resolve('.bench');
+
+export interface PlantedScore {
+  /** Planted variants (same remark) the seed articles should find. */
+  expected: number;
+  found: number;
+  recall: number;
+  /** Matches into synthetic articles, and how many of them are right. */
+  returned: number;
+  correct: number;
+  precision: number;
+  /** Decoys (another speaker, a negation) that matched: each one a wrong note. */
+  decoysMatched: number;
+}
+
+export interface ScaleRow extends Omit<Measured, 'matches' | 'perArticle'> {
+  label: string;
+  corpusMB: number;
+  /** Seconds the builder took (null when the cached corpus was current). */
+  buildSeconds: number | null;
+  planted: PlantedScore | null;
+  /** Seed-to-seed matches found against the five seeds that this corpus still finds. */
+  seedMatchesKept: { kept: number; of: number };
+}
+
+/** A digest of everything a built corpus depends on, so a stale cache is never measured. */
+function inputsKey(extra: string): string {
+  const hash = createHash('sha256').update(extra);
+  const files = [
+    ...['lib', 'seeds'].flatMap((dir) =>
+      readdirSync(dir)
+        .sort()
+        .map((f) => join(dir, f)),
+    ),
+    'data/build.ts',
+    'scripts/bench/synthetic.ts',
+  ];
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** Build `folder`'s corpus unless the cached one was built from the same inputs. */
+function ensureCorpus(folder: string, key: string): { file: string; buildSeconds: number | null } {
+  const file = join(folder, 'corpus.json');
+  const keyFile = join(folder, 'inputs.sha256');
+  if (existsSync(file) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key)
+    return { file, buildSeconds: null };
+  const start = performance.now();
+  writeFileSync(file, serialise(buildFromFolder(folder)));
+  writeFileSync(keyFile, key);
+  return { file, buildSeconds: (performance.now() - start) / 1000 };
+}
+
+/** The synthetic folder of `articles` articles, generated unless current. */
+function syntheticCorpus(articles: number): { file: string; buildSeconds: number | null; planted: Planted[] } {
+  const folder = join(BENCH_DIR, `synthetic-${articles}`);
+  const key = inputsKey(`synthetic ${articles}`);
+  const current =
+    existsSync(join(folder, 'inputs.sha256')) && readFileSync(join(folder, 'inputs.sha256'), 'utf8') === key;
+  if (!current) writeSynthetic(folder, articles);
+  const built = ensureCorpus(folder, key);
+  return { ...built, planted: JSON.parse(readFileSync(join(folder, 'planted.json'), 'utf8')) as Planted[] };
+}
+
+/**
+ * The seeds plus only the planted articles of a synthetic folder: the
+ * reference for "recall unchanged", the same variants without the thousands
+ * of other articles competing for the index's attention.
+ */
+function plantedOnlyCorpus(articles: number): { file: string; buildSeconds: number | null } {
+  const source = join(BENCH_DIR, `synthetic-${articles}`);
+  const folder = join(BENCH_DIR, `planted-${articles}`);
+  const key = inputsKey(`planted ${articles}`);
+  mkdirSync(folder, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as Manifest;
+  const planted = new Set(
+    (JSON.parse(readFileSync(join(source, 'planted.json'), 'utf8')) as Planted[]).map((p) => `${p.articleId}.txt`),
+  );
+  const kept = manifest.articles.filter((a) => !a.file.startsWith('syn_') || planted.has(a.file));
+  for (const a of kept) copyFileSync(join(source, a.file), join(folder, a.file));
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ articles: kept }));
+  return ensureCorpus(folder, key);
+}
+
+function measureIn(corpusFile: string, queriesFile: string): Measured {
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', resolve('scripts/bench/measure.ts'), corpusFile, queriesFile],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  if (run.status !== 0) throw new Error(`measuring ${corpusFile} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as Measured;
+}
+
+type Match = Measured['matches'][number][number];
+const key = (seed: number, m: Match) => `${seed}\u0000${m.page}\u0000${m.articleId}\u0000${m.quote}`;
+
+/**
+ * Precision and recall on the planted articles. A planted variant of seed
+ * quote Q (in seed A) is expected when A is matched; a match into a planted
+ * variant is right when the page quote is Q itself or a quote the seeds
+ * already matched with Q (another outlet's wording of the same remark).
+ */
+export function scorePlanted(
+  seedIds: string[],
+  matches: Measured['matches'],
+  planted: Planted[],
+  seedMatches: Measured['matches'],
+): PlantedScore {
+  const byArticle = new Map(planted.map((p) => [p.articleId, p]));
+  const sameRemark = new Set<string>();
+  seedMatches.forEach((list, s) =>
+    list.forEach((m) => sameRemark.add(`${seedIds[s]}\u0000${m.page}\u0000${m.articleId}\u0000${m.quote}`)),
+  );
+  const isSame = (seed: string, page: string, source: Planted['source']) =>
+    (seed === source.articleId && page === source.quote) ||
+    sameRemark.has(`${seed}\u0000${page}\u0000${source.articleId}\u0000${source.quote}`);
+
+  const variants = planted.filter((p) => p.same);
+  const found = variants.filter((p) => {
+    const s = seedIds.indexOf(p.source.articleId);
+    return matches[s]!.some((m) => m.articleId === p.articleId && m.page === p.source.quote);
+  }).length;
+  let returned = 0;
+  let correct = 0;
+  let decoysMatched = 0;
+  matches.forEach((list, s) => {
+    for (const m of list) {
+      if (seedIds.includes(m.articleId)) continue;
+      returned++;
+      const p = byArticle.get(m.articleId);
+      if (p && !p.same) decoysMatched++;
+      if (p?.same && isSame(seedIds[s]!, m.page, p.source)) correct++;
+    }
+  });
+  return {
+    expected: variants.length,
+    found,
+    recall: variants.length ? found / variants.length : 1,
+    returned,
+    correct,
+    precision: returned ? correct / returned : 1,
+    decoysMatched,
+  };
+}
+
+/** Measure the seed corpus and the synthetic corpora of `sizes` articles. */
+export function runScale(sizes: number[], log: (line: string) => void = () => {}): ScaleRow[] {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const manifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')) as Manifest;
+  const seedIds = manifest.articles.map((a) => a.file.replace(/\.[^.]+$/, ''));
+  const queriesFile = join(BENCH_DIR, 'queries.json');
+  writeFileSync(queriesFile, JSON.stringify(manifest.articles.map((a) => readFileSync(join('seeds', a.file), 'utf8'))));
+
+  const seeds = measureIn(resolve('data/corpus.json'), queriesFile);
+  const keys = (matches: Measured['matches']) => matches.flatMap((list, s) => list.map((m) => key(s, m)));
+  const seedKeys = new Set(keys(seeds.matches));
+  const row = (label: string, file: string, buildSeconds: number | null, planted: Planted[] | null): ScaleRow => {
+    log(`measuring ${label}`);
+    const { matches, perArticle: _perArticle, ...measured } = label === SEEDS ? seeds : measureIn(file, queriesFile);
+    return {
+      label,
+      ...measured,
+      corpusMB: statSync(file).size / 2 ** 20,
+      buildSeconds,
+      planted: planted ? scorePlanted(seedIds, matches, planted, seeds.matches) : null,
+      seedMatchesKept: { kept: keys(matches).filter((k) => seedKeys.has(k)).length, of: seedKeys.size },
+    };
+  };
+  const rows = [row(SEEDS, resolve('data/corpus.json'), null, null)];
+  for (const n of sizes) {
+    log(`building the ${n}-article corpus (cached after the first run)`);
+    const synthetic = syntheticCorpus(n);
+    if (n === Math.max(...sizes)) {
+      const reference = plantedOnlyCorpus(n);
+      const count = (JSON.parse(readFileSync(join(BENCH_DIR, `planted-${n}`, 'manifest.json'), 'utf8')) as Manifest)
+        .articles.length;
+      rows.push(row(`${count} (seeds + planted)`, reference.file, reference.buildSeconds, synthetic.planted));
+    }
+    rows.push(row(String(n), synthetic.file, synthetic.buildSeconds, synthetic.planted));
+  }
+  return rows;
+}
+
+const SEEDS = '5 (seeds)';
