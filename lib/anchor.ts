@@ -46,19 +46,27 @@ const WHITESPACE = /\s/;
 /** Folded, whitespace-free key of `text`, with each key character's source span. */
 function keyOf(text: string): { key: string; starts: number[]; ends: number[] } {
   const norm = normalize(text);
-  let key = '';
+  const key: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < norm.text.length; i++) {
     let c = norm.text[i]!;
-    if (WHITESPACE.test(c)) continue;
-    if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
-    else if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) c = '"';
-    key += c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+    const code = c.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII: whitespace out, letters lower-cased, without a look-up per character.
+      if (code <= 0x20) continue;
+      if (code >= 0x41 && code <= 0x5a) c = String.fromCharCode(code + 0x20);
+    } else {
+      if (WHITESPACE.test(c)) continue;
+      if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
+      else if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) c = '"';
+      else if (c.toLowerCase().length === 1) c = c.toLowerCase();
+    }
+    key.push(c);
     starts.push(norm.starts[i]!);
     ends.push(norm.ends[i]!);
   }
-  return { key, starts, ends };
+  return { key: key.join(''), starts, ends };
 }
 
 /** Length of the common end of `a` and `b` (how far a prefix agrees). */

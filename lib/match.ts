@@ -46,6 +46,8 @@ const COMMON_POSTINGS = 1500;
 export class QuoteIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly prepared: (Prepared | undefined)[];
+  /** Distinct content stems of each quote: how much of it a page quote can cover. */
+  private readonly stemCounts: Uint16Array;
   /** Stem → corpus stems whose synonyms include it. */
   private readonly standsFor = new Map<string, string[]>();
 
@@ -54,8 +56,11 @@ export class QuoteIndex {
     private readonly synonyms: SynonymTable,
   ) {
     this.prepared = new Array<Prepared | undefined>(quotes.length);
+    this.stemCounts = new Uint16Array(quotes.length);
     quotes.forEach((q, id) => {
-      for (const stem of new Set(contentStems(q.quote))) {
+      const stems = new Set(contentStems(q.quote));
+      this.stemCounts[id] = Math.min(stems.size, 0xffff);
+      for (const stem of stems) {
         let list = this.postings.get(stem);
         if (!list) this.postings.set(stem, (list = []));
         list.push(id);
@@ -75,7 +80,13 @@ export class QuoteIndex {
     return (this.prepared[id] ??= prepare(this.quotes[id]!.quote));
   }
 
-  /** Quotes sharing the most (rarest) stems with `p`, best first. */
+  /**
+   * The quotes worth scoring against `p`, ranked two ways as the measure
+   * itself reads quotes: half by the weight of the (rarer) stems they share
+   * with `p`, half by how much of each quote `p` covers, so that a short
+   * excerpt ("total destruction of the civilian population") is not crowded
+   * out by many full wordings of the same remark in a large corpus.
+   */
   candidates(p: Prepared, limit = CANDIDATES_PER_QUOTE): number[] {
     const keys = new Set<string>();
     const look = (key: string) => {
@@ -89,16 +100,31 @@ export class QuoteIndex {
       if (next) look(`${w.stem}_${next.stem}`);
     });
     const lists = [...keys].map((k) => this.postings.get(k)!).sort((a, b) => a.length - b.length);
-    const scores = new Map<number, number>();
+    const scores = new Map<number, { weight: number; hits: number }>();
     for (const list of lists) {
       if (list.length > COMMON_POSTINGS && scores.size >= limit) break;
       const idf = Math.log(1 + this.quotes.length / list.length);
-      for (const id of list) scores.set(id, (scores.get(id) ?? 0) + idf);
+      for (const id of list) {
+        const score = scores.get(id);
+        if (score) {
+          score.weight += idf;
+          score.hits++;
+        } else scores.set(id, { weight: idf, hits: 1 });
+      }
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id]) => id);
+    const all = [...scores.entries()];
+    if (all.length <= limit) return all.sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).map(([id]) => id);
+    const coverage = (id: number, hits: number) => hits / Math.max(1, this.stemCounts[id]!);
+    const byWeight = [...all].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]);
+    const byCoverage = all.sort(
+      (a, b) => coverage(b[0], b[1].hits) - coverage(a[0], a[1].hits) || b[1].weight - a[1].weight || a[0] - b[0],
+    );
+    const out = new Set<number>();
+    for (let i = 0; out.size < limit && i < byWeight.length; i++) {
+      out.add(byWeight[i]![0]);
+      if (out.size < limit) out.add(byCoverage[i]![0]);
+    }
+    return [...out];
   }
 
   similarity(p: Prepared, id: number): number {

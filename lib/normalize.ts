@@ -31,6 +31,24 @@ export function normalize(source: string): NormalizedText {
   const ends: number[] = [];
   let lastWasSpace = true; // trims leading spaces on every line
   for (let i = 0; i < source.length;) {
+    const code = source.charCodeAt(i);
+    // Printable ASCII, newline and space (most of any page) need no look-ups.
+    if ((code >= 0x20 && code < 0x7f) || code === 0x0a) {
+      const c = source[i]!;
+      if (!(c === ' ' && lastWasSpace)) {
+        if (c === '\n' && out[out.length - 1] === ' ') {
+          out.pop();
+          starts.pop();
+          ends.pop();
+        }
+        out.push(c);
+        starts.push(i);
+        ends.push(i + 1);
+        lastWasSpace = c === ' ' || c === '\n';
+      }
+      i++;
+      continue;
+    }
     const ch = String.fromCodePoint(source.codePointAt(i)!);
     const next = i + ch.length;
     let piece: string;

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { buildFromFolder, serialise } from '../../data/build';
 import { writeSynthetic, type Planted } from './synthetic';
 import type { Measured } from './measure';
-import type { Manifest } from '../../lib/schema';
+import { CorpusSchema, type Corpus, type Manifest } from '../../lib/schema';
 
 export const BENCH_DIR = resolve('.bench');
 
@@ -115,23 +115,26 @@ const key = (seed: number, m: Match) => `${seed}\u0000${m.page}\u0000${m.article
 /**
  * Precision and recall on the planted articles. A planted variant of seed
  * quote Q (in seed A) is expected when A is matched; a match into a planted
- * variant is right when the page quote is Q itself or a quote the seeds
- * already matched with Q (another outlet's wording of the same remark).
+ * variant is right when the page quote and Q are wordings of one remark in
+ * the seed corpus (the same quote, or quotes its builder grouped).
  */
 export function scorePlanted(
   seedIds: string[],
   matches: Measured['matches'],
   planted: Planted[],
-  seedMatches: Measured['matches'],
+  seeds: Corpus,
 ): PlantedScore {
   const byArticle = new Map(planted.map((p) => [p.articleId, p]));
-  const sameRemark = new Set<string>();
-  seedMatches.forEach((list, s) =>
-    list.forEach((m) => sameRemark.add(`${seedIds[s]}\u0000${m.page}\u0000${m.articleId}\u0000${m.quote}`)),
-  );
-  const isSame = (seed: string, page: string, source: Planted['source']) =>
-    (seed === source.articleId && page === source.quote) ||
-    sameRemark.has(`${seed}\u0000${page}\u0000${source.articleId}\u0000${source.quote}`);
+  const remarksOf = new Map<string, Set<number>>();
+  for (const q of seeds.quotes) {
+    const key = `${q.articleId}\u0000${q.quote}`;
+    remarksOf.set(key, new Set([...(remarksOf.get(key) ?? []), ...q.remarks]));
+  }
+  const isSame = (seed: string, page: string, source: Planted['source']) => {
+    const mine = remarksOf.get(`${seed}\u0000${page}`);
+    const theirs = remarksOf.get(`${source.articleId}\u0000${source.quote}`);
+    return !!mine && !!theirs && [...mine].some((r) => theirs.has(r));
+  };
 
   const variants = planted.filter((p) => p.same);
   const found = variants.filter((p) => {
@@ -142,7 +145,7 @@ export function scorePlanted(
   let correct = 0;
   let decoysMatched = 0;
   matches.forEach((list, s) => {
-    for (const m of list) {
+    for (const m of new Map(list.map((m) => [key(s, m), m])).values()) {
       if (seedIds.includes(m.articleId)) continue;
       returned++;
       const p = byArticle.get(m.articleId);
@@ -170,8 +173,9 @@ export function runScale(sizes: number[], log: (line: string) => void = () => {}
   writeFileSync(queriesFile, JSON.stringify(manifest.articles.map((a) => readFileSync(join('seeds', a.file), 'utf8'))));
 
   const seeds = measureIn(resolve('data/corpus.json'), queriesFile);
-  const keys = (matches: Measured['matches']) => matches.flatMap((list, s) => list.map((m) => key(s, m)));
-  const seedKeys = new Set(keys(seeds.matches));
+  const keys = (matches: Measured['matches']) => new Set(matches.flatMap((list, s) => list.map((m) => key(s, m))));
+  const seedCorpus = CorpusSchema.parse(JSON.parse(readFileSync('data/corpus.json', 'utf8')));
+  const seedKeys = keys(seeds.matches);
   const row = (label: string, file: string, buildSeconds: number | null, planted: Planted[] | null): ScaleRow => {
     log(`measuring ${label}`);
     const { matches, perArticle: _perArticle, ...measured } = label === SEEDS ? seeds : measureIn(file, queriesFile);
@@ -180,8 +184,8 @@ export function runScale(sizes: number[], log: (line: string) => void = () => {}
       ...measured,
       corpusMB: statSync(file).size / 2 ** 20,
       buildSeconds,
-      planted: planted ? scorePlanted(seedIds, matches, planted, seeds.matches) : null,
-      seedMatchesKept: { kept: keys(matches).filter((k) => seedKeys.has(k)).length, of: seedKeys.size },
+      planted: planted ? scorePlanted(seedIds, matches, planted, seedCorpus) : null,
+      seedMatchesKept: { kept: [...keys(matches)].filter((k) => seedKeys.has(k)).length, of: seedKeys.size },
     };
   };
   const rows = [row(SEEDS, resolve('data/corpus.json'), null, null)];
