@@ -15,8 +15,11 @@ export default defineConfig({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
     action: { default_title: 'Retold' },
-    // Settings only; content scripts need no host permission beyond their match patterns.
-    permissions: ['storage'],
+    // Settings; and in Chromium an offscreen document, where the article of a
+    // page is read off the page's main thread (Firefox's background page has a
+    // DOM of its own). Content scripts need no host permission beyond their
+    // match patterns.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,10 @@
  * popup, and keeps the toolbar badge of each tab showing how many remarks
  * matched.
  *
+ * The article itself is read off the page: the content script sends a
+ * snapshot of the page's DOM, and Readability runs in a document of the
+ * extension (see utils/read-article).
+ *
  * Manifest V3 stops the worker when it is idle; the corpus is parsed again on
  * the first message after a restart (lazily, so starting is cheap).
  */
@@ -16,6 +20,7 @@ import { AnnotateResponse, noteCount, RequestSchema, type SearchResponse } from 
 import { CorpusSearch } from '../lib/search';
 import { presentNotes } from '../lib/present';
 import { CorpusSchema, describeIssues } from '../lib/schema';
+import { readArticle } from '../utils/read-article';
 
 export default defineBackground(() => {
   let annotator: Annotator | null = null;
@@ -60,16 +65,25 @@ export default defineBackground(() => {
         return Promise.resolve({ ok: false, error: String(error) } satisfies SearchResponse);
       }
     }
-    const { text, url, threshold } = request.data;
-    try {
-      const a = load();
-      const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
-      setBadge(tabId, notes.remarks.length, noteCount(notes));
-      return Promise.resolve({ ok: true, notes } satisfies AnnotateResponse);
-    } catch (error) {
-      console.error('Retold:', error);
-      setBadge(tabId, 0);
-      return Promise.resolve({ ok: false, error: String(error) } satisfies AnnotateResponse);
-    }
+    const { snapshot, url, threshold } = request.data;
+    return (async (): Promise<AnnotateResponse> => {
+      try {
+        const article = await readArticle(snapshot);
+        if (!article.ok) throw new Error(article.error);
+        const a = load();
+        const text = article.text ?? '';
+        const notes = text
+          ? presentNotes(a.annotate(text, { url, threshold }), text, a.corpus)
+          : { remarks: [], figures: [], outletCount: 0 };
+        setBadge(tabId, notes.remarks.length, noteCount(notes));
+        return { ok: true, notes };
+      } catch (error) {
+        console.error('Retold:', error);
+        setBadge(tabId, 0);
+        return { ok: false, error: String(error) };
+      }
+    })();
   });
+  // Firefox's background page has a DOM and reads articles itself; Chromium's
+  // worker has none and asks its offscreen document (see utils/read-article).
 });

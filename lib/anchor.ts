@@ -81,6 +81,9 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+/** Characters keyed between two steps of `TextMap.steps`: a few milliseconds' work. */
+const CHARS_PER_STEP = 20_000;
+
 /** The page's text, as a list of text node strings, ready to be searched for selectors. */
 export class TextMap {
   private readonly key: string;
@@ -89,14 +92,65 @@ export class TextMap {
   /** Offset in the joined text where each node begins. */
   private readonly nodeStarts: number[];
 
-  constructor(readonly nodes: readonly string[]) {
-    this.nodeStarts = [];
-    let at = 0;
-    for (const n of nodes) {
-      this.nodeStarts.push(at);
-      at += n.length;
+  constructor(
+    readonly nodes: readonly string[],
+    built?: { key: string; starts: number[]; ends: number[]; nodeStarts: number[] },
+  ) {
+    let parts = built;
+    if (!parts) {
+      const steps = TextMap.steps(nodes);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      parts = step.value.parts;
     }
-    ({ key: this.key, starts: this.starts, ends: this.ends } = keyOf(nodes.join('')));
+    this.key = parts.key;
+    this.starts = parts.starts;
+    this.ends = parts.ends;
+    this.nodeStarts = parts.nodeStarts;
+  }
+
+  /**
+   * Build the map a step at a time (about CHARS_PER_STEP characters each),
+   * for a caller that gives the page its thread back between steps. Runs of
+   * nodes are keyed on their own: the key drops all whitespace, the only
+   * thing that keying the whole text at once could change, and a run never
+   * ends inside a character (a surrogate pair split over two nodes).
+   */
+  static *steps(nodes: readonly string[]): Generator<void, TextMap> {
+    const keys: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const nodeStarts: number[] = [];
+    let at = 0;
+    let runStart = 0;
+    let run: string[] = [];
+    const keyRun = () => {
+      const k = keyOf(run.join(''));
+      keys.push(k.key);
+      for (let j = 0; j < k.starts.length; j++) {
+        starts.push(k.starts[j]! + runStart);
+        ends.push(k.ends[j]! + runStart);
+      }
+      runStart = at;
+      run = [];
+    };
+    for (const node of nodes) {
+      nodeStarts.push(at);
+      run.push(node);
+      at += node.length;
+      const last = node.charCodeAt(node.length - 1);
+      if (at - runStart > CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
+        keyRun();
+        yield;
+      }
+    }
+    keyRun();
+    return new TextMap(nodes, { key: keys.join(''), starts, ends, nodeStarts });
+  }
+
+  /** The parts a map is made of, for the constructor. */
+  private get parts() {
+    return { key: this.key, starts: this.starts, ends: this.ends, nodeStarts: this.nodeStarts };
   }
 
   /**

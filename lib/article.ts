@@ -5,6 +5,8 @@
  * the command line pass a linkedom document.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { rebuild, type Snapshot } from './snapshot';
+import { cloneWithShadows } from './shadow';
 
 /** The article of a page: its title and its text, paragraphs separated by blank lines. */
 export interface Article {
@@ -62,40 +64,26 @@ export function blockText(root: Node): string {
  */
 export function articleFromDocument(doc: Document, force = false): Article | null {
   if (!force && !isProbablyReaderable(doc)) return null;
-  const clone = cloneWithShadows(doc);
+  return readArticle(cloneWithShadows(doc));
+}
+
+/**
+ * The article of a page the content script sent as a snapshot, rebuilt in
+ * `empty` (a blank document of the reading context; see lib/snapshot).
+ */
+export function articleFromSnapshot(snapshot: Snapshot, empty: Document): Article | null {
+  return readArticle(rebuild(snapshot, empty));
+}
+
+/** Readability on a document it may rewrite (a clone, or a rebuilt snapshot). */
+function readArticle(doc: Document): Article | null {
   // The serializer hands back Readability's article element itself: no markup
   // string is ever built or parsed.
-  const parsed = new Readability<Element>(clone, { keepClasses: false, serializer: (el) => el as Element }).parse();
+  const parsed = new Readability<Element>(doc, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   const text = blockText(parsed.content);
   const title = parsed.title?.trim() || null;
   return { title, text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text };
-}
-
-/**
- * A clone of `doc` in which the content of every open shadow root is copied
- * in as children of its host, so an article a page renders inside web
- * components is still read. (`cloneNode` alone leaves shadow roots out.)
- */
-export function cloneWithShadows(doc: Document): Document {
-  const clone = doc.cloneNode(true) as Document;
-  if (!doc.documentElement) return clone;
-  // Original and clone are walked side by side; iterative, so a page nested thousands deep cannot exhaust the stack.
-  const stack: [Element, Element][] = [[doc.documentElement, clone.documentElement]];
-  while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const ac = a.children;
-    const bc = b.children;
-    for (let i = 0; i < ac.length && i < bc.length; i++) stack.push([ac[i]!, bc[i]!]);
-    const shadow = (a as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (!shadow) continue;
-    for (const child of Array.from(shadow.childNodes)) {
-      const copy = clone.importNode(child, true);
-      b.appendChild(copy);
-      if (child.nodeType === 1) stack.push([child as Element, copy as Element]);
-    }
-  }
-  return clone;
 }
 
 /** Plain text as an article: line endings unified, nothing else touched. */

@@ -8,6 +8,7 @@
  * same reason as the corpus schema (Manifest V3 forbids `new Function`).
  */
 import { z } from 'zod/mini';
+import { SnapshotSchema } from './snapshot';
 
 z.config({ jitless: true });
 
@@ -78,11 +79,15 @@ export type PageNotes = z.infer<typeof PageNotesSchema>;
 export type OutletVersion = RemarkView['outlets'][number];
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  /** Notes for an article's text; the sender's tab gets a badge with the count. */
+  /**
+   * Notes for the article of a page, sent as a snapshot of its DOM (the
+   * background reads the article off the page's thread; see lib/snapshot);
+   * the sender's tab gets a badge with the count.
+   */
   z.strictObject({
     type: z.literal('annotate'),
     url: z.string(),
-    text: z.string().check(z.maxLength(MAX_ARTICLE_CHARS)),
+    snapshot: SnapshotSchema,
     /** The remark similarity a match needs (the reader's sensitivity setting). */
     threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
   }),
@@ -92,6 +97,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clear') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
+
+/** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
+export const ExtractRequestSchema = z.strictObject({ type: z.literal('extract'), snapshot: SnapshotSchema });
+export const ExtractResponseSchema = z.discriminatedUnion('ok', [
+  /** `text` is null when the page holds no article Readability can find. */
+  z.strictObject({ ok: z.literal(true), text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))) }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
+export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;
 
 export const AnnotateResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), notes: PageNotesSchema }),

@@ -64,4 +64,24 @@ describe('finding a note’s text again in the page', () => {
     expect(s.suffix).toBe('b'.repeat(32));
     expect(s.position).toBeCloseTo(100 / 205);
   });
+
+  it('builds the map of a long page in steps, and finds text across the seams between steps', () => {
+    // 3,000 nodes of 10 characters; one surrogate pair ("𝟙", read as "1") is split over two nodes near a seam.
+    const nodes = Array.from({ length: 3000 }, (_, i) => `node ${String(i).padStart(4, '0')} `);
+    nodes[1999] = `${nodes[1999]}x\ud835`;
+    nodes[2000] = `\udfd9 second`;
+    const steps = TextMap.steps(nodes);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(0);
+    const stepped = step.value;
+    for (const map of [stepped, new TextMap(nodes)]) {
+      expect(textAt(nodes, map.locate(selectorFor(nodes.join(''), 19_990, 20_007)))).toBe(
+        nodes.join('').slice(19_990, 20_007),
+      );
+      expect(map.locate({ exact: '1 second', prefix: '', suffix: '', position: 0 })).not.toBeNull();
+      expect(map.locate({ exact: 'node 2999', prefix: '', suffix: '', position: 1 })).not.toBeNull();
+    }
+  });
 });

@@ -17,10 +17,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { isProbablyReaderable } from '@mozilla/readability';
 import '../../components/overlay.css';
 import { Overlay } from '../../components/Overlay';
-import { articleFromDocument, cloneWithShadows } from '../../lib/article';
+import { readerable } from '../../lib/shadow';
+import { snapshotSteps } from '../../lib/snapshot';
 import type { TextQuoteSelector } from '../../lib/anchor';
 import { noteAt, type TextBox } from '../../lib/layout';
 import {
@@ -34,7 +34,7 @@ import {
 import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/settings';
 import { settingsArea, watchSettings } from '../../utils/settings-area';
 import {
-  anchorAll,
+  anchorSteps,
   HOST_TAG,
   isOurHost,
   measure,
@@ -53,6 +53,15 @@ const MAX_SETTLE_MS = 15_000;
 const MAX_RUNS_PER_URL = 8;
 /** Share of the page's text that must change before the article is read again. */
 const TEXT_CHANGE_TO_RERUN = 0.05;
+/** Longest stretch of work on the page's thread before the page gets it back (a long task is 50 ms). */
+const SLICE_MS = 8;
+
+/** Give the page its thread back: run again after whatever it has queued. */
+function pageTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -70,6 +79,8 @@ const newTiming = () => ({
   background: 0,
   /** The longest stretch of main-thread time of each kind. */
   slices: {} as Record<string, number>,
+  /** All main-thread time of each kind. */
+  busy: {} as Record<string, number>,
   painted: null as number | null,
 });
 
@@ -81,19 +92,6 @@ interface State {
   openId: string | null;
   listOpen: boolean;
   theme: 'light' | 'dark';
-}
-
-/**
- * Whether the page looks like an article. Readability's check reads the light
- * DOM only; a page that keeps its content in web components' shadow roots is
- * checked again on a copy with that content in place.
- */
-function readerable(doc: Document): boolean {
-  if (isProbablyReaderable(doc)) return true;
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode())
-    if ((n as Element).shadowRoot) return isProbablyReaderable(cloneWithShadows(doc));
-  return false;
 }
 
 class Retold {
@@ -111,6 +109,8 @@ class Retold {
   private frame: number | undefined;
   private generation = 0;
   private observer: MutationObserver | null = null;
+  /** Counts calls to `show`: anchoring takes several slices, and only the latest call's result is drawn. */
+  private shown = 0;
   /** Page-clock timings of the run in progress, reported in the tab status (see `npm run bench`). */
   private timing = newTiming();
 
@@ -127,8 +127,26 @@ class Retold {
   }
 
   private sliceEnded(name: string, start: number): void {
-    const slices = this.timing.slices;
-    slices[name] = Math.max(slices[name] ?? 0, performance.now() - start);
+    const { slices, busy } = this.timing;
+    const took = performance.now() - start;
+    slices[name] = Math.max(slices[name] ?? 0, took);
+    busy[name] = (busy[name] ?? 0) + took;
+  }
+
+  /**
+   * Run `steps` in slices of about SLICE_MS, giving the page its thread back
+   * between them. Null when a newer run or a new page made the work moot.
+   */
+  private async drive<T>(name: string, steps: Generator<void, T>, stillWanted: () => boolean): Promise<T | null> {
+    for (;;) {
+      const start = performance.now();
+      let step = steps.next();
+      while (!step.done && performance.now() - start < SLICE_MS) step = steps.next();
+      this.sliceEnded(name, start);
+      if (step.done) return step.value;
+      await pageTurn();
+      if (!stillWanted() || this.ctx.isInvalid) return null;
+    }
   }
 
   async start(): Promise<void> {
@@ -192,7 +210,7 @@ class Retold {
     ) {
       this.runs = 0;
       await this.run();
-    } else if (this.allNotes) this.show(this.allNotes);
+    } else if (this.allNotes) await this.show(this.allNotes);
   }
 
   /** A pause from the popup ends by itself. */
@@ -208,39 +226,44 @@ class Retold {
     const generation = ++this.generation;
     this.runs++;
     if (this.runs > 1) this.timing = newTiming();
-    const article = this.slice('extract', () => {
-      const start = performance.now();
+    const article = this.slice('check', () => {
       this.textLength = document.body?.textContent?.length ?? 0;
-      const found =
+      return (
         siteState(this.settings, location.hostname) === 'on' &&
         /^https?:$/.test(location.protocol) &&
         !!document.body &&
         readerable(document)
-          ? articleFromDocument(document, true)
-          : null;
-      this.timing.extraction = performance.now() - start;
-      return found;
+      );
     });
     if (!article) return this.show(null);
+    // The article is read in the background, from a snapshot of the page taken a slice at a time.
+    const current = () => generation === this.generation;
+    const snapshot = await this.drive('snapshot', snapshotSteps(document, isOurHost), current);
+    if (!snapshot) return;
+    this.timing.extraction = (this.timing.busy.check ?? 0) + (this.timing.busy.snapshot ?? 0);
     const asked = performance.now();
     const response = await this.ask({
       type: 'annotate',
       url: location.href,
-      text: article.text,
+      snapshot,
       threshold: thresholdOf(this.settings),
     });
     this.timing.background = performance.now() - asked;
-    if (generation !== this.generation || this.ctx.isInvalid) return;
+    if (!current() || this.ctx.isInvalid) return;
     const parsed = AnnotateResponseSchema.safeParse(response);
     if (!parsed.success) return console.warn('Retold: unexpected answer from the background', parsed.error.message);
     if (!parsed.data.ok) return console.warn('Retold:', parsed.data.error);
     const { notes } = parsed.data;
-    this.slice('anchor', () => this.show(noteCount(notes) > 0 ? notes : null));
+    await this.show(noteCount(notes) > 0 ? notes : null);
   }
 
   private async ask(request: Request): Promise<unknown> {
     try {
-      return await browser.runtime.sendMessage(request);
+      // Sending copies the message on this thread: that too is page time.
+      const start = performance.now();
+      const answer = browser.runtime.sendMessage(request);
+      this.sliceEnded('send', start);
+      return await answer;
     } catch {
       // The worker may be starting up again (Manifest V3 stops idle workers): one more try.
       await new Promise((r) => setTimeout(r, 250));
@@ -248,7 +271,9 @@ class Retold {
     }
   }
 
-  private show(all: PageNotes | null): void {
+  /** Show `all` (as the settings filter it), anchored in the page a slice at a time; or show nothing. */
+  private async show(all: PageNotes | null): Promise<void> {
+    const shown = ++this.shown;
     this.allNotes = all;
     const notes = all && {
       ...all,
@@ -263,7 +288,8 @@ class Retold {
     }
     const selectors = new Map<string, TextQuoteSelector>();
     for (const n of [...notes.remarks, ...notes.figures]) selectors.set(n.id, n.selector);
-    const ranges = anchorAll(document.body, selectors);
+    const ranges = await this.drive('anchor', anchorSteps(document.body, selectors), () => shown === this.shown);
+    if (!ranges) return;
     const previous = this.state;
     this.state = {
       notes,
@@ -418,7 +444,7 @@ class Retold {
       return;
     }
     this.settle = Math.min(MAX_SETTLE_MS, this.settle * 2);
-    if (this.allNotes) this.show(this.allNotes);
+    if (this.allNotes) void this.show(this.allNotes);
     if (this.runs >= MAX_RUNS_PER_URL && !this.state) this.observer?.disconnect();
   }
 
@@ -438,6 +464,7 @@ class Retold {
   }
 
   private teardown(): void {
+    this.shown++; // an anchoring still under way is for notes no longer wanted
     this.state = null;
     this.allNotes = null;
     unpaint();

@@ -44,15 +44,28 @@ export function pageTextNodes(root: Element): Text[] {
  * Ranges for each selector found on the page; the first placement that is
  * rendered (has line boxes) wins, so a hidden copy of a quote is passed over.
  */
-export function anchorAll(root: Element, selectors: ReadonlyMap<string, TextQuoteSelector>): Map<string, Range> {
+export function* anchorSteps(
+  root: Element,
+  selectors: ReadonlyMap<string, TextQuoteSelector>,
+): Generator<void, Map<string, Range>> {
   const nodes = pageTextNodes(root);
-  const map = new TextMap(nodes.map((n) => n.data));
+  yield;
+  // The page may change while the map is built step by step; a text node that
+  // went away then yields a range that is not rendered, and is passed over.
+  const map = yield* TextMap.steps(nodes.map((n) => n.data));
   const out = new Map<string, Range>();
   for (const [id, selector] of selectors) {
+    yield;
     for (const place of map.locateAll(selector)) {
       const range = root.ownerDocument.createRange();
-      range.setStart(nodes[place.start.node]!, place.start.offset);
-      range.setEnd(nodes[place.end.node]!, place.end.offset);
+      const [start, end] = [nodes[place.start.node]!, nodes[place.end.node]!];
+      if (!start.isConnected || !end.isConnected) continue;
+      try {
+        range.setStart(start, place.start.offset);
+        range.setEnd(end, place.end.offset);
+      } catch {
+        continue; // the node's text got shorter meanwhile
+      }
       if (range.getClientRects().length > 0) {
         out.set(id, range);
         break;

@@ -1,0 +1,141 @@
+/**
+ * A page's DOM as plain data, so that its article can be read somewhere
+ * other than the page's main thread. Readability cannot be cut into pieces:
+ * on a page of 50,000 words one parse holds the page for a fifth of a
+ * second. So the content script only walks the page (in slices of a few
+ * milliseconds, between which the page runs) and sends this snapshot; an
+ * extension document rebuilds it node by node and runs Readability there.
+ *
+ * No markup is ever serialised or parsed: elements are rebuilt with
+ * `createElement`, attributes with `setAttribute` and text with
+ * `createTextNode`, in an inert document where nothing runs or loads.
+ * Open shadow roots are walked as if their content were the host's children,
+ * as `cloneWithShadows` does for in-page reading.
+ */
+import { z } from 'zod/mini';
+
+z.config({ jitless: true });
+
+/** An element: [parent index, tag name, attribute names and values in turn]. A text: [parent index, text]. */
+export type SnapshotNode = [parent: number, tag: string, attributes: string[]] | [parent: number, text: string];
+
+/** The page in document order: every node comes after its parent; the first is the root element. */
+export interface Snapshot {
+  nodes: SnapshotNode[];
+}
+
+/** Nodes a snapshot holds at most (a page with more is read up to there). */
+export const MAX_SNAPSHOT_NODES = 400_000;
+/** Attribute values longer than this (inline images as data URLs, mostly) are left out. */
+const MAX_ATTRIBUTE_CHARS = 2_000;
+
+export const SnapshotSchema = z.strictObject({
+  nodes: z
+    .array(
+      z.union([
+        z.tuple([z.int().check(z.gte(-1)), z.string(), z.array(z.string())]),
+        z.tuple([z.int().check(z.gte(-1)), z.string()]),
+      ]),
+    )
+    .check(z.minLength(1), z.maxLength(MAX_SNAPSHOT_NODES)),
+});
+
+/** Elements whose content is never article text, and that cost the most to send. */
+const SKIPPED = new Set(['STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO']);
+/** Attributes an article reader never looks at, that can be large. */
+const DROPPED = /^(?:on|src$|srcset$|poster$|data-src)/i;
+
+/** Whether an element stays out of the snapshot: scripts (but for their metadata), styles, media, and what `skip` names. */
+function skipped(el: Element, skip: (el: Element) => boolean): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json';
+  return SKIPPED.has(tag) || skip(el);
+}
+
+/**
+ * Walk `doc` into a snapshot, yielding after every `every` nodes so the
+ * caller can give the page its thread back. `skip` leaves elements out (our
+ * own UI). The DOM may change between slices; the snapshot then holds a mix,
+ * which a later run corrects (the content script re-reads a changed page).
+ */
+export function* snapshotSteps(
+  doc: Document,
+  skip: (el: Element) => boolean = () => false,
+  every = 400,
+): Generator<void, Snapshot> {
+  const nodes: SnapshotNode[] = [];
+  const root = doc.documentElement;
+  if (!root) return { nodes: [[-1, 'html', []]] };
+  const stack: [Node, number][] = [[root, -1]];
+  let sinceYield = 0;
+  while (stack.length && nodes.length < MAX_SNAPSHOT_NODES) {
+    const [node, parent] = stack.pop()!;
+    if (++sinceYield >= every) {
+      sinceYield = 0;
+      yield;
+    }
+    if (node.nodeType === 3) {
+      nodes.push([parent, (node as Text).data]);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (parent >= 0 && skipped(el, skip)) continue;
+    const attributes: string[] = [];
+    for (const a of Array.from(el.attributes))
+      if (!DROPPED.test(a.name) && a.value.length <= MAX_ATTRIBUTE_CHARS) attributes.push(a.name, a.value);
+    const index = nodes.push([parent, el.tagName.toLowerCase(), attributes]) - 1;
+    const children = [...Array.from(el.childNodes)];
+    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) children.push(...Array.from(shadow.childNodes));
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, index]);
+  }
+  return { nodes };
+}
+
+/** The whole snapshot at once (tests and tools; the content script slices it). */
+export function snapshotOf(doc: Document, skip?: (el: Element) => boolean): Snapshot {
+  const steps = snapshotSteps(doc, skip);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Rebuild a snapshot in `doc` (an empty document the caller made, e.g. with
+ * `document.implementation.createHTMLDocument('')`), replacing its root.
+ * A node whose parent is not before it, a tag or attribute name the DOM
+ * refuses: each is left out, never a crash.
+ */
+export function rebuild(snapshot: Snapshot, doc: Document): Document {
+  const made: (Node | null)[] = [];
+  snapshot.nodes.forEach((n, i) => {
+    const parent = n[0] >= 0 && n[0] < i ? made[n[0]] : null;
+    if ((n[0] >= 0 && !parent) || (n[0] < 0 && i > 0)) return made.push(null);
+    let node: Node;
+    if (n.length === 2) node = doc.createTextNode(n[1]);
+    else {
+      let el: Element;
+      try {
+        el = doc.createElement(n[1]);
+      } catch {
+        el = doc.createElement('span');
+      }
+      const attributes = n[2];
+      for (let k = 0; k + 1 < attributes.length; k += 2) {
+        try {
+          el.setAttribute(attributes[k]!, attributes[k + 1]!);
+        } catch {
+          // A name the page's parser allowed but setAttribute does not ("@click"): not text, left out.
+        }
+      }
+      node = el;
+    }
+    if (parent) parent.appendChild(node);
+    else if (node.nodeType === 1) doc.replaceChild(node, doc.documentElement);
+    else return made.push(null);
+    made.push(node);
+  });
+  return doc;
+}
