@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'data/corpus.json'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', '.bench/', 'data/corpus.json'] },
   ...tseslint.configs.recommended,
   {
     rules: {
