@@ -164,8 +164,9 @@ export const TabStatusSchema = z.strictObject({
   /**
    * How long the last run took on the page's clock, in milliseconds (see
    * `npm run bench`): from the content script's start to notes painted, the
-   * part spent reading the article, the wait for the background's answer,
-   * and the longest stretch of main-thread time of each kind of work.
+   * page-thread time spent reading the article, the wait for the
+   * background's answer, and the longest stretch and the sum of main-thread
+   * time of each kind of work.
    * Absent until a run has painted notes.
    */
   timing: z.optional(
@@ -174,6 +175,8 @@ export const TabStatusSchema = z.strictObject({
       extraction: z.number(),
       background: z.number(),
       slices: z.record(z.string(), z.number()),
+      /** All main-thread time of each kind of work. */
+      busy: z.record(z.string(), z.number()),
     }),
   ),
 });

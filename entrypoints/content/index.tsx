@@ -193,6 +193,7 @@ class Retold {
           extraction: this.timing.extraction,
           background: this.timing.background,
           slices: this.timing.slices,
+          busy: this.timing.busy,
         },
       }),
     });

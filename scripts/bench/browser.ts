@@ -1,7 +1,8 @@
 /**
  * Retold in the browser: the built extension in Chromium on the demo pages
  * and the 50,000-word long read. For each page, over several fresh loads:
- * the content script's own timings (start → notes painted, extraction, the
+ * the content script's own timings (start → notes painted, its page-thread
+ * time in all and on reading the page, the wait for the background, the
  * longest stretch it held the main thread; see the tab status), a plain
  * Readability parse of the same page in the same load as the baseline, and
  * the page's long tasks with and without the extension.
@@ -29,6 +30,12 @@ export interface PageResult {
   readability: number;
   /** pipeline ÷ readability, per load, then the median. */
   ratio: number;
+  /** Median of all the content script's main-thread time, start to painted. */
+  busy: number;
+  /** busy ÷ readability, per load, then the median. */
+  busyRatio: number;
+  /** Median main-thread time of each kind of work (setup, check, snapshot, send, anchor, paint, render). */
+  breakdown: Record<string, number>;
   longestSlice: number;
   /** Which work the longest slice was (extract, anchor, paint, render, setup). */
   slowest: string;
@@ -128,6 +135,8 @@ export async function runBrowser(log: (line: string) => void = () => {}): Promis
         pipeline: number;
         extraction: number;
         background: number;
+        busy: number;
+        kinds: Record<string, number>;
         readability: number;
         slice: number;
         slowest: string;
@@ -154,6 +163,8 @@ export async function runBrowser(log: (line: string) => void = () => {}): Promis
           pipeline: timing.pipeline,
           extraction: timing.extraction,
           background: timing.background,
+          busy: Object.values(timing.busy).reduce((a, b) => a + b, 0),
+          kinds: timing.busy,
           readability,
           slice,
           slowest,
@@ -196,6 +207,14 @@ export async function runBrowser(log: (line: string) => void = () => {}): Promis
       extraction: median(runs.map((r) => r.extraction)),
       readability: median(runs.map((r) => r.readability)),
       ratio: median(runs.map((r) => r.pipeline / r.readability)),
+      busy: median(runs.map((r) => r.busy)),
+      busyRatio: median(runs.map((r) => r.busy / r.readability)),
+      breakdown: Object.fromEntries(
+        [...new Set(runs.flatMap((r) => Object.keys(r.kinds)))].map((k) => [
+          k,
+          median(runs.map((r) => r.kinds[k] ?? 0)),
+        ]),
+      ),
       longestSlice: Math.max(...runs.map((r) => r.slice)),
       slowest: runs.reduce((a, b) => (b.slice > a.slice ? b : a)).slowest,
       background: median(runs.map((r) => r.background)),

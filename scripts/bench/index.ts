@@ -23,12 +23,18 @@ export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null)
   const out: Target[] = [];
   if (browser) {
     const demo = browser.pages.filter((p) => !p.long);
-    const worst = demo.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const worst = (key: 'ratio' | 'busyRatio') => demo.reduce((a, b) => (b[key] > a[key] ? b : a));
     out.push({
-      name: 'pipeline ÷ plain Readability parse (worst demo page)',
-      measured: `${worst.ratio.toFixed(2)}× (${worst.page})`,
+      name: 'start → notes painted ÷ plain Readability parse (worst demo page)',
+      measured: `${worst('ratio').ratio.toFixed(2)}× (${worst('ratio').page})`,
       target: '≤ 1.5×',
-      met: worst.ratio <= 1.5,
+      met: worst('ratio').ratio <= 1.5,
+    });
+    out.push({
+      name: 'proposed instead: page-thread time ÷ Readability parse (worst demo page)',
+      measured: `${worst('busyRatio').busyRatio.toFixed(2)}× (${worst('busyRatio').page})`,
+      target: '≤ 1.5×',
+      met: worst('busyRatio').busyRatio <= 1.5,
     });
     const longest = Math.max(...browser.pages.map((p) => p.longestSlice));
     out.push({
@@ -93,26 +99,36 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
           'page',
           'words',
           'start → painted',
-          'extraction',
-          'background',
-          'Readability alone',
-          'ratio',
-          'longest script slice',
+          'page-thread time (reading the page)',
+          'background wait',
+          'Readability parse',
+          'painted ÷ parse',
+          'page time ÷ parse',
+          'longest slice',
           'page long task with / without Retold',
         ],
         browser.pages.map((p) => [
           p.page,
           p.words.toLocaleString('en-US'),
           ms(p.pipeline),
-          ms(p.extraction),
+          `${ms(p.busy)} (${ms(p.extraction)})`,
           ms(p.background),
           ms(p.readability),
           `${p.ratio.toFixed(2)}×`,
+          `${p.busyRatio.toFixed(2)}×`,
           `${ms(p.longestSlice)} (${p.slowest})`,
           `${p.longTask.with ? ms(p.longTask.with) : 'none'} / ${p.longTask.without ? ms(p.longTask.without) : 'none'}`,
         ]),
       ),
-      `Medians of ${browser.loads} fresh loads per page (the longest slice and long task: the worst load). ` +
+      `Page-thread time by kind of work (medians, ms): ${browser.pages
+        .map(
+          (p) =>
+            `${p.page}: ${Object.entries(p.breakdown)
+              .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+              .join(', ')}`,
+        )
+        .join('; ')}.\n` +
+        `Medians of ${browser.loads} fresh loads per page (the longest slice and long task: the worst load). ` +
         `Content script: ${(browser.contentScript.raw / 1024).toFixed(1)} KB raw, ${(browser.contentScript.gzip / 1024).toFixed(1)} KB gzipped.`,
     );
   }
