@@ -12,7 +12,6 @@
  * and an offset in it. The DOM stays outside: callers hand over the strings
  * of the text nodes and turn the returned node offsets into a `Range`.
  */
-import { normalize } from './normalize';
 
 /** A place in a text, described so it can be found again after the text moves. */
 export interface TextQuoteSelector {
@@ -42,31 +41,65 @@ export interface NodePoint {
 }
 
 const WHITESPACE = /\s/;
+const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const DASHES = /[\u2010-\u2015\u2212]/;
 
-/** Folded, whitespace-free key of `text`, with each key character's source span. */
-function keyOf(text: string): { key: string; starts: number[]; ends: number[] } {
-  const norm = normalize(text);
-  const key: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < norm.text.length; i++) {
-    let c = norm.text[i]!;
-    const code = c.charCodeAt(0);
+/**
+ * Folded, whitespace-free key of `text`, with each key character's source
+ * span. The same folding as `normalize` (NFKC, dashes, ellipsis, zero-width
+ * characters out), fused with the key's own (whitespace out, quotes
+ * straightened, lower case) in one pass: this runs over the whole page, on
+ * the page's thread, in code the engine has not warmed up yet.
+ */
+function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Array } {
+  // Typed buffers, grown as needed: the key is rarely longer than the text.
+  let size = text.length + 16;
+  let codes = new Uint16Array(size);
+  let starts = new Int32Array(size);
+  let ends = new Int32Array(size);
+  let n = 0;
+  const push = (code: number, start: number, end: number) => {
+    if (n === size) {
+      size *= 2;
+      const grow = <T extends Uint16Array | Int32Array>(a: T, b: T) => (b.set(a), b);
+      codes = grow(codes, new Uint16Array(size));
+      starts = grow(starts, new Int32Array(size));
+      ends = grow(ends, new Int32Array(size));
+    }
+    codes[n] = code;
+    starts[n] = start;
+    ends[n++] = end;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
     if (code < 0x80) {
-      // ASCII: whitespace out, letters lower-cased, without a look-up per character.
-      if (code <= 0x20) continue;
-      if (code >= 0x41 && code <= 0x5a) c = String.fromCharCode(code + 0x20);
-    } else {
+      // ASCII: whitespace and controls out, letters lower-cased, without a look-up.
+      if (code > 0x20) push(code >= 0x41 && code <= 0x5a ? code + 0x20 : code, i, i + 1);
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const next = i + ch.length;
+    const piece = ZERO_WIDTH.test(ch)
+      ? ''
+      : DASHES.test(ch)
+        ? '-'
+        : ch === '\u2026'
+          ? '...'
+          : ch.normalize('NFKC');
+    for (let c of piece) {
       if (WHITESPACE.test(c)) continue;
       if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
       else if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) c = '"';
-      else if (c.toLowerCase().length === 1) c = c.toLowerCase();
+      else if (c.toLowerCase().length === c.length) c = c.toLowerCase();
+      // A character outside the BMP is two UTF-16 units; both point at it.
+      for (let k = 0; k < c.length; k++) push(c.charCodeAt(k), i, next);
     }
-    key.push(c);
-    starts.push(norm.starts[i]!);
-    ends.push(norm.ends[i]!);
+    i = next;
   }
-  return { key: key.join(''), starts, ends };
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += 8192) parts.push(String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192))));
+  return { key: parts.join(''), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** Length of the common end of `a` and `b` (how far a prefix agrees). */
@@ -87,14 +120,14 @@ const CHARS_PER_STEP = 20_000;
 /** The page's text, as a list of text node strings, ready to be searched for selectors. */
 export class TextMap {
   private readonly key: string;
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   /** Offset in the joined text where each node begins. */
   private readonly nodeStarts: number[];
 
   constructor(
     readonly nodes: readonly string[],
-    built?: { key: string; starts: number[]; ends: number[]; nodeStarts: number[] },
+    built?: { key: string; starts: Int32Array; ends: Int32Array; nodeStarts: number[] },
   ) {
     let parts = built;
     if (!parts) {
@@ -118,8 +151,7 @@ export class TextMap {
    */
   static *steps(nodes: readonly string[]): Generator<void, TextMap> {
     const keys: string[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
+    const runs: { starts: Int32Array; ends: Int32Array; offset: number }[] = [];
     const nodeStarts: number[] = [];
     let at = 0;
     let runStart = 0;
@@ -127,10 +159,7 @@ export class TextMap {
     const keyRun = () => {
       const k = keyOf(run.join(''));
       keys.push(k.key);
-      for (let j = 0; j < k.starts.length; j++) {
-        starts.push(k.starts[j]! + runStart);
-        ends.push(k.ends[j]! + runStart);
-      }
+      runs.push({ starts: k.starts, ends: k.ends, offset: runStart });
       runStart = at;
       run = [];
     };
@@ -145,6 +174,16 @@ export class TextMap {
       }
     }
     keyRun();
+    const length = runs.reduce((sum, r) => sum + r.starts.length, 0);
+    const starts = new Int32Array(length);
+    const ends = new Int32Array(length);
+    let n = 0;
+    for (const r of runs) {
+      for (let j = 0; j < r.starts.length; j++) {
+        starts[n] = r.starts[j]! + r.offset;
+        ends[n++] = r.ends[j]! + r.offset;
+      }
+    }
     return new TextMap(nodes, { key: keys.join(''), starts, ends, nodeStarts });
   }
 
