@@ -70,7 +70,7 @@ function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Arra
     starts[n] = start;
     ends[n++] = end;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // ASCII: whitespace and controls out, letters lower-cased, without a look-up.
@@ -80,13 +80,7 @@ function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Arra
     }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     const next = i + ch.length;
-    const piece = ZERO_WIDTH.test(ch)
-      ? ''
-      : DASHES.test(ch)
-        ? '-'
-        : ch === '\u2026'
-          ? '...'
-          : ch.normalize('NFKC');
+    const piece = ZERO_WIDTH.test(ch) ? '' : DASHES.test(ch) ? '-' : ch === '\u2026' ? '...' : ch.normalize('NFKC');
     for (let c of piece) {
       if (WHITESPACE.test(c)) continue;
       if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
