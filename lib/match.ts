@@ -27,10 +27,11 @@ export function sameSpeaker(a: string | null, b: string | null): boolean {
 }
 
 /**
- * Postings longer than this are skipped once the index has found a page
- * quote's candidates from rarer stems: a stem in thousands of quotes ("said",
- * "people") adds almost nothing to a ranking (its weight is log(1 + N/n)) and
- * would cost more than all the rest of the look-up as the corpus grows.
+ * Postings longer than this bring in no new candidates once the index has
+ * found a page quote's candidates from rarer stems: a stem in thousands of
+ * quotes ("said", "people") adds almost nothing to a ranking (its weight is
+ * log(1 + N/n)) and walking its postings would cost more than all the rest
+ * of the look-up as the corpus grows.
  */
 const COMMON_POSTINGS = 1500;
 
@@ -101,8 +102,12 @@ export class QuoteIndex {
     });
     const lists = [...keys].map((k) => this.postings.get(k)!).sort((a, b) => a.length - b.length);
     const scores = new Map<number, { weight: number; hits: number }>();
+    const common: number[][] = [];
     for (const list of lists) {
-      if (list.length > COMMON_POSTINGS && scores.size >= limit) break;
+      if (list.length > COMMON_POSTINGS && scores.size >= limit) {
+        common.push(list);
+        continue;
+      }
       const idf = Math.log(1 + this.quotes.length / list.length);
       for (const id of list) {
         const score = scores.get(id);
@@ -112,12 +117,27 @@ export class QuoteIndex {
         } else scores.set(id, { weight: idf, hits: 1 });
       }
     }
+    // A common stem brings in no new candidates, but still counts for those the rarer ones found
+    // (postings are sorted, so a binary search tells): coverage must not punish a quote for its common words.
+    for (const list of common) {
+      const idf = Math.log(1 + this.quotes.length / list.length);
+      for (const [id, score] of scores)
+        if (sortedHas(list, id)) {
+          score.weight += idf;
+          score.hits++;
+        }
+    }
     const all = [...scores.entries()];
     if (all.length <= limit) return all.sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).map(([id]) => id);
     const coverage = (id: number, hits: number) => hits / Math.max(1, this.stemCounts[id]!);
     const byWeight = [...all].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]);
+    // Among quotes covered alike, the shortest first: the weight ranking already favours the long ones.
     const byCoverage = all.sort(
-      (a, b) => coverage(b[0], b[1].hits) - coverage(a[0], a[1].hits) || b[1].weight - a[1].weight || a[0] - b[0],
+      (a, b) =>
+        coverage(b[0], b[1].hits) - coverage(a[0], a[1].hits) ||
+        this.stemCounts[a[0]]! - this.stemCounts[b[0]]! ||
+        b[1].weight - a[1].weight ||
+        a[0] - b[0],
     );
     const out = new Set<number>();
     for (let i = 0; out.size < limit && i < byWeight.length; i++) {
@@ -130,6 +150,19 @@ export class QuoteIndex {
   similarity(p: Prepared, id: number): number {
     return similarity(p, this.preparedAt(id), this.synonyms);
   }
+}
+
+function sortedHas(sorted: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** A corpus quote that matches a page quote. */

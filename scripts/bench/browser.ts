@@ -116,13 +116,16 @@ async function painted(browser: Launched, page: Page) {
   }
 }
 
-export async function runBrowser(log: (line: string) => void = () => {}): Promise<BrowserResult> {
+export async function runBrowser(
+  log: (line: string) => void = () => {},
+  only: (path: string) => boolean = () => true,
+): Promise<BrowserResult> {
   log('building the extension');
   const build = spawnSync('npx', ['wxt', 'build'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
   const script = readFileSync(join(CHROME_BUILD, 'content-scripts', 'content.js'));
   const site = await serveDemo(0);
-  const measured = site.pages.filter((p) => p.kind !== 'unrelated');
+  const measured = site.pages.filter((p) => p.kind !== 'unrelated' && only(p.path));
   const words = (p: DemoPage) =>
     p.html
       .replace(/<[^>]+>/g, ' ')

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only browser|scale]`: what Retold costs a
+ * `npm run bench [-- --json] [--only browser|scale] [--page part-of-path]`: what Retold costs a
  * reader's browser and how it holds up as the corpus grows, against the
  * targets of the performance issue. Prints a table (or, with --json, one
  * JSON object). Figures are ratios within one run wherever a target is one:
@@ -175,7 +175,8 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const only = argv[argv.indexOf('--only') + 1];
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-  const browser = only === 'scale' ? null : await runBrowser(log);
+  const page = argv.includes('--page') ? argv[argv.indexOf('--page') + 1]! : '';
+  const browser = only === 'scale' ? null : await runBrowser(log, (path) => path.includes(page));
   const scale = only === 'browser' ? null : runScale([1000, 10000], log);
   if (json) process.stdout.write(`${JSON.stringify({ browser, scale, targets: targets(browser, scale) }, null, 2)}\n`);
   else process.stdout.write(`${report(browser, scale)}\n`);

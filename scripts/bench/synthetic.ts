@@ -422,11 +422,13 @@ function synonymVariant(r: Random, sentence: string, related: (word: string) => 
   return out === sentence ? null : out;
 }
 
-function excerpt(r: Random, sentence: string): string {
+/** A run of 5 to 9 words, as a partial quote; null when the run holds fewer than three content words (nobody could match it). */
+function excerpt(r: Random, sentence: string): string | null {
   const tokens = sentence.replace(/[.!?]$/, '').split(/\s+/);
   const length = Math.min(tokens.length, 5 + r.int(5));
   const start = r.int(tokens.length - length + 1);
-  return tokens.slice(start, start + length).join(' ');
+  const text = tokens.slice(start, start + length).join(' ');
+  return contentStems(text).length >= 3 ? text : null;
 }
 
 function lightEdit(sentence: string): string | null {
