@@ -164,13 +164,18 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
   const speakerOf = sentences.map((s) => s.speaker);
   sentences.forEach((s, i) => {
     const p = index.preparedAt(i);
-    for (const j of index.candidates(p)) {
-      if (j <= i || !sameSpeaker(s.speaker, sentences[j]!.speaker)) continue;
-      const [a, b] = [uf.find(i), uf.find(j)];
-      if (a === b || !sameSpeaker(speakerOf[a]!, speakerOf[b]!)) continue;
-      if (index.similarity(p, j) < SAME_REMARK_THRESHOLD) continue;
-      uf.union(a, b);
-      speakerOf[uf.find(a)] = speakerOf[a] ?? speakerOf[b]!;
+    for (const candidate of index.candidates(p)) {
+      // One score for every sentence with the candidate's words (see QuoteIndex.copiesOf).
+      let score: number | undefined;
+      for (const j of index.copiesOf(candidate)) {
+        if (j <= i || !sameSpeaker(s.speaker, sentences[j]!.speaker)) continue;
+        const [a, b] = [uf.find(i), uf.find(j)];
+        if (a === b || !sameSpeaker(speakerOf[a]!, speakerOf[b]!)) continue;
+        score ??= index.similarity(p, candidate);
+        if (score < SAME_REMARK_THRESHOLD) break;
+        uf.union(a, b);
+        speakerOf[uf.find(a)] = speakerOf[a] ?? speakerOf[b]!;
+      }
     }
   });
   const remarkOf = new Map<number, number>();

@@ -10,8 +10,14 @@ import type { Figure, Quantity } from './figures';
 import type { SynonymTable } from './wordnet';
 import { contentStems } from './words';
 
+/**
+ * A quote less than this share of whose stems a page quote has can only
+ * match it as a whole, never as an excerpt (see MIN_PARTIAL_COVERAGE, here
+ * loosened for synonyms): the coverage ranking leaves it to the weight one.
+ */
+const COVERAGE_FLOOR = 0.5;
 /** Candidates scored in full per page quote, after the index has ranked them. */
-const CANDIDATES_PER_QUOTE = 60;
+const CANDIDATES_PER_QUOTE = 40;
 /**
  * A borderline match (within this of the threshold) is dropped when the same
  * article holds another quote scoring within this of it: the matcher cannot
@@ -51,6 +57,14 @@ export class QuoteIndex {
   private readonly stemCounts: Uint16Array;
   /** Stem → corpus stems whose synonyms include it. */
   private readonly standsFor = new Map<string, string[]>();
+  /**
+   * Every quote with the same words as the first one of them, by that first
+   * one's id. Syndicated copy repeats a wording across dozens of outlets: the
+   * index holds each wording once, and a page quote scores it once.
+   */
+  private readonly copies = new Map<number, number[]>();
+  /** How many distinct wordings the index holds. */
+  private readonly wordings: number;
 
   constructor(
     private readonly quotes: readonly { quote: string }[],
@@ -58,7 +72,16 @@ export class QuoteIndex {
   ) {
     this.prepared = new Array<Prepared | undefined>(quotes.length);
     this.stemCounts = new Uint16Array(quotes.length);
+    const first = new Map<string, number>();
     quotes.forEach((q, id) => {
+      const original = first.get(q.quote);
+      if (original !== undefined) {
+        const list = this.copies.get(original);
+        if (list) list.push(id);
+        else this.copies.set(original, [original, id]);
+        return;
+      }
+      first.set(q.quote, id);
       const stems = new Set(contentStems(q.quote));
       this.stemCounts[id] = Math.min(stems.size, 0xffff);
       for (const stem of stems) {
@@ -67,6 +90,7 @@ export class QuoteIndex {
         list.push(id);
       }
     });
+    this.wordings = first.size;
     for (const [stem, related] of Object.entries(synonyms)) {
       if (!this.postings.has(stem)) continue;
       for (const r of related) {
@@ -81,8 +105,14 @@ export class QuoteIndex {
     return (this.prepared[id] ??= prepare(this.quotes[id]!.quote));
   }
 
+  /** The quotes with the same words as candidate `id` (itself first). */
+  copiesOf(id: number): readonly number[] {
+    return this.copies.get(id) ?? [id];
+  }
+
   /**
-   * The quotes worth scoring against `p`, ranked two ways as the measure
+   * The wordings worth scoring against `p` (each the first quote with those
+   * words; see `copiesOf`), ranked two ways as the measure
    * itself reads quotes: half by the weight of the (rarer) stems they share
    * with `p`, half by how much of each quote `p` covers, so that a short
    * excerpt ("total destruction of the civilian population") is not crowded
@@ -108,7 +138,7 @@ export class QuoteIndex {
         common.push(list);
         continue;
       }
-      const idf = Math.log(1 + this.quotes.length / list.length);
+      const idf = Math.log(1 + this.wordings / list.length);
       for (const id of list) {
         const score = scores.get(id);
         if (score) {
@@ -120,29 +150,30 @@ export class QuoteIndex {
     // A common stem brings in no new candidates, but still counts for those the rarer ones found
     // (postings are sorted, so a binary search tells): coverage must not punish a quote for its common words.
     for (const list of common) {
-      const idf = Math.log(1 + this.quotes.length / list.length);
+      const idf = Math.log(1 + this.wordings / list.length);
       for (const [id, score] of scores)
         if (sortedHas(list, id)) {
           score.weight += idf;
           score.hits++;
         }
     }
-    const all = [...scores.entries()];
-    if (all.length <= limit) return all.sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).map(([id]) => id);
-    const coverage = (id: number, hits: number) => hits / Math.max(1, this.stemCounts[id]!);
-    const byWeight = [...all].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]);
+    const all = [...scores.entries()].map(([id, { weight, hits }]) => ({
+      id,
+      weight,
+      count: this.stemCounts[id]!,
+      coverage: hits / Math.max(1, this.stemCounts[id]!),
+    }));
+    const byWeight = all.sort((a, b) => b.weight - a.weight || a.id - b.id);
+    if (all.length <= limit) return byWeight.map((c) => c.id);
     // Among quotes covered alike, the shortest first: the weight ranking already favours the long ones.
-    const byCoverage = all.sort(
-      (a, b) =>
-        coverage(b[0], b[1].hits) - coverage(a[0], a[1].hits) ||
-        this.stemCounts[a[0]]! - this.stemCounts[b[0]]! ||
-        b[1].weight - a[1].weight ||
-        a[0] - b[0],
-    );
+    const byCoverage = all
+      .filter((c) => c.coverage >= COVERAGE_FLOOR)
+      .sort((a, b) => b.coverage - a.coverage || a.count - b.count || b.weight - a.weight || a.id - b.id);
     const out = new Set<number>();
     for (let i = 0; out.size < limit && i < byWeight.length; i++) {
-      out.add(byWeight[i]![0]);
-      if (out.size < limit) out.add(byCoverage[i]![0]);
+      out.add(byWeight[i]!.id);
+      const covered = byCoverage[i];
+      if (covered && out.size < limit) out.add(covered.id);
     }
     return [...out];
   }
@@ -186,13 +217,16 @@ export function matchQuote(
   const p = prepare(text);
   const byArticle = new Map<string, QuoteMatch[]>();
   for (const id of index.candidates(p)) {
-    const quote = corpus.quotes[id]!;
-    if (exclude.has(quote.articleId) || !sameSpeaker(speaker, quote.speaker)) continue;
-    const score = index.similarity(p, id);
-    if (score === 0) continue;
-    let list = byArticle.get(quote.articleId);
-    if (!list) byArticle.set(quote.articleId, (list = []));
-    list.push({ quote, similarity: round(score) });
+    let score: number | undefined;
+    for (const copy of index.copiesOf(id)) {
+      const quote = corpus.quotes[copy]!;
+      if (exclude.has(quote.articleId) || !sameSpeaker(speaker, quote.speaker)) continue;
+      score ??= index.similarity(p, id);
+      if (score === 0) break;
+      let list = byArticle.get(quote.articleId);
+      if (!list) byArticle.set(quote.articleId, (list = []));
+      list.push({ quote, similarity: round(score) });
+    }
   }
   const out: QuoteMatch[] = [];
   for (const list of byArticle.values()) {
