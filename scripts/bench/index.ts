@@ -61,6 +61,14 @@ export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null)
       target: '≤ 3×',
       met: ratio <= 3,
     });
+    const presented = biggest.medianWithPresent / five.medianWithPresent;
+    const more = biggest.matchesPerArticle / Math.max(1, five.matchesPerArticle);
+    out.push({
+      name: `…and presenting the notes (${more.toFixed(0)}× as many matches to diff)`,
+      measured: `${presented.toFixed(2)}×`,
+      target: '(none)',
+      met: true,
+    });
     if (biggest.planted && reference?.planted)
       out.push({
         name: `planted-variant recall at ${biggest.label} vs. without the other articles`,
@@ -139,9 +147,10 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
           'articles',
           'quotes',
           'corpus',
-          'load',
+          'load (parse + check + index)',
           'heap',
           'match 1 article',
+          '+ present notes (matches)',
           'planted recall',
           'precision',
           'decoys matched',
@@ -151,9 +160,10 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
           r.label,
           r.quotes.toLocaleString('en-US'),
           `${r.corpusMB.toFixed(1)} MB`,
-          ms(r.load.total),
+          `${ms(r.load.total)} (${r.load.parse.toFixed(0)} + ${r.load.validate.toFixed(0)} + ${r.load.index.toFixed(0)})`,
           `${r.heap.total.toFixed(0)} MB`,
           ms(r.medianPerArticle),
+          `${ms(r.medianWithPresent)} (${r.matchesPerArticle.toFixed(0)})`,
           r.planted ? `${r.planted.found}/${r.planted.expected} (${pct(r.planted.recall)})` : '–',
           r.planted ? `${r.planted.correct}/${r.planted.returned} (${pct(r.planted.precision)})` : '–',
           r.planted ? String(r.planted.decoysMatched) : '–',

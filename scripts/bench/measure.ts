@@ -2,8 +2,8 @@
  * One corpus measured as the background worker uses it, in a process of its
  * own so that memory figures are this corpus's alone:
  * `node --expose-gc --import tsx scripts/bench/measure.ts corpus.json queries.json`
- * prints one JSON object: load times, heap, per-article matching time and the
- * matches found for each query article.
+ * prints one JSON object: load times, heap, per-article matching time (and
+ * with the notes presented), and the matches found for each query article.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -21,9 +21,13 @@ export interface Measured {
   load: { parse: number; validate: number; index: number; total: number };
   /** MB of heap in use after the load, and the part of it the corpus and index take. */
   heap: { total: number; corpus: number };
-  /** Median milliseconds to match one article (annotate + present), per query, and their median. */
+  /** Median milliseconds to match one article (annotate), per query, and their median. */
   perArticle: number[];
   medianPerArticle: number;
+  /** The same with the notes presented as the page gets them (each match diffed word by word). */
+  medianWithPresent: number;
+  /** Matches found per query article, on average: more matches, more notes to present. */
+  matchesPerArticle: number;
   /** For each query, the corpus quotes each page quote matched. */
   matches: { page: string; articleId: string; quote: string }[][];
 }
@@ -49,6 +53,7 @@ export function measure(corpusFile: string, queries: string[]): Measured {
   const t3 = performance.now();
 
   const matches: Measured['matches'] = [];
+  const withPresent: number[] = [];
   const perArticle = queries.map((text) => {
     const notes = annotator.annotate(text);
     presentNotes(notes, text, annotator.corpus);
@@ -56,11 +61,16 @@ export function measure(corpusFile: string, queries: string[]): Measured {
       notes.remarks.flatMap((r) => r.matches.map((m) => ({ page: r.quote, articleId: m.articleId, quote: m.quote }))),
     );
     const times: number[] = [];
+    const presented: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
-      const start = performance.now();
-      presentNotes(annotator.annotate(text), text, annotator.corpus);
+      let start = performance.now();
+      const again = annotator.annotate(text);
       times.push(performance.now() - start);
+      start = performance.now();
+      presentNotes(again, text, annotator.corpus);
+      presented.push(times.at(-1)! + performance.now() - start);
     }
+    withPresent.push(median(presented));
     return median(times);
   });
   const after = heapMB();
@@ -71,6 +81,8 @@ export function measure(corpusFile: string, queries: string[]): Measured {
     heap: { total: after, corpus: after - before },
     perArticle,
     medianPerArticle: median(perArticle),
+    medianWithPresent: median(withPresent),
+    matchesPerArticle: matches.reduce((sum, list) => sum + list.length, 0) / Math.max(1, matches.length),
     matches,
   };
 }
