@@ -73,8 +73,17 @@ function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Arra
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      // ASCII: whitespace and controls out, letters lower-cased, without a look-up.
-      if (code > 0x20) push(code >= 0x41 && code <= 0x5a ? code + 0x20 : code, i, i + 1);
+      // ASCII: whitespace and controls out, letters lower-cased, without a look-up or a call
+      // (this loop runs before the engine has optimised it: every operation in it counts).
+      if (code > 0x20) {
+        const folded = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+        if (n === size) push(folded, i, i + 1);
+        else {
+          codes[n] = folded;
+          starts[n] = i;
+          ends[n++] = i + 1;
+        }
+      }
       i++;
       continue;
     }
@@ -168,6 +177,7 @@ export class TextMap {
       }
     }
     keyRun();
+    if (runs.length === 1) return new TextMap(nodes, { key: keys[0]!, ...runs[0]!, nodeStarts });
     const length = runs.reduce((sum, r) => sum + r.starts.length, 0);
     const starts = new Int32Array(length);
     const ends = new Int32Array(length);

@@ -5,7 +5,7 @@
  * `similarity`; every acceptance passes a named threshold.
  */
 import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
-import { prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from './similarity';
+import { includes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from './similarity';
 import type { Figure, Quantity } from './figures';
 import type { SynonymTable } from './wordnet';
 import { contentStems } from './words';
@@ -152,7 +152,7 @@ export class QuoteIndex {
     for (const list of common) {
       const idf = Math.log(1 + this.wordings / list.length);
       for (const [id, score] of scores)
-        if (sortedHas(list, id)) {
+        if (includes(list, id)) {
           score.weight += idf;
           score.hits++;
         }
@@ -181,19 +181,6 @@ export class QuoteIndex {
   similarity(p: Prepared, id: number): number {
     return similarity(p, this.preparedAt(id), this.synonyms);
   }
-}
-
-function sortedHas(sorted: readonly number[], x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** A corpus quote that matches a page quote. */

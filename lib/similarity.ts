@@ -134,8 +134,8 @@ function areSynonyms(w: Word, o: Word, oNext: Word | undefined, synonyms: Synony
   return !!os && includes(os, w.stem);
 }
 
-/** Synonym lists are sorted: binary search keeps look-ups cheap on large tables. */
-function includes(sorted: string[], x: string): boolean {
+/** Whether a sorted list holds `x`: synonym lists and postings are sorted, and binary search keeps look-ups cheap. */
+export function includes<T extends string | number>(sorted: readonly T[], x: T): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {

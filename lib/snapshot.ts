@@ -61,7 +61,7 @@ function skipped(el: Element, skip: (el: Element) => boolean): boolean {
 export function* snapshotSteps(
   doc: Document,
   skip: (el: Element) => boolean = () => false,
-  every = 400,
+  every = 100,
 ): Generator<void, Snapshot> {
   const nodes: SnapshotNode[] = [];
   const root = doc.documentElement;

@@ -34,7 +34,8 @@ import {
 import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/settings';
 import { settingsArea, watchSettings } from '../../utils/settings-area';
 import {
-  anchorSteps,
+  locateSteps,
+  mapSteps,
   HOST_TAG,
   isOurHost,
   measure,
@@ -289,7 +290,9 @@ class Retold {
     }
     const selectors = new Map<string, TextQuoteSelector>();
     for (const n of [...notes.remarks, ...notes.figures]) selectors.set(n.id, n.selector);
-    const ranges = await this.drive('anchor', anchorSteps(document.body, selectors), () => shown === this.shown);
+    const stillShown = () => shown === this.shown;
+    const mapped = await this.drive('map', mapSteps(document.body), stillShown);
+    const ranges = mapped && (await this.drive('anchor', locateSteps(mapped, selectors), stillShown));
     if (!ranges) return;
     const previous = this.state;
     this.state = {

@@ -40,24 +40,28 @@ export function pageTextNodes(root: Element): Text[] {
   return out;
 }
 
-/**
- * Ranges for each selector found on the page; the first placement that is
- * rendered (has line boxes) wins, so a hidden copy of a quote is passed over.
- */
-export function* anchorSteps(
-  root: Element,
-  selectors: ReadonlyMap<string, TextQuoteSelector>,
-): Generator<void, Map<string, Range>> {
+/** The page's text nodes and their map (see TextMap), built a step at a time. */
+export function* mapSteps(root: Element): Generator<void, { nodes: Text[]; map: TextMap }> {
   const nodes = pageTextNodes(root);
   yield;
-  // The page may change while the map is built step by step; a text node that
-  // went away then yields a range that is not rendered, and is passed over.
-  const map = yield* TextMap.steps(nodes.map((n) => n.data));
+  return { nodes, map: yield* TextMap.steps(nodes.map((n) => n.data)) };
+}
+
+/**
+ * Ranges for each selector found in a map of the page; the first placement
+ * that is rendered (has line boxes) wins, so a hidden copy of a quote is
+ * passed over. The page may change while the map is built step by step; a
+ * text node that went away then yields no range, and is passed over too.
+ */
+export function* locateSteps(
+  { nodes, map }: { nodes: Text[]; map: TextMap },
+  selectors: ReadonlyMap<string, TextQuoteSelector>,
+): Generator<void, Map<string, Range>> {
   const out = new Map<string, Range>();
   for (const [id, selector] of selectors) {
     yield;
     for (const place of map.locateAll(selector)) {
-      const range = root.ownerDocument.createRange();
+      const range = nodes[0]!.ownerDocument.createRange();
       const [start, end] = [nodes[place.start.node]!, nodes[place.end.node]!];
       if (!start.isConnected || !end.isConnected) continue;
       try {
