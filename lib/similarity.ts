@@ -33,6 +33,8 @@ export const SYNONYM_WEIGHT = 0.8;
 export const MIN_PARTIAL_CONTENT_WORDS = 3;
 /** …and this share of its content words found in the longer quote. */
 export const MIN_PARTIAL_COVERAGE = 0.6;
+/** …and this share of them found word for word, not only as synonyms. */
+export const MIN_PARTIAL_EXACT = 0.5;
 /** Quotes with fewer content words than this are never matched: too little to tell remarks apart. */
 export const MIN_CONTENT_WORDS = 2;
 
@@ -152,14 +154,16 @@ export function includes<T extends string | number>(sorted: readonly T[], x: T):
  * Align content words of `a` onto all words of `b`; returns the summed score,
  * or null when a word both share verbatim is negated on one side only.
  */
-function align(a: Prepared, b: Prepared, synonyms: SynonymTable): number | null {
+function align(a: Prepared, b: Prepared, synonyms: SynonymTable): { sum: number; exact: number } | null {
   let sum = 0;
+  let exact = 0;
   for (const w of a.content) {
     const m = bestMatch(w, b.words, synonyms);
     if (m.score === 1 && b.words[m.index]!.negated !== w.negated) return null;
     sum += m.score;
+    if (m.score === 1) exact++;
   }
-  return sum;
+  return { sum, exact };
 }
 
 /** Similarity of two remarks in [0, 1]; 0 when either is too short to tell or negation disagrees. */
@@ -170,14 +174,18 @@ export function similarity(a: Prepared, b: Prepared, synonyms: SynonymTable): nu
   if (ab === null || ba === null) return 0;
   const dot = trigramOverlap(a, b);
   const cosine = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
-  const dice = (ab + ba) / (a.content.length + b.content.length);
+  const dice = (ab.sum + ba.sum) / (a.content.length + b.content.length);
   const whole = TRIGRAM_WEIGHT * cosine + (1 - TRIGRAM_WEIGHT) * dice;
 
   // A partial quote: the shorter one read against the longer one.
   const [short, long, shortInLong] = a.content.length <= b.content.length ? [a, b, ab] : [b, a, ba];
   if (short.content.length === long.content.length) return whole;
-  const containedWords = shortInLong / short.content.length;
+  const containedWords = shortInLong.sum / short.content.length;
   if (containedWords < MIN_PARTIAL_COVERAGE) return whole;
+  // An excerpt keeps at least half its words as they were: a long quote has
+  // room for a synonym of almost anything ("the main thing is to stop the
+  // bloodshed" in a quote about the water main and a blockade).
+  if (shortInLong.exact < short.content.length * MIN_PARTIAL_EXACT) return whole;
   if (short.content.length < MIN_PARTIAL_CONTENT_WORDS && !verbatimIn(short, long)) return whole;
   if (!negationAgrees(short, long, synonyms)) return 0;
   const containedTrigrams = Math.min(1, dot / sumCounts(short));

@@ -50,6 +50,23 @@ describe('similarity', () => {
     expect(score(remark, remark.replace('will not', 'will'))).toBe(0);
   });
 
+  it('does not take a short quote for an excerpt of a long one that only has synonyms of its words', () => {
+    const long =
+      'Our volunteers are determined to end the chaotic shortages of the pension fund in Mirna, and we will hold those ' +
+      'responsible to account. This is about the unprecedented blockade of the water supply, and people here know it';
+    const short = 'Now the main thing is to stop the bloodshed';
+    // A large corpus has both quotes' words in its synonym table.
+    const table = synonymTable(
+      wordnet,
+      [...words(long), ...words(short)].map((w) => w.word),
+    );
+    expect(similarity(prepare(short), prepare(long), table)).toBeLessThan(SAME_REMARK_THRESHOLD);
+    // An excerpt that keeps its words still matches.
+    expect(
+      similarity(prepare('the unprecedented blockade of the water supply'), prepare(long), table),
+    ).toBeGreaterThanOrEqual(SAME_REMARK_THRESHOLD);
+  });
+
   it('does not match a partial quote of one or two common words that is not verbatim', () => {
     expect(
       score('total failure', 'clear example of the failure of United States policy in the Middle East'),
