@@ -7,13 +7,14 @@
  * time does not.
  */
 import { runScale, type ScaleRow } from './scale';
-import { runBrowser, type BrowserResult } from './browser';
+import { runBrowser, type BrowserResult, type PageResult } from './browser';
 
 export interface Target {
   name: string;
   measured: string;
   target: string;
-  met: boolean;
+  /** Null for a figure reported beside a target, with no target of its own. */
+  met: boolean | null;
 }
 
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
@@ -23,18 +24,36 @@ export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null)
   const out: Target[] = [];
   if (browser) {
     const demo = browser.pages.filter((p) => !p.long);
-    const worst = (key: 'ratio' | 'busyRatio') => demo.reduce((a, b) => (b[key] > a[key] ? b : a));
+    const long = browser.pages.find((p) => p.long);
+    const worst = (pages: PageResult[], key: (p: PageResult) => number) =>
+      pages.reduce((a, b) => (key(b) > key(a) ? b : a));
+    const painted = worst(demo, (p) => p.ratio);
     out.push({
-      name: 'start → notes painted ÷ plain Readability parse (worst demo page)',
-      measured: `${worst('ratio').ratio.toFixed(2)}× (${worst('ratio').page})`,
+      name: "start → notes painted ÷ plain Readability parse (the issue's target; see README)",
+      measured: `${painted.ratio.toFixed(2)}× (${painted.page})`,
       target: '≤ 1.5×',
-      met: worst('ratio').ratio <= 1.5,
+      met: painted.ratio <= 1.5,
     });
+    const reading = worst(browser.pages, (p) => p.extraction / p.readability);
     out.push({
-      name: 'proposed instead: page-thread time ÷ Readability parse (worst demo page)',
-      measured: `${worst('busyRatio').busyRatio.toFixed(2)}× (${worst('busyRatio').page})`,
-      target: '≤ 1.5×',
-      met: worst('busyRatio').busyRatio <= 1.5,
+      name: 'proposed: page-thread time reading the page ÷ Readability parse (worst page)',
+      measured: `${(reading.extraction / reading.readability).toFixed(2)}× (${reading.page})`,
+      target: '≤ 1×',
+      met: reading.extraction <= reading.readability,
+    });
+    const busy = worst(demo, (p) => p.busyRatio);
+    out.push({
+      name: 'proposed: all page-thread time, notes drawn ÷ Readability parse (worst demo page)',
+      measured: `${busy.busyRatio.toFixed(2)}× (${busy.page})`,
+      target: '≤ 3×',
+      met: busy.busyRatio <= 3,
+    });
+    const slowest = worst(demo, (p) => p.pipeline);
+    out.push({
+      name: 'proposed: start → notes painted (worst demo page; 50,000 words)',
+      measured: `${ms(slowest.pipeline)}; ${long ? ms(long.pipeline) : '–'}`,
+      target: '≤ 250 ms; ≤ 1.5 s',
+      met: slowest.pipeline <= 250 && (!long || long.pipeline <= 1500),
     });
     const longest = Math.max(...browser.pages.map((p) => p.longestSlice));
     out.push({
@@ -66,8 +85,8 @@ export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null)
     out.push({
       name: `…and presenting the notes (${more.toFixed(0)}× as many matches to diff)`,
       measured: `${presented.toFixed(2)}×`,
-      target: '(none)',
-      met: true,
+      target: '–',
+      met: null,
     });
     if (biggest.planted && reference?.planted)
       out.push({
@@ -175,7 +194,7 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
   parts.push(
     table(
       ['target', 'measured', 'wanted', ''],
-      targets(browser, scale).map((t) => [t.name, t.measured, t.target, t.met ? 'met' : 'MISSED']),
+      targets(browser, scale).map((t) => [t.name, t.measured, t.target, t.met === null ? '' : t.met ? 'met' : 'MISSED']),
     ),
   );
   return parts.join('\n\n');
