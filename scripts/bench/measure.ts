@@ -12,7 +12,7 @@ import { presentNotes } from '../../lib/present';
 import { CorpusSchema, describeIssues } from '../../lib/schema';
 
 /** Each query article is matched this many times; the median counts. */
-const REPEATS = 7;
+const REPEATS = 15;
 
 export interface Measured {
   articles: number;
