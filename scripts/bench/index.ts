@@ -194,7 +194,12 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
   parts.push(
     table(
       ['target', 'measured', 'wanted', ''],
-      targets(browser, scale).map((t) => [t.name, t.measured, t.target, t.met === null ? '' : t.met ? 'met' : 'MISSED']),
+      targets(browser, scale).map((t) => [
+        t.name,
+        t.measured,
+        t.target,
+        t.met === null ? '' : t.met ? 'met' : 'MISSED',
+      ]),
     ),
   );
   return parts.join('\n\n');
