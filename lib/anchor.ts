@@ -12,6 +12,8 @@
  * and an offset in it. The DOM stays outside: callers hand over the strings
  * of the text nodes and turn the returned node offsets into a `Range`.
  */
+import { foldChar } from './normalize';
+import { runAll } from './steps';
 
 /** A place in a text, described so it can be found again after the text moves. */
 export interface TextQuoteSelector {
@@ -41,15 +43,13 @@ export interface NodePoint {
 }
 
 const WHITESPACE = /\s/;
-const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-const DASHES = /[\u2010-\u2015\u2212]/;
 
 /**
  * Folded, whitespace-free key of `text`, with each key character's source
- * span. The same folding as `normalize` (NFKC, dashes, ellipsis, zero-width
- * characters out), fused with the key's own (whitespace out, quotes
- * straightened, lower case) in one pass: this runs over the whole page, on
- * the page's thread, in code the engine has not warmed up yet.
+ * span: each character folded as `normalize` folds it (`foldChar`), then the
+ * key's own folding (whitespace out, quotes straightened, lower case), in one
+ * pass: this runs over the whole page, on the page's thread, in code the
+ * engine has not warmed up yet.
  */
 function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Array } {
   // Typed buffers, grown as needed: the key is rarely longer than the text.
@@ -89,8 +89,7 @@ function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Arra
     }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     const next = i + ch.length;
-    const piece = ZERO_WIDTH.test(ch) ? '' : DASHES.test(ch) ? '-' : ch === '\u2026' ? '...' : ch.normalize('NFKC');
-    for (let c of piece) {
+    for (let c of foldChar(ch)) {
       if (WHITESPACE.test(c)) continue;
       if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
       else if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) c = '"';
@@ -120,80 +119,77 @@ function commonPrefix(a: string, b: string): number {
 /** Characters keyed between two steps of `TextMap.steps`: a few milliseconds' work. */
 const CHARS_PER_STEP = 20_000;
 
+/** What a map is made of: the key, each key character's source span, where each node begins. */
+interface MapParts {
+  key: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Offset in the joined text where each node begins. */
+  nodeStarts: number[];
+}
+
+/**
+ * Key the nodes a step at a time (about CHARS_PER_STEP characters each). Runs
+ * of nodes are keyed on their own: the key drops all whitespace, the only
+ * thing that keying the whole text at once could change, and a run never
+ * ends inside a character (a surrogate pair split over two nodes).
+ */
+function* keySteps(nodes: readonly string[]): Generator<void, MapParts> {
+  const keys: string[] = [];
+  const runs: { starts: Int32Array; ends: Int32Array; offset: number }[] = [];
+  const nodeStarts: number[] = [];
+  let at = 0;
+  let runStart = 0;
+  let run: string[] = [];
+  const keyRun = () => {
+    const k = keyOf(run.join(''));
+    keys.push(k.key);
+    runs.push({ starts: k.starts, ends: k.ends, offset: runStart });
+    runStart = at;
+    run = [];
+  };
+  for (const node of nodes) {
+    nodeStarts.push(at);
+    run.push(node);
+    at += node.length;
+    const last = node.charCodeAt(node.length - 1);
+    if (at - runStart > CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
+      keyRun();
+      yield;
+    }
+  }
+  keyRun();
+  if (runs.length === 1) return { key: keys[0]!, starts: runs[0]!.starts, ends: runs[0]!.ends, nodeStarts };
+  const length = runs.reduce((sum, r) => sum + r.starts.length, 0);
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  let n = 0;
+  for (const r of runs) {
+    for (let j = 0; j < r.starts.length; j++) {
+      starts[n] = r.starts[j]! + r.offset;
+      ends[n++] = r.ends[j]! + r.offset;
+    }
+  }
+  return { key: keys.join(''), starts, ends, nodeStarts };
+}
+
 /** The page's text, as a list of text node strings, ready to be searched for selectors. */
 export class TextMap {
   private readonly key: string;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  /** Offset in the joined text where each node begins. */
   private readonly nodeStarts: number[];
 
   constructor(
     readonly nodes: readonly string[],
-    built?: { key: string; starts: Int32Array; ends: Int32Array; nodeStarts: number[] },
+    parts: MapParts = runAll(keySteps(nodes)),
   ) {
-    let parts = built;
-    if (!parts) {
-      const steps = TextMap.steps(nodes);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      parts = step.value.parts;
-    }
-    this.key = parts.key;
-    this.starts = parts.starts;
-    this.ends = parts.ends;
-    this.nodeStarts = parts.nodeStarts;
+    ({ key: this.key, starts: this.starts, ends: this.ends, nodeStarts: this.nodeStarts } = parts);
   }
 
-  /**
-   * Build the map a step at a time (about CHARS_PER_STEP characters each),
-   * for a caller that gives the page its thread back between steps. Runs of
-   * nodes are keyed on their own: the key drops all whitespace, the only
-   * thing that keying the whole text at once could change, and a run never
-   * ends inside a character (a surrogate pair split over two nodes).
-   */
+  /** Build the map a step at a time, for a caller that gives the page its thread back between steps. */
   static *steps(nodes: readonly string[]): Generator<void, TextMap> {
-    const keys: string[] = [];
-    const runs: { starts: Int32Array; ends: Int32Array; offset: number }[] = [];
-    const nodeStarts: number[] = [];
-    let at = 0;
-    let runStart = 0;
-    let run: string[] = [];
-    const keyRun = () => {
-      const k = keyOf(run.join(''));
-      keys.push(k.key);
-      runs.push({ starts: k.starts, ends: k.ends, offset: runStart });
-      runStart = at;
-      run = [];
-    };
-    for (const node of nodes) {
-      nodeStarts.push(at);
-      run.push(node);
-      at += node.length;
-      const last = node.charCodeAt(node.length - 1);
-      if (at - runStart > CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
-        keyRun();
-        yield;
-      }
-    }
-    keyRun();
-    if (runs.length === 1) return new TextMap(nodes, { key: keys[0]!, ...runs[0]!, nodeStarts });
-    const length = runs.reduce((sum, r) => sum + r.starts.length, 0);
-    const starts = new Int32Array(length);
-    const ends = new Int32Array(length);
-    let n = 0;
-    for (const r of runs) {
-      for (let j = 0; j < r.starts.length; j++) {
-        starts[n] = r.starts[j]! + r.offset;
-        ends[n++] = r.ends[j]! + r.offset;
-      }
-    }
-    return new TextMap(nodes, { key: keys.join(''), starts, ends, nodeStarts });
-  }
-
-  /** The parts a map is made of, for the constructor. */
-  private get parts() {
-    return { key: this.key, starts: this.starts, ends: this.ends, nodeStarts: this.nodeStarts };
+    return new TextMap(nodes, yield* keySteps(nodes));
   }
 
   /**

@@ -19,6 +19,23 @@ const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const DASHES = /[\u2010-\u2015\u2212]/;
 
 /**
+ * One character as normalised text: NFKC, exotic spaces to a plain space,
+ * zero-width characters and soft hyphens out, an em dash to " - " (it
+ * separates words), other dashes to "-", an ellipsis to "...". ASCII (most of
+ * any page) is decided without a look-up. Shared with the anchor's key.
+ */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x09 || (code >= 0x0b && code <= 0x0d) ? ' ' : ch;
+  if (ZERO_WIDTH.test(ch)) return '';
+  if (SPACES.test(ch)) return ' ';
+  if (ch === '\u2014' || ch === '\u2015') return ' - ';
+  if (DASHES.test(ch)) return '-';
+  if (ch === '\u2026') return '...';
+  return ch.normalize('NFKC');
+}
+
+/**
  * NFKC-normalise `source`, turn exotic spaces into plain spaces, drop
  * zero-width characters and soft hyphens, fold dashes to `-` and collapse
  * runs of spaces. Newlines are kept: paragraph breaks matter to quote pairing.
@@ -32,34 +49,9 @@ export function normalize(source: string): NormalizedText {
   let lastWasSpace = true; // trims leading spaces on every line
   for (let i = 0; i < source.length;) {
     const code = source.charCodeAt(i);
-    // Printable ASCII, newline and space (most of any page) need no look-ups.
-    if ((code >= 0x20 && code < 0x7f) || code === 0x0a) {
-      const c = source[i]!;
-      if (!(c === ' ' && lastWasSpace)) {
-        if (c === '\n' && out[out.length - 1] === ' ') {
-          out.pop();
-          starts.pop();
-          ends.pop();
-        }
-        out.push(c);
-        starts.push(i);
-        ends.push(i + 1);
-        lastWasSpace = c === ' ' || c === '\n';
-      }
-      i++;
-      continue;
-    }
-    const ch = String.fromCodePoint(source.codePointAt(i)!);
+    const ch = code < 0x80 ? source[i]! : String.fromCodePoint(source.codePointAt(i)!);
     const next = i + ch.length;
-    let piece: string;
-    if (ZERO_WIDTH.test(ch)) piece = '';
-    else if (SPACES.test(ch)) piece = ' ';
-    else if (ch === '\u2014' || ch === '\u2015')
-      piece = ' - '; // an em dash separates words
-    else if (DASHES.test(ch)) piece = '-';
-    else if (ch === '\u2026') piece = '...';
-    else if (ch.charCodeAt(0) < 0x80) piece = ch;
-    else piece = ch.normalize('NFKC');
+    const piece = foldChar(ch);
     for (const c of piece) {
       if (c === ' ' && lastWasSpace) continue;
       if (c === ' ' && ZERO_WIDTH.test(c)) continue;

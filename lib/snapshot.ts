@@ -13,6 +13,7 @@
  * as `cloneWithShadows` does for in-page reading.
  */
 import { z } from 'zod/mini';
+import { runAll } from './steps';
 
 z.config({ jitless: true });
 
@@ -95,11 +96,7 @@ export function* snapshotSteps(
 
 /** The whole snapshot at once (tests and tools; the content script slices it). */
 export function snapshotOf(doc: Document, skip?: (el: Element) => boolean): Snapshot {
-  const steps = snapshotSteps(doc, skip);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runAll(snapshotSteps(doc, skip));
 }
 
 /**
