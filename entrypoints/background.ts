@@ -84,6 +84,4 @@ export default defineBackground(() => {
       }
     })();
   });
-  // Firefox's background page has a DOM and reads articles itself; Chromium's
-  // worker has none and asks its offscreen document (see utils/read-article).
 });

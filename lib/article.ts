@@ -64,7 +64,7 @@ export function blockText(root: Node): string {
  */
 export function articleFromDocument(doc: Document, force = false): Article | null {
   if (!force && !isProbablyReaderable(doc)) return null;
-  return readArticle(cloneWithShadows(doc));
+  return withReadability(cloneWithShadows(doc));
 }
 
 /**
@@ -72,11 +72,11 @@ export function articleFromDocument(doc: Document, force = false): Article | nul
  * `empty` (a blank document of the reading context; see lib/snapshot).
  */
 export function articleFromSnapshot(snapshot: Snapshot, empty: Document): Article | null {
-  return readArticle(rebuild(snapshot, empty));
+  return withReadability(rebuild(snapshot, empty));
 }
 
 /** Readability on a document it may rewrite (a clone, or a rebuilt snapshot). */
-function readArticle(doc: Document): Article | null {
+function withReadability(doc: Document): Article | null {
   // The serializer hands back Readability's article element itself: no markup
   // string is ever built or parsed.
   const parsed = new Readability<Element>(doc, { keepClasses: false, serializer: (el) => el as Element }).parse();

@@ -380,12 +380,12 @@ function proseOf(t: string): string {
     .join('\n');
 }
 
-/** The fullest form of a name the article's prose uses: "Putin" → "Vladimir Putin". */
 /** One or two capitalised words right before a surname: "Vladimir Putin", "President Vladimir Putin". */
 const NAME_BEFORE = /((?:\p{Lu}[\p{L}-]+ ){1,2})$/u;
 /** Characters before a surname that may hold those words. */
 const NAME_WINDOW = 120;
 
+/** The fullest form of a name the article's prose uses: "Putin" → "Vladimir Putin". */
 function fullName(name: string, prose: string): string {
   const surname = name.split(' ').at(-1)!;
   let best = name;

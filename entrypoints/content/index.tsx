@@ -76,7 +76,6 @@ export default defineContentScript({
 /** Page-clock milliseconds of one run, for the tab status (see `npm run bench`). */
 const newTiming = () => ({
   start: performance.now(),
-  extraction: 0,
   background: 0,
   /** The longest stretch of main-thread time of each kind. */
   slices: {} as Record<string, number>,
@@ -191,7 +190,7 @@ class Retold {
       ...(this.timing.painted !== null && {
         timing: {
           pipeline: this.timing.painted - this.timing.start,
-          extraction: this.timing.extraction,
+          extraction: (this.timing.busy.check ?? 0) + (this.timing.busy.snapshot ?? 0),
           background: this.timing.background,
           slices: this.timing.slices,
           busy: this.timing.busy,
@@ -242,7 +241,6 @@ class Retold {
     const current = () => generation === this.generation;
     const snapshot = await this.drive('snapshot', snapshotSteps(document, isOurHost), current);
     if (!snapshot) return;
-    this.timing.extraction = (this.timing.busy.check ?? 0) + (this.timing.busy.snapshot ?? 0);
     const asked = performance.now();
     const response = await this.ask({
       type: 'annotate',
