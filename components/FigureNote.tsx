@@ -1,4 +1,4 @@
-import type { FigureView } from '../lib/messages';
+import type { FigureView } from '../lib/extension/messages';
 import { figureVerdict, formatDate, outletName } from './format';
 
 export interface FigureNoteProps {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { FigureView, RemarkView } from '../lib/messages';
-import { placeCard, type TextBox, type Viewport } from '../lib/layout';
+import type { FigureView, RemarkView } from '../lib/extension/messages';
+import { placeCard, type TextBox, type Viewport } from '../lib/page/layout';
 import { plural } from './format';
 import { FigureNote } from './FigureNote';
 import { RemarkNote } from './RemarkNote';

@@ -1,4 +1,4 @@
-import type { PageNotes } from '../lib/messages';
+import type { PageNotes } from '../lib/extension/messages';
 import { outletName, plural } from './format';
 
 export interface NoteListProps {

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { Placed } from '../lib/layout';
+import type { Placed } from '../lib/page/layout';
 
 export interface NoteMarkerProps {
   /** A quoted remark or a reported figure. */

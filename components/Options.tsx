@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LABELS, type Settings, type SettingName } from '../lib/settings';
-import { normalizePattern } from '../lib/sites';
+import { LABELS, type Settings, type SettingName } from '../lib/extension/settings';
+import { normalizePattern } from '../lib/extension/sites';
 
 export interface OptionsProps {
   /** The settings as stored (corrupt fields already back at their defaults). */

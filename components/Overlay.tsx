@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { PageNotes } from '../lib/messages';
-import { placeMarkers, type TextBox, type Viewport } from '../lib/layout';
+import type { PageNotes } from '../lib/extension/messages';
+import { placeMarkers, type TextBox, type Viewport } from '../lib/page/layout';
 import { plural, summaryText } from './format';
 import { NoteCard } from './NoteCard';
 import { NoteList } from './NoteList';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchResult, TabStatus } from '../lib/messages';
+import type { SearchResult, TabStatus } from '../lib/extension/messages';
 import { plural } from './format';
 import { SearchResults } from './SearchResults';
 

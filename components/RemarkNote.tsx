@@ -1,4 +1,4 @@
-import type { RemarkView } from '../lib/messages';
+import type { RemarkView } from '../lib/extension/messages';
 import { formatDate, outletName } from './format';
 import { WordDiff } from './WordDiff';
 

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../lib/messages';
+import type { SearchResult } from '../lib/extension/messages';
 import { formatDate, outletName, plural } from './format';
 import { WordDiff } from './WordDiff';
 

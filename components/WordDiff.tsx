@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { DiffPart } from '../lib/diff';
+import type { DiffPart } from '../lib/text/diff';
 
 export interface WordDiffProps {
   /** From this page's wording to another outlet's. */

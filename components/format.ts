@@ -1,5 +1,5 @@
 /** Words the overlay shows that more than one component needs. */
-import type { PageNotes } from '../lib/messages';
+import type { PageNotes } from '../lib/extension/messages';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -7,10 +7,10 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { buildCorpus, parseManifest, quoteVocabulary, CorpusInputError, type SourceArticle } from '../lib/corpus';
-import { synonymTable } from '../lib/wordnet';
-import { loadWordNet, readArticle, writeAtomically } from '../lib/node-io';
-import type { Corpus } from '../lib/schema';
+import { buildCorpus, parseManifest, quoteVocabulary, CorpusInputError, type SourceArticle } from '../lib/corpus/corpus';
+import { synonymTable } from '../lib/text/wordnet';
+import { loadWordNet, readArticle, writeAtomically } from '../lib/node/io';
+import type { Corpus } from '../lib/corpus/schema';
 
 /** Build the corpus of `folder` (articles + manifest.json). */
 export function buildFromFolder(folder: string): Corpus {

@@ -7,7 +7,7 @@
  *
  * The article itself is read off the page: the content script sends a
  * snapshot of the page's DOM, and Readability runs in a document of the
- * extension (see utils/read-article).
+ * extension (see lib/extension/read-article).
  *
  * Manifest V3 stops the worker when it is idle; the corpus is parsed again on
  * the first message after a restart (lazily, so starting is cheap).
@@ -15,12 +15,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpusJson from '../data/corpus.json';
-import { Annotator } from '../lib/annotate';
-import { AnnotateResponse, noteCount, RequestSchema, type SearchResponse } from '../lib/messages';
-import { CorpusSearch } from '../lib/search';
-import { presentNotes } from '../lib/present';
-import { CorpusSchema, describeIssues } from '../lib/schema';
-import { readArticle } from '../utils/read-article';
+import { Annotator } from '../lib/corpus/annotate';
+import { AnnotateResponse, noteCount, RequestSchema, type SearchResponse } from '../lib/extension/messages';
+import { CorpusSearch } from '../lib/corpus/search';
+import { presentNotes } from '../lib/extension/present';
+import { CorpusSchema, describeIssues } from '../lib/corpus/schema';
+import { readArticle } from '../lib/extension/read-article';
 
 export default defineBackground(() => {
   let annotator: Annotator | null = null;

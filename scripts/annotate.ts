@@ -4,9 +4,9 @@
  * Exit 2 with a one-line error when the file cannot be read.
  */
 import { readFileSync } from 'node:fs';
-import { Annotator, type Notes } from '../lib/annotate';
-import { CorpusSchema, describeIssues } from '../lib/schema';
-import { readArticle } from '../lib/node-io';
+import { Annotator, type Notes } from '../lib/corpus/annotate';
+import { CorpusSchema, describeIssues } from '../lib/corpus/schema';
+import { readArticle } from '../lib/node/io';
 
 function render(notes: Notes, text: string): string {
   const lines: string[] = [];

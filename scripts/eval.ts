@@ -4,10 +4,10 @@
  * precision and recall at the threshold in use. `--verbose` lists every pair.
  */
 import { readFileSync } from 'node:fs';
-import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '../lib/similarity';
-import { synonymTable } from '../lib/wordnet';
-import { loadWordNet } from '../lib/node-io';
-import { words } from '../lib/words';
+import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '../lib/text/similarity';
+import { synonymTable } from '../lib/text/wordnet';
+import { loadWordNet } from '../lib/node/io';
+import { words } from '../lib/text/words';
 
 interface Pair {
   a: string;

@@ -9,9 +9,9 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotator } from '../lib/annotate';
-import { CorpusSchema } from '../lib/schema';
-import { readArticle } from '../lib/node-io';
+import { Annotator } from '../lib/corpus/annotate';
+import { CorpusSchema } from '../lib/corpus/schema';
+import { readArticle } from '../lib/node/io';
 
 export const GOLDEN_DIR = join(import.meta.dirname, '../tests/golden/');
 const SEEDS_DIR = join(import.meta.dirname, '../seeds/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectorFor, TextMap } from '../lib/anchor';
+import { selectorFor, TextMap } from '../lib/page/anchor';
 
 /** The text between two node points of a list of text nodes. */
 function textAt(nodes: string[], place: ReturnType<TextMap['locate']>): string {

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay, type OverlayProps } from '../components/Overlay';
 import { WordDiff } from '../components/WordDiff';
 import { formatDate, summaryText } from '../components/format';
-import type { TextBox } from '../lib/layout';
-import type { PageNotes } from '../lib/messages';
-import { presentNotes } from '../lib/present';
+import type { TextBox } from '../lib/page/layout';
+import type { PageNotes } from '../lib/extension/messages';
+import { presentNotes } from '../lib/extension/present';
 import { loadAnnotator } from '../scripts/golden';
 
 const annotator = loadAnnotator();

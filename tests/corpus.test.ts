@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildFromFolder, serialise } from '../data/build';
-import { buildCorpus } from '../lib/corpus';
-import { CorpusSchema } from '../lib/schema';
+import { buildCorpus } from '../lib/corpus/corpus';
+import { CorpusSchema } from '../lib/corpus/schema';
 
 const root = new URL('..', import.meta.url).pathname;
 const corpusFile = join(root, 'data/corpus.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusedDiff, wordDiff, type DiffPart } from '../lib/diff';
+import { focusedDiff, wordDiff, type DiffPart } from '../lib/text/diff';
 
 const of = (parts: DiffPart[], kind: DiffPart['kind']) =>
   parts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFigures, describeQuantity } from '../lib/figures';
+import { detectFigures, describeQuantity } from '../lib/text/figures';
 
 const one = (text: string) => {
   const figures = detectFigures(text);

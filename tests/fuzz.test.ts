@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectorFor, TextMap } from '../lib/anchor';
-import { wordDiff } from '../lib/diff';
-import { detectFigures } from '../lib/figures';
-import { normalize } from '../lib/normalize';
-import { detectQuotes } from '../lib/quotes';
-import { DEFAULTS, parseSettings } from '../lib/settings';
+import { selectorFor, TextMap } from '../lib/page/anchor';
+import { wordDiff } from '../lib/text/diff';
+import { detectFigures } from '../lib/text/figures';
+import { normalize } from '../lib/text/normalize';
+import { detectQuotes } from '../lib/text/quotes';
+import { DEFAULTS, parseSettings } from '../lib/extension/settings';
 import { loadAnnotator } from '../scripts/golden';
 
 /** Runs per property; each test states how many cases ran in total. */

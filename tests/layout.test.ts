@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_WIDTH, MARKER_SIZE, noteAt, placeCard, placeMarkers, type TextBox } from '../lib/layout';
+import { CARD_WIDTH, MARKER_SIZE, noteAt, placeCard, placeMarkers, type TextBox } from '../lib/page/layout';
 
 const viewport = { scrollX: 0, scrollY: 0, width: 1280, height: 800 };
 const line = (left: number, top: number, width = 300) => ({ left, top, width, height: 24 });

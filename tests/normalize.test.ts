@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, toSource } from '../lib/normalize';
+import { normalize, toSource } from '../lib/text/normalize';
 
 describe('normalize', () => {
   it('folds spaces, dashes and compatibility forms while every character maps back to its source', () => {

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
 import { SearchResults } from '../components/SearchResults';
-import type { SearchResult } from '../lib/messages';
-import { DEFAULTS } from '../lib/settings';
+import type { SearchResult } from '../lib/extension/messages';
+import { DEFAULTS } from '../lib/extension/settings';
 
 const remark: SearchResult = {
   kind: 'remark',

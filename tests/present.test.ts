@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PageNotesSchema } from '../lib/messages';
-import { presentNotes } from '../lib/present';
+import { PageNotesSchema } from '../lib/extension/messages';
+import { presentNotes } from '../lib/extension/present';
 import { loadAnnotator } from '../scripts/golden';
 
 const annotator = loadAnnotator();

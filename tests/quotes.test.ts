@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectQuotes } from '../lib/quotes';
+import { detectQuotes } from '../lib/text/quotes';
 
 const found = (text: string) => detectQuotes(text).map((q) => [q.quote, q.speaker]);
 

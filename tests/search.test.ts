@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusSearch } from '../lib/search';
+import { CorpusSearch } from '../lib/corpus/search';
 import { loadAnnotator } from '../scripts/golden';
 
 const search = new CorpusSearch(loadAnnotator().corpus);

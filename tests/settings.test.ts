@@ -10,8 +10,8 @@ import {
   siteState,
   thresholdOf,
   type SettingsArea,
-} from '../lib/settings';
-import { hostMatches, normalizePattern } from '../lib/sites';
+} from '../lib/extension/settings';
+import { hostMatches, normalizePattern } from '../lib/extension/sites';
 
 describe('site patterns', () => {
   it('accept host names and pasted URLs, in one canonical form', () => {

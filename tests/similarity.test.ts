@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { prepare, similarity, SAME_REMARK_THRESHOLD } from '../lib/similarity';
-import { synonymTable } from '../lib/wordnet';
-import { loadWordNet } from '../lib/node-io';
-import { words } from '../lib/words';
+import { prepare, similarity, SAME_REMARK_THRESHOLD } from '../lib/text/similarity';
+import { synonymTable } from '../lib/text/wordnet';
+import { loadWordNet } from '../lib/node/io';
+import { words } from '../lib/text/words';
 
 interface Pair {
   a: string;

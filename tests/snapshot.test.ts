@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { articleFromDocument, articleFromSnapshot } from '../lib/article';
-import { rebuild, snapshotOf, SnapshotSchema, type Snapshot } from '../lib/snapshot';
+import { articleFromDocument, articleFromSnapshot } from '../lib/page/article';
+import { rebuild, snapshotOf, SnapshotSchema, type Snapshot } from '../lib/page/snapshot';
 import { demoPages } from '../scripts/demo/site';
 
 const documentOf = (html: string) => parseHTML(html).document as unknown as Document;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFromFolder } from '../data/build';
-import { Annotator } from '../lib/annotate';
-import { parseManifest } from '../lib/corpus';
+import { Annotator } from '../lib/corpus/annotate';
+import { parseManifest } from '../lib/corpus/corpus';
 import { writeSynthetic } from '../scripts/bench/synthetic';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -19,10 +19,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import '../../components/overlay.css';
 import { Overlay } from '../../components/Overlay';
-import { readerable } from '../../lib/shadow';
-import { snapshotSteps } from '../../lib/snapshot';
-import type { TextQuoteSelector } from '../../lib/anchor';
-import { noteAt, type TextBox } from '../../lib/layout';
+import { readerable } from '../../lib/page/shadow';
+import { snapshotSteps } from '../../lib/page/snapshot';
+import type { TextQuoteSelector } from '../../lib/page/anchor';
+import { noteAt, type TextBox } from '../../lib/page/layout';
 import {
   AnnotateResponseSchema,
   noteCount,
@@ -30,9 +30,9 @@ import {
   type PageNotes,
   type Request,
   type TabStatus,
-} from '../../lib/messages';
-import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/settings';
-import { settingsArea, watchSettings } from '../../utils/settings-area';
+} from '../../lib/extension/messages';
+import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/extension/settings';
+import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
 import {
   locateSteps,
   mapSteps,

@@ -4,8 +4,8 @@
  * Custom Highlight API, and tell a dark page from a light one. The page's
  * nodes are only ever read.
  */
-import { TextMap, type TextQuoteSelector } from '../../lib/anchor';
-import type { TextBox, Viewport } from '../../lib/layout';
+import { TextMap, type TextQuoteSelector } from '../../lib/page/anchor';
+import type { TextBox, Viewport } from '../../lib/page/layout';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
 export const HOST_TAG = 'retold-ui';

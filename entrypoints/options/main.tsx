@@ -9,8 +9,8 @@ import {
   loadSettings,
   SETTINGS_KEY,
   type SettingName,
-} from '../../lib/settings';
-import { settingsArea, watchSettings } from '../../utils/settings-area';
+} from '../../lib/extension/settings';
+import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
 
 const area = settingsArea();
 // Fields found corrupt when the page opened stay named until it is closed.

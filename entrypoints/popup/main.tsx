@@ -7,10 +7,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
-import { SearchResponseSchema, TabStatusSchema, type SearchResult, type TabStatus } from '../../lib/messages';
-import { changeSettings, LABELS, loadSettings } from '../../lib/settings';
-import { hostMatches, normalizePattern } from '../../lib/sites';
-import { settingsArea, watchSettings } from '../../utils/settings-area';
+import { SearchResponseSchema, TabStatusSchema, type SearchResult, type TabStatus } from '../../lib/extension/messages';
+import { changeSettings, LABELS, loadSettings } from '../../lib/extension/settings';
+import { hostMatches, normalizePattern } from '../../lib/extension/sites';
+import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
 
 const area = settingsArea();
 let searchable = 0;

@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM, QUIET_FLAGS, launchWithRetold, type Launched } from '../browser';
 import { serveDemo, type DemoPage } from '../demo/site';
-import { TabStatusSchema } from '../../lib/messages';
+import { TabStatusSchema } from '../../lib/extension/messages';
 
 /** Fresh loads of each page; medians are reported. */
 const LOADS = 5;

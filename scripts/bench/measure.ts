@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Annotator } from '../../lib/annotate';
-import { presentNotes } from '../../lib/present';
-import { CorpusSchema, describeIssues } from '../../lib/schema';
+import { Annotator } from '../../lib/corpus/annotate';
+import { presentNotes } from '../../lib/extension/present';
+import { CorpusSchema, describeIssues } from '../../lib/corpus/schema';
 
 /** Each query article is matched this many times; the median counts. */
 const REPEATS = 15;

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { buildFromFolder, serialise } from '../../data/build';
 import { writeSynthetic, type Planted } from './synthetic';
 import type { Measured } from './measure';
-import { CorpusSchema, type Corpus, type Manifest } from '../../lib/schema';
+import { CorpusSchema, type Corpus, type Manifest } from '../../lib/corpus/schema';
 
 export const BENCH_DIR = resolve('.bench');
 

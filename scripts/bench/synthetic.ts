@@ -13,11 +13,11 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { detectQuotes } from '../../lib/quotes';
-import { articleId, parseManifest, sentencesOf } from '../../lib/corpus';
-import { contentStems, words } from '../../lib/words';
-import { loadWordNet } from '../../lib/node-io';
-import type { Manifest } from '../../lib/schema';
+import { detectQuotes } from '../../lib/text/quotes';
+import { articleId, parseManifest, sentencesOf } from '../../lib/corpus/corpus';
+import { contentStems, words } from '../../lib/text/words';
+import { loadWordNet } from '../../lib/node/io';
+import type { Manifest } from '../../lib/corpus/schema';
 
 export type VariantKind = 'verbatim' | 'synonyms' | 'excerpt' | 'edit';
 export type DecoyKind = 'other-speaker' | 'negated';

@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { parseManifest } from '../../lib/corpus';
+import { parseManifest } from '../../lib/corpus/corpus';
 import { longRead } from '../bench/synthetic';
 
 export interface DemoPage {

@@ -4,11 +4,11 @@
  * this page's wording, each figure with every outlet's figure and whether it
  * agrees, and for both a selector that finds the text again in the page.
  */
-import type { Notes } from './annotate';
-import { selectorFor } from './anchor';
-import { focusedDiff } from './diff';
-import { overlaps } from './match';
-import type { Corpus } from './schema';
+import type { Notes } from '../corpus/annotate';
+import { selectorFor } from '../page/anchor';
+import { focusedDiff } from '../text/diff';
+import { overlaps } from '../corpus/match';
+import type { Corpus } from '../corpus/schema';
 import type { PageNotes, RemarkView, FigureView } from './messages';
 
 export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNotes {

@@ -4,7 +4,7 @@
  * content script, the popup and the options page.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, type SettingsArea } from '../lib/settings';
+import { SETTINGS_KEY, type SettingsArea } from './settings';
 
 export function settingsArea(): SettingsArea {
   const area = browser.storage.sync ?? browser.storage.local;

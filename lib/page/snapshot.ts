@@ -13,7 +13,7 @@
  * as `cloneWithShadows` does for in-page reading.
  */
 import { z } from 'zod/mini';
-import { runAll } from './steps';
+import { runAll } from '../text/steps';
 
 z.config({ jitless: true });
 

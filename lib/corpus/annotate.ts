@@ -4,9 +4,9 @@
  * figures for the same quantity. The one entry point the extension and the
  * command line share.
  */
-import { detectQuotes } from './quotes';
-import { detectFigures, describeQuantity } from './figures';
-import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from './fingerprint';
+import { detectQuotes } from '../text/quotes';
+import { detectFigures, describeQuantity } from '../text/figures';
+import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
 import { matchQuote, pairFigures, overlaps, QuoteIndex } from './match';
 import type { Corpus, CorpusArticle } from './schema';
 

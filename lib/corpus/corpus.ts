@@ -4,14 +4,14 @@
  * the figures, grouped into quantities. Deterministic: the same input gives
  * byte-identical output.
  */
-import { detectQuotes } from './quotes';
-import { detectFigures, describeQuantity } from './figures';
-import { fingerprint } from './fingerprint';
+import { detectQuotes } from '../text/quotes';
+import { detectFigures, describeQuantity } from '../text/figures';
+import { fingerprint } from '../text/fingerprint';
 import { pairFigures, overlaps, sameSpeaker, QuoteIndex } from './match';
-import { SAME_REMARK_THRESHOLD } from './similarity';
-import { contentStems, words } from './words';
+import { SAME_REMARK_THRESHOLD } from '../text/similarity';
+import { contentStems, words } from '../text/words';
 import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
-import type { SynonymTable } from './wordnet';
+import type { SynonymTable } from '../text/wordnet';
 
 /** An article as read from disk. */
 export interface SourceArticle {

@@ -8,7 +8,7 @@
  * same reason as the corpus schema (Manifest V3 forbids `new Function`).
  */
 import { z } from 'zod/mini';
-import { SnapshotSchema } from './snapshot';
+import { SnapshotSchema } from '../page/snapshot';
 
 z.config({ jitless: true });
 

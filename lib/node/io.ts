@@ -7,8 +7,8 @@ import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
-import { articleFromDocument, articleFromText, type Article } from './article';
-import { WordNet, type WordNetFiles } from './wordnet';
+import { articleFromDocument, articleFromText, type Article } from '../page/article';
+import { WordNet, type WordNetFiles } from '../text/wordnet';
 
 /** Read an article file: HTML goes through Readability, anything else is plain text. */
 export function readArticle(path: string): Article {

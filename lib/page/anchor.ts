@@ -12,8 +12,8 @@
  * and an offset in it. The DOM stays outside: callers hand over the strings
  * of the text nodes and turn the returned node offsets into a `Range`.
  */
-import { foldChar } from './normalize';
-import { runAll } from './steps';
+import { foldChar } from '../text/normalize';
+import { runAll } from '../text/steps';
 
 /** A place in a text, described so it can be found again after the text moves. */
 export interface TextQuoteSelector {

@@ -4,9 +4,9 @@
  * The page's thread never runs Readability (see lib/snapshot).
  */
 import { browser } from 'wxt/browser';
-import { articleFromSnapshot } from '../lib/article';
-import { ExtractRequestSchema, ExtractResponseSchema, type ExtractResponse } from '../lib/messages';
-import type { Snapshot } from '../lib/snapshot';
+import { articleFromSnapshot } from '../page/article';
+import { ExtractRequestSchema, ExtractResponseSchema, type ExtractResponse } from './messages';
+import type { Snapshot } from '../page/snapshot';
 
 /** Read here: this document must have a DOM. */
 export function readHere(snapshot: Snapshot): ExtractResponse {

@@ -5,10 +5,10 @@
  * corpus; each result carries everything the popup shows, diffs included.
  */
 import MiniSearch from 'minisearch';
-import { wordDiff } from './diff';
+import { wordDiff } from '../text/diff';
 import type { Corpus } from './schema';
 
-import type { SearchResult } from './messages';
+import type { SearchResult } from '../extension/messages';
 
 /** One outlet's wording in a search result; `diff` runs from the first wording listed to this one (empty for the first). */
 export type SearchWording = Extract<SearchResult, { kind: 'remark' }>['wordings'][number];

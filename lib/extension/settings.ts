@@ -6,7 +6,7 @@
  */
 import { z } from 'zod/mini';
 import { anyMatches, normalizePattern } from './sites';
-import { REMARK_THRESHOLDS, type Sensitivity } from './thresholds';
+import { REMARK_THRESHOLDS, type Sensitivity } from '../text/thresholds';
 
 z.config({ jitless: true });
 

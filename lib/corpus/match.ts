@@ -5,10 +5,10 @@
  * `similarity`; every acceptance passes a named threshold.
  */
 import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
-import { includes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from './similarity';
-import type { Figure, Quantity } from './figures';
-import type { SynonymTable } from './wordnet';
-import { contentStems } from './words';
+import { includes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import type { Figure, Quantity } from '../text/figures';
+import type { SynonymTable } from '../text/wordnet';
+import { contentStems } from '../text/words';
 
 /**
  * A quote less than this share of whose stems a page quote has can only
