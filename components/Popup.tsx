@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchResult, TabStatus } from '../lib/extension/messages';
+import type { TabStatus } from '../lib/extension/messages';
+import type { SearchResult } from '../lib/corpus/schema';
 import { plural } from './format';
 import { SearchResults } from './SearchResults';
 

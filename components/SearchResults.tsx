@@ -1,4 +1,4 @@
-import type { SearchResult } from '../lib/extension/messages';
+import type { SearchResult } from '../lib/corpus/schema';
 import { formatDate, outletName, plural } from './format';
 import { WordDiff } from './WordDiff';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
 import { SearchResults } from '../components/SearchResults';
-import type { SearchResult } from '../lib/extension/messages';
+import type { SearchResult } from '../lib/corpus/schema';
 import { DEFAULTS } from '../lib/extension/settings';
 
 const remark: SearchResult = {

@@ -115,3 +115,30 @@ export function describeIssues(error: { issues: readonly { path: PropertyKey[]; 
     )
     .join('\n');
 }
+
+/** One part of a word-level diff between two wordings (see lib/text/diff). */
+export const DiffPartSchema = z.strictObject({
+  kind: z.enum(['same', 'removed', 'added', 'context']),
+  text: z.string(),
+});
+
+/** A popup search result: a remark with each outlet's wording, or a figure with each outlet's value (see lib/corpus/search). */
+const DiffParts = z.array(DiffPartSchema);
+const SourceOnly = { articleId: z.string(), outlet: z.nullable(z.string()), date: z.nullable(z.string()) };
+
+export const SearchResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('remark'),
+    id: z.string(),
+    speaker: z.nullable(z.string()),
+    wordings: z.array(z.strictObject({ ...SourceOnly, quote: z.string(), diff: DiffParts })),
+  }),
+  z.strictObject({
+    kind: z.literal('figure'),
+    id: z.string(),
+    quantity: z.string(),
+    differs: z.boolean(),
+    figures: z.array(z.strictObject({ ...SourceOnly, text: z.string() })),
+  }),
+]);
+export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -6,9 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import { wordDiff } from '../text/diff';
-import type { Corpus } from './schema';
-
-import type { SearchResult } from '../extension/messages';
+import type { Corpus, SearchResult } from './schema';
 
 /** One outlet's wording in a search result; `diff` runs from the first wording listed to this one (empty for the first). */
 export type SearchWording = Extract<SearchResult, { kind: 'remark' }>['wordings'][number];

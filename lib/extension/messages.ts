@@ -9,6 +9,7 @@
  */
 import { z } from 'zod/mini';
 import { SnapshotSchema } from '../page/snapshot';
+import { DiffPartSchema, SearchResultSchema } from '../corpus/schema';
 
 z.config({ jitless: true });
 
@@ -21,8 +22,6 @@ const Selector = z.strictObject({
   suffix: z.string(),
   position: z.number(),
 });
-
-const DiffPartSchema = z.strictObject({ kind: z.enum(['same', 'removed', 'added', 'context']), text: z.string() });
 
 const Source = {
   articleId: z.string(),
@@ -81,7 +80,7 @@ export type OutletVersion = RemarkView['outlets'][number];
 export const RequestSchema = z.discriminatedUnion('type', [
   /**
    * Notes for the article of a page, sent as a snapshot of its DOM (the
-   * background reads the article off the page's thread; see lib/snapshot);
+   * background reads the article off the page's thread; see lib/page/snapshot);
    * the sender's tab gets a badge with the count.
    */
   z.strictObject({
@@ -116,24 +115,6 @@ export type AnnotateResponse = z.infer<typeof AnnotateResponseSchema>;
 /** The number of notes a page carries, as the toolbar badge and the summary pill count them. */
 export const noteCount = (notes: PageNotes) => notes.remarks.length + notes.figures.length;
 
-const DiffParts = z.array(DiffPartSchema);
-const SourceOnly = { articleId: z.string(), outlet: z.nullable(z.string()), date: z.nullable(z.string()) };
-
-export const SearchResultSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('remark'),
-    id: z.string(),
-    speaker: z.nullable(z.string()),
-    wordings: z.array(z.strictObject({ ...SourceOnly, quote: z.string(), diff: DiffParts })),
-  }),
-  z.strictObject({
-    kind: z.literal('figure'),
-    id: z.string(),
-    quantity: z.string(),
-    differs: z.boolean(),
-    figures: z.array(z.strictObject({ ...SourceOnly, text: z.string() })),
-  }),
-]);
 export const SearchResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
@@ -144,7 +125,6 @@ export const SearchResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
-export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 /** What the popup asks the content script of the current tab. */
 export const TabRequestSchema = z.discriminatedUnion('type', [

@@ -1,7 +1,7 @@
 /**
  * Reading a page's article from its snapshot, in an extension document that
  * has a DOM: Chromium's offscreen document, or Firefox's background page.
- * The page's thread never runs Readability (see lib/snapshot).
+ * The page's thread never runs Readability (see lib/page/snapshot).
  */
 import { browser } from 'wxt/browser';
 import { articleFromSnapshot } from '../page/article';

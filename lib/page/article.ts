@@ -69,7 +69,7 @@ export function articleFromDocument(doc: Document, force = false): Article | nul
 
 /**
  * The article of a page the content script sent as a snapshot, rebuilt in
- * `empty` (a blank document of the reading context; see lib/snapshot).
+ * `empty` (a blank document of the reading context; see lib/page/snapshot).
  */
 export function articleFromSnapshot(snapshot: Snapshot, empty: Document): Article | null {
   return withReadability(rebuild(snapshot, empty));

@@ -1,4 +1,4 @@
-/** Readability's "is this an article?" check on its own, without the parser (see lib/shadow). */
+/** Readability's "is this an article?" check on its own, without the parser (see lib/page/shadow). */
 declare module '@mozilla/readability/Readability-readerable.js' {
   export default function isProbablyReaderable(
     document: Document,
