@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 
-const missing = chromiumMissing();
+const missing = chromiumMissing(); // npm start installs it first (scripts/setup.mjs); this covers a direct run
 if (missing) {
   console.error(missing);
   process.exit(1);
