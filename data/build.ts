@@ -15,23 +15,29 @@ import {
   type SourceArticle,
 } from '../lib/corpus/corpus';
 import { synonymTable } from '../lib/text/wordnet';
-import { loadWordNet, readArticle, writeAtomically } from '../lib/node/io';
+import { fileInside, loadWordNet, readArticleFile, writeAtomically } from '../lib/node/io';
 import type { Corpus } from '../lib/corpus/schema';
 
 /** Build the corpus of `folder` (articles + manifest.json). */
-export function buildFromFolder(folder: string): Corpus {
+export function buildFromFolder(folder: string, warn: (message: string) => void = console.warn): Corpus {
   const manifestPath = join(folder, 'manifest.json');
   if (!existsSync(manifestPath)) throw new CorpusInputError('manifest.json', '(file)', `missing in ${folder}`);
   const manifest = parseManifest(readFileSync(manifestPath, 'utf8'));
   const articles: SourceArticle[] = manifest.articles.map((entry, i) => {
-    const path = join(folder, entry.file);
+    const path = fileInside(folder, entry.file);
+    if (!path)
+      throw new CorpusInputError(
+        'manifest.json',
+        `articles.${i}.file`,
+        `"${entry.file}" leads outside the folder (through .. or a symbolic link); a corpus reads only its own folder`,
+      );
     if (!existsSync(path)) throw new CorpusInputError('manifest.json', `articles.${i}.file`, `no file "${entry.file}"`);
-    const raw = readFileSync(path);
-    if (raw.includes(0)) throw new CorpusInputError(entry.file, '(text)', 'binary data, not an article');
     try {
-      return { file: entry.file, text: readArticle(path).text };
+      const article = readArticleFile(path);
+      if (article.warning) warn(`corpus: ${entry.file}: ${article.warning.slice(path.length + 2)}`);
+      return { file: entry.file, text: article.text };
     } catch (e) {
-      throw new CorpusInputError(entry.file, '(text)', (e as Error).message);
+      throw new CorpusInputError(entry.file, '(text)', (e as Error).message.replace(`${path}: `, ''));
     }
   });
   const { wordnet, notice } = loadWordNet();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Annotator, type Notes } from '../lib/corpus/annotate';
 import { CorpusSchema, describeIssues } from '../lib/corpus/schema';
-import { readArticle } from '../lib/node/io';
+import { readArticleFile } from '../lib/node/io';
 
 function render(notes: Notes, text: string): string {
   const lines: string[] = [];
@@ -45,12 +45,19 @@ function main(argv: string[]): number {
   }
   let text: string;
   try {
-    text = readArticle(file).text;
+    const article = readArticleFile(file);
+    if (article.warning) console.error(`annotate: ${article.warning}`);
+    text = article.text;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    console.error(
-      `annotate: cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.message}`,
-    );
+    // A stack overflow or a message that already names the file is passed on as it is.
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'it is a folder'
+          : err.message.replace(`${file}: `, '');
+    console.error(`annotate: cannot read ${file}: ${why}`);
     return 2;
   }
   let raw: unknown;

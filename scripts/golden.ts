@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotator } from '../lib/corpus/annotate';
 import { CorpusSchema } from '../lib/corpus/schema';
-import { readArticle } from '../lib/node/io';
+import { readArticleFile } from '../lib/node/io';
 
 export const GOLDEN_DIR = join(import.meta.dirname, '../tests/golden/');
 const SEEDS_DIR = join(import.meta.dirname, '../seeds/');
@@ -27,7 +27,7 @@ export function caseArticle(dir: string): string {
 
 /** What `annotate --json` prints for a case, as the golden file holds it. */
 export function annotateCase(annotator: Annotator, dir: string): unknown {
-  const { excluded: _excluded, ...notes } = annotator.annotate(readArticle(caseArticle(dir)).text);
+  const { excluded: _excluded, ...notes } = annotator.annotate(readArticleFile(caseArticle(dir)).text);
   return notes;
 }
 

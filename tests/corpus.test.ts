@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -139,6 +139,37 @@ describe('the corpus builder on bad input', () => {
       },
       /articles\.5\.file: two articles have the id "000_bc9d5f5d0ffe9631"/,
     ],
+    [
+      'an article that is a symbolic link out of the folder',
+      (d) => {
+        const outside = mkdtempSync(join(tmpdir(), 'retold-outside-'));
+        writeFileSync(join(outside, 'secret.txt'), 'Private notes that must never reach a corpus.');
+        symlinkSync(join(outside, 'secret.txt'), join(d, 'linked.txt'));
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        m.articles[0].file = 'linked.txt';
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /manifest\.json: articles\.0\.file: "linked\.txt" leads outside the folder/,
+    ],
+    [
+      'an article path that climbs out of the folder',
+      (d) => {
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        m.articles[3].file = '../elsewhere.txt';
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /manifest\.json: articles\.3\.file: .*a file name ending in \.txt or \.html/,
+    ],
+    [
+      'an article that is a named pipe (it would block a reader forever)',
+      (d) => {
+        spawnSync('mkfifo', [join(d, 'pipe.txt')]);
+        const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+        m.articles[4].file = 'pipe.txt';
+        writeFileSync(join(d, 'manifest.json'), JSON.stringify(m));
+      },
+      /pipe\.txt: \(text\): not a regular file/,
+    ],
   ];
   for (const [what, spoil, message] of cases) {
     it(`fails on ${what}, naming file and field, and leaves the previous corpus untouched`, () => {
@@ -152,6 +183,37 @@ describe('the corpus builder on bad input', () => {
       expect(readFileSync(out, 'utf8')).toBe('previous');
     });
   }
+
+  it('refuses a folder as --out, saying so, and leaves no temporary file behind', () => {
+    const dir = seedsCopy();
+    const out = join(dir, 'out-folder');
+    mkdirSync(out);
+    const run = runBuilder(dir, out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/out-folder is a folder; name the file to write/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('reads a Windows-1252 article with its curly quotes, and names the file in a warning', () => {
+    const dir = seedsCopy();
+    // “We will rebuild every bridge,” in Windows-1252: 0x93 and 0x94 are the curly double quotes.
+    const text =
+      'Mayor on the bridges\n\nThe river rose overnight. \x93We will rebuild every bridge before winter,\x94 Mayor Ana Lindqvist said on Monday.\n';
+    writeFileSync(join(dir, 'cp1252.txt'), Buffer.from(text, 'latin1'));
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    m.articles.push({ file: 'cp1252.txt', outlet: 'Valley Times', title: null, date: null, event: null, url: null });
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+    const out = join(dir, 'corpus.json');
+    const run = runBuilder(dir, out);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/cp1252\.txt: not valid UTF-8; read as Windows-1252/);
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    const article = corpus.articles.find((a) => a.outlet === 'Valley Times')!;
+    expect(corpus.quotes.filter((q) => q.articleId === article.id).map((q) => q.quote)).toEqual([
+      'We will rebuild every bridge before winter',
+    ]);
+  });
 
   it('builds a corpus from a folder of HTML articles a user points it at', () => {
     const dir = mkdtempSync(join(tmpdir(), 'retold-user-'));

@@ -34,6 +34,39 @@ describe('reading an article from a snapshot of the page', () => {
     expect(json).toContain('"class","lead"');
   });
 
+  it('carries the article and nothing of the reader’s: no form values, hidden inputs, tokens, data-* or editable text', () => {
+    const body = 'The harbour council voted on Tuesday to keep the old pier open for another year. '.repeat(8);
+    const doc = documentOf(
+      `<html><head><title>Pier vote</title><meta name="csrf-token" content="CSRF-meta-123">` +
+        `<meta property="og:site_name" content="Harbour Post"><meta property="article:published_time" content="2026-03-04">` +
+        `</head><body><form action="/comment"><input type="hidden" name="authenticity_token" value="CSRF-hidden-456">` +
+        `<input type="email" value="reader@example.org"><input type="password" value="hunter2-secret">` +
+        `<textarea>my draft comment text</textarea><select><option selected>Preferred option text</option></select></form>` +
+        `<article data-user-id="user-789" data-session="sess-abc"><h1>Pier vote</h1><p>${body}</p>` +
+        `<p><a href="https://example.org/next?session=sess-xyz#frag">Next story</a></p>` +
+        `<div contenteditable="true">an unsent note the reader is typing</div></article></body></html>`,
+    );
+    const json = JSON.stringify(snapshotOf(doc));
+    for (const secret of [
+      'CSRF-meta-123',
+      'CSRF-hidden-456',
+      'reader@example.org',
+      'hunter2-secret',
+      'my draft comment text',
+      'Preferred option text',
+      'user-789',
+      'sess-abc',
+      'sess-xyz',
+      'an unsent note',
+    ])
+      expect(json).not.toContain(secret);
+    // What an article reader needs is still there: the text, the site name, the date.
+    expect(json).toContain('The harbour council voted on Tuesday');
+    expect(json).toContain('Harbour Post');
+    expect(json).toContain('2026-03-04');
+    expect(articleFromSnapshot(snapshotOf(doc), empty())?.text).toContain(body.trim());
+  });
+
   it('rebuilds what it can of a malformed snapshot and never throws', () => {
     const snapshot: Snapshot = {
       nodes: [

@@ -11,6 +11,13 @@
  * `createTextNode`, in an inert document where nothing runs or loads.
  * Open shadow roots are walked as if their content were the host's children,
  * as `cloneWithShadows` does for in-page reading.
+ *
+ * The snapshot carries what an article reader needs and nothing more: text,
+ * tag names and the few attributes Readability reads (`KEPT`). Never form
+ * controls or their values, hidden inputs, editable regions, `data-*`,
+ * links' addresses, or metadata other than an article's own (so no CSRF
+ * token in a `<meta>` either). It never leaves the machine, but the
+ * extension has no use for the rest.
  */
 import { z } from 'zod/mini';
 import { runAll } from '../text/steps';
@@ -41,16 +48,87 @@ export const SnapshotSchema = z.strictObject({
     .check(z.minLength(1), z.maxLength(MAX_SNAPSHOT_NODES)),
 });
 
-/** Elements whose content is never article text, and that cost the most to send. */
-const SKIPPED = new Set(['STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO']);
-/** Attributes an article reader never looks at, that can be large. */
-const DROPPED = /^(?:on|src$|srcset$|poster$|data-src)/i;
+/**
+ * Elements whose content is never article text: styles and media (which cost
+ * the most to send), and form controls, whose values are the reader's own.
+ */
+const SKIPPED = new Set([
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'DATALIST',
+  'OUTPUT',
+]);
 
-/** Whether an element stays out of the snapshot: scripts (but for their metadata), styles, media, and what `skip` names. */
+/** The attributes Readability and its "is this an article?" check read; every other one is left out. */
+const KEPT = new Set([
+  'class',
+  'id',
+  'role',
+  'itemprop',
+  'hidden',
+  'aria-hidden',
+  'aria-modal',
+  'lang',
+  'dir',
+  'rel',
+  'summary',
+  'rowspan',
+  'colspan',
+  'datatable',
+  'datetime',
+]);
+
+/** `<meta>` names and properties that describe the article (Readability's metadata, the publication date). */
+const ARTICLE_META =
+  /^\s*(?:(?:og|article|dc|dcterm|dcterms|twitter|parsely|sailthru|weibo:article|weibo:webpage)\s*[-.:]\s*)?(?:author|creator|pub-?date|published_time|modified_time|date|description|title|site_name)\s*$/i;
+
+/** Whether an element stays out of the snapshot: scripts (but for their metadata), styles, media, form controls, editable regions, and what `skip` names. */
 function skipped(el: Element, skip: (el: Element) => boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json';
-  return SKIPPED.has(tag) || skip(el);
+  const editable = el.getAttribute('contenteditable');
+  return SKIPPED.has(tag) || (editable !== null && editable.toLowerCase() !== 'false') || skip(el);
+}
+
+/** The attributes of `el` the snapshot keeps, as names and values in turn. */
+function keptAttributes(el: Element, tag: string): string[] {
+  const kept: string[] = [];
+  for (const a of Array.from(el.attributes)) {
+    const name = a.name.toLowerCase();
+    if (a.value.length > MAX_ATTRIBUTE_CHARS) continue;
+    if (KEPT.has(name)) kept.push(name, a.value);
+    // Readability counts in-page links lighter than others; the address itself is not needed.
+    else if (name === 'href' && tag === 'a') kept.push('href', a.value.startsWith('#') ? '#link' : 'link');
+    // Only whether it hides the element matters.
+    else if (name === 'style') {
+      const hides = /display\s*:\s*none|visibility\s*:\s*hidden/i.exec(a.value);
+      if (hides) kept.push('style', hides[0]);
+    } else if (name === 'type' && tag === 'script') kept.push('type', a.value);
+  }
+  if (tag === 'meta') {
+    const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+    const content = el.getAttribute('content');
+    if (key !== null && content !== null && key.length <= 100 && ARTICLE_META.test(key))
+      kept.push(
+        el.hasAttribute('property') ? 'property' : 'name',
+        key,
+        'content',
+        content.slice(0, MAX_ATTRIBUTE_CHARS),
+      );
+  }
+  return kept;
 }
 
 /**
@@ -82,10 +160,8 @@ export function* snapshotSteps(
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (parent >= 0 && skipped(el, skip)) continue;
-    const attributes: string[] = [];
-    for (const a of Array.from(el.attributes))
-      if (!DROPPED.test(a.name) && a.value.length <= MAX_ATTRIBUTE_CHARS) attributes.push(a.name, a.value);
-    const index = nodes.push([parent, el.tagName.toLowerCase(), attributes]) - 1;
+    const tag = el.tagName.toLowerCase();
+    const index = nodes.push([parent, tag, keptAttributes(el, tag)]) - 1;
     const children = [...Array.from(el.childNodes)];
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) children.push(...Array.from(shadow.childNodes));
