@@ -32,9 +32,9 @@ describe('the interval each hedge allows (docs/figures.md)', () => {
       highOpen: true,
     });
   });
-  it('about: "about 90" is 85 to 95; "about 14,000" is 13,500 to 14,500', () => {
+  it('about: half a unit of precision or 5 % either way, the wider: "about 90" is 85 to 95; "about 14,000" is 13,300 to 14,700', () => {
     expect(intervalOf('about', 90, 10)).toEqual(closed(85, 95));
-    expect(intervalOf('about', 14_000, 1000)).toEqual(closed(13_500, 14_500));
+    expect(intervalOf('about', 14_000, 1000)).toEqual(closed(13_300, 14_700));
   });
   it('nearly: "nearly 2,000" is 1,800 to just under 2,000', () => {
     expect(intervalOf('nearly', 2000, 1000)).toEqual({ low: 1800, high: 2000, lowOpen: false, highOpen: true });

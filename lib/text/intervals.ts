@@ -41,6 +41,13 @@ export const HEDGE_WORDS: Record<Exclude<Hedge, 'exact' | 'range'>, readonly str
   nearly: ['nearly', 'almost', 'close to', 'just under', 'nearing', 'approaching', 'just shy of'],
 };
 
+/**
+ * "about X" allows at least this share of X either way: the word itself says
+ * the number is not exact, beyond its rounding ("about 5,300" is 5,035 to
+ * 5,565; "approximately 15,000" still cannot be "14,000").
+ */
+export const ABOUT_SHARE = 0.05;
+
 /** "nearly 2,000" is below 2,000 by at most this share of it: 1,800 to just under 2,000. */
 export const NEARLY_SHARE = 0.1;
 
@@ -67,7 +74,8 @@ export function statedPrecision(value: number, scaled: { scale: number; decimals
  * - exact, with a scale word ("1.1 million", "two million"): half a unit of the
  *   stated precision either way, upper end open ("1.1 million" → [1.05M, 1.15M)).
  * - about X ("about", "around", "some", "an estimated"…): X ± half a unit of
- *   its stated precision ("about 90" → [85, 95]; "about 14,000" → [13,500, 14,500]).
+ *   its stated precision, or ± ABOUT_SHARE of X when that is wider ("about
+ *   90" → [85, 95]; "about 14,000" → [13,300, 14,700]).
  * - nearly X ("nearly", "almost", "close to"…): below X, by at most
  *   NEARLY_SHARE of it ("nearly 2,000" → [1,800, 2,000)).
  * - at least X: [X, ∞). more than X: (X, ∞), however X is rounded.
@@ -86,8 +94,10 @@ export function intervalOf(
       return options.scaled
         ? { low: value - half, high: value + half, lowOpen: false, highOpen: true }
         : { low: value, high: value, lowOpen: false, highOpen: false };
-    case 'about':
-      return { low: value - half, high: value + half, lowOpen: false, highOpen: false };
+    case 'about': {
+      const spread = Math.max(half, value * ABOUT_SHARE);
+      return { low: value - spread, high: value + spread, lowOpen: false, highOpen: false };
+    }
     case 'nearly':
       return { low: value * (1 - NEARLY_SHARE), high: value, lowOpen: false, highOpen: true };
     case 'atLeast':
