@@ -20,11 +20,11 @@ beforeAll(async () => {
   await browser.worker.evaluate(() => {
     const g = globalThis as unknown as {
       annotated: number;
-      chrome: { runtime: { onMessage: { addListener: (f: (m: { type?: string }) => void) => void } } };
+      chrome: { runtime: { onMessage: { addListener: (f: (m: { channel?: string }) => void) => void } } };
     };
     g.annotated = 0;
     g.chrome.runtime.onMessage.addListener((m) => {
-      if (m?.type === 'annotate') g.annotated++;
+      if (m?.channel === 'retold:annotate') g.annotated++;
     });
   });
 });
