@@ -90,7 +90,7 @@ export function Popup(props: PopupProps) {
             <p data-testid="tab-counts">
               {remarks + figures === 0
                 ? 'No remark or figure on this page is reported by other outlets in the corpus.'
-                : `On this page: ${plural(remarks, 'remark')} and ${plural(figures, 'figure')} also reported by other outlets.`}
+                : `On this page: ${[remarks && plural(remarks, 'remark'), figures && plural(figures, 'figure')].filter(Boolean).join(' and ')} also reported by other outlets.`}
             </p>
             <div class="actions">
               {remarks + figures > 0 && (

@@ -56,7 +56,11 @@ export class Runner {
 
   async start(): Promise<void> {
     const { ctx } = this;
-    ctx.addEventListener(window, 'wxt:locationchange', () => this.navigated());
+    // WXT polls the address about once a second; the Navigation API (where there is one) and every DOM
+    // change (a single-page app renders the next article) notice a new address sooner.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void this.navigated());
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    if (navigation) ctx.addEventListener(navigation, 'navigatesuccess' as never, () => void this.navigated());
     // Leaving the page (or going into the back-forward cache): the background forgets it; coming back reads it again.
     ctx.addEventListener(window, 'pagehide', () => void send(channels.leave, { url: location.href }).catch(() => {}));
     ctx.addEventListener(window, 'pageshow', (e) => {
@@ -101,7 +105,9 @@ export class Runner {
   }
 
   /** Start a run, aborting the one under way. */
-  private run(): Promise<void> {
+  private async run(): Promise<void> {
+    // At a new address the old notes go first, and the run starts afresh from there.
+    if (this.navigated()) return;
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;
@@ -164,16 +170,19 @@ export class Runner {
    */
   private observe(): void {
     if (!document.body) return;
-    this.observer ??= new MutationObserver(() => {
-      // A throttle, not a debounce: a page that never stops changing (a live ticker) is still looked at.
-      if (this.timer !== undefined) return;
-      this.timer = this.ctx.setTimeout(() => {
-        this.timer = undefined;
-        this.changed();
-      }, this.settle);
-    });
+    if (!this.observer) {
+      this.observer = new MutationObserver(() => {
+        if (this.navigated()) return;
+        // A throttle, not a debounce: a page that never stops changing (a live ticker) is still looked at.
+        if (this.timer !== undefined) return;
+        this.timer = this.ctx.setTimeout(() => {
+          this.timer = undefined;
+          this.changed();
+        }, this.settle);
+      });
+      this.ctx.onInvalidated(() => this.observer?.disconnect());
+    }
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    this.ctx.onInvalidated(() => this.observer?.disconnect());
   }
 
   private changed(): void {
@@ -194,8 +203,9 @@ export class Runner {
    * leave the page at once, the background hears that this address has none
    * yet, and the new article is read when it has rendered.
    */
-  private navigated(): void {
-    if (location.href === this.url) return;
+  private navigated(): boolean {
+    // Called whenever the address may have changed; only a change counts.
+    if (location.href === this.url) return false;
     this.url = location.href;
     this.current?.abort();
     this.runs = 0;
@@ -207,5 +217,6 @@ export class Runner {
     // Single-page apps render the new article after the URL changes; the observer catches it, and
     // this first try catches apps that render before.
     this.ctx.setTimeout(() => void this.run(), SETTLE_MS);
+    return true;
   }
 }
