@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TabStatus } from '../lib/extension/messages';
+import type { TabView } from '../lib/extension/messages';
 import type { SearchResult } from '../lib/corpus/schema';
 import { plural } from './format';
 import { SearchResults } from './SearchResults';
 
 export interface PopupProps {
-  /** The current tab as its content script reports it; null where Retold cannot run (browser pages). */
-  tab: TabStatus | null;
+  /** What the current tab shows, as the background decides it; null where Retold cannot run (browser pages). */
+  tab: TabView | null;
   /** When a pause from the popup ends (epoch ms), 0 when not paused. */
   pausedUntil: number;
   /** Settings that were unreadable and reset, by their names on the options page. */
@@ -27,6 +27,8 @@ const PAUSE_MINUTES = 60;
 /** The toolbar popup: this tab's notes and controls, and a search over the whole corpus. */
 export function Popup(props: PopupProps) {
   const { tab } = props;
+  const remarks = tab?.notes.remarks.length ?? 0;
+  const figures = tab?.notes.figures.length ?? 0;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ query: string; list: SearchResult[] }>({ query: '', list: [] });
   const input = useRef<HTMLInputElement>(null);
@@ -86,12 +88,12 @@ export function Popup(props: PopupProps) {
         ) : (
           <>
             <p data-testid="tab-counts">
-              {tab.remarks + tab.figures === 0
+              {remarks + figures === 0
                 ? 'No remark or figure on this page is reported by other outlets in the corpus.'
-                : `On this page: ${plural(tab.remarks, 'remark')} and ${plural(tab.figures, 'figure')} also reported by other outlets.`}
+                : `On this page: ${[remarks && plural(remarks, 'remark'), figures && plural(figures, 'figure')].filter(Boolean).join(' and ')} also reported by other outlets.`}
             </p>
             <div class="actions">
-              {tab.remarks + tab.figures > 0 && (
+              {remarks + figures > 0 && (
                 <button type="button" onClick={props.onToggleNotes} data-testid="toggle-notes">
                   {tab.visible ? 'Hide notes' : 'Show notes'}
                 </button>

@@ -7,6 +7,22 @@ import { Popup, type PopupProps } from '../components/Popup';
 import { SearchResults } from '../components/SearchResults';
 import type { SearchResult } from '../lib/corpus/schema';
 import { DEFAULTS } from '../lib/extension/settings';
+import type { FigureView, RemarkView, TabView } from '../lib/extension/messages';
+
+const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
+const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
+const aFigure = (id: string): FigureView => ({ id, text: '3', quantity: 'x', selector, differs: false, others: [] });
+/** A tab's view as the background sends it to the popup. */
+const tabView = (over: Partial<TabView> = {}): TabView => ({
+  url: 'https://example.com/a',
+  host: 'example.com',
+  state: 'on',
+  notes: { remarks: [aRemark('remark-1'), aRemark('remark-2')], figures: [aFigure('figure-1')], outletCount: 1 },
+  visible: true,
+  look: { palette: 'amber', highlightStyle: 'background' },
+  badge: { text: '3', title: 'Retold: 2 remarks and 1 figure also reported elsewhere' },
+  ...over,
+});
 
 const remark: SearchResult = {
   kind: 'remark',
@@ -61,7 +77,7 @@ describe('search results', () => {
 
 describe('the popup', () => {
   const props = (over: Partial<PopupProps> = {}): PopupProps => ({
-    tab: { host: 'example.com', state: 'on', remarks: 2, figures: 1, visible: true },
+    tab: tabView(),
     pausedUntil: 0,
     reset: [],
     searchable: 15,
@@ -99,7 +115,14 @@ describe('the popup', () => {
   });
 
   it('says why Retold is not running, with the way back', () => {
-    const p = props({ tab: { host: 'cnn.com', state: 'blocked', remarks: 0, figures: 0, visible: true } });
+    const p = props({
+      tab: tabView({
+        url: 'https://cnn.com/',
+        host: 'cnn.com',
+        state: 'blocked',
+        notes: { remarks: [], figures: [], outletCount: 0 },
+      }),
+    });
     mount(<Popup {...p} />);
     expect(q('[data-testid="tab-status"]')[0]!.textContent).toContain('Retold does not run on cnn.com');
     act(() => q('[data-testid="tab-status"] button')[0]!.click());

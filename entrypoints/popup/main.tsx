@@ -1,13 +1,16 @@
 /**
- * The toolbar popup: asks the current tab's content script how the page is
- * doing, and the background to search the corpus. The tab may be given as
- * `?tab=<id>` (the popup opened in a tab of its own, as the tests do).
+ * The toolbar popup: asks the background what the current tab shows (the
+ * same view the page and the badge are drawn from) and to search the corpus.
+ * The tab may be given as `?tab=<id>` (the popup opened in a tab of its own,
+ * as the tests do).
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
-import { SearchResponseSchema, TabStatusSchema, type TabStatus } from '../../lib/extension/messages';
+import * as channels from '../../lib/extension/channels';
+import { send } from '../../lib/extension/channels';
+import type { TabView } from '../../lib/extension/messages';
 import type { SearchResult } from '../../lib/corpus/schema';
 import { changeSettings, LABELS, loadSettings } from '../../lib/extension/settings';
 import { hostMatches, normalizePattern } from '../../lib/extension/sites';
@@ -22,24 +25,24 @@ async function currentTab(): Promise<number | undefined> {
   return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 }
 
-async function tabStatus(tabId: number | undefined, type: 'tab-status' | 'tab-toggle'): Promise<TabStatus | null> {
+/** What the tab shows, from the background; null where no page of ours runs (a browser page, a file). */
+async function tabView(tabId: number | undefined, ask: typeof channels.tabView): Promise<TabView | null> {
   if (tabId === undefined) return null;
   try {
-    const parsed = TabStatusSchema.safeParse(await browser.tabs.sendMessage(tabId, { type }));
-    return parsed.success ? parsed.data : null;
+    return (await send(ask, { tabId })).view;
   } catch {
-    return null; // no content script there: a browser page, a file, the web store
+    return null;
   }
 }
 
 async function search(query: string): Promise<SearchResult[]> {
-  const parsed = SearchResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'search', query }));
-  if (!parsed.success || !parsed.data.ok) return [];
-  searchable = parsed.data.searchable;
-  return parsed.data.results;
+  const answer = await send(channels.search, { query }).catch(() => null);
+  if (!answer?.ok) return [];
+  searchable = answer.searchable;
+  return answer.results;
 }
 
-async function draw(tab: TabStatus | null): Promise<void> {
+async function draw(tab: TabView | null): Promise<void> {
   const tabId = await currentTab();
   const { settings, reset } = await loadSettings(area);
   render(
@@ -49,7 +52,7 @@ async function draw(tab: TabStatus | null): Promise<void> {
       reset={reset.map((r) => LABELS[r])}
       searchable={searchable}
       search={search}
-      onToggleNotes={async () => void draw(await tabStatus(tabId, 'tab-toggle'))}
+      onToggleNotes={async () => void draw(await tabView(tabId, channels.tabToggle))}
       onBlockSite={async (block) => {
         if (!tab) return;
         const site = normalizePattern(tab.host);
@@ -66,9 +69,9 @@ async function draw(tab: TabStatus | null): Promise<void> {
   );
 }
 
-const refresh = async () => draw(await tabStatus(await currentTab(), 'tab-status'));
+const refresh = async () => draw(await tabView(await currentTab(), channels.tabView));
 // Count what can be searched before the first draw, so the hint is right at once.
 await search('').catch(() => []);
 await refresh();
-// The content script applies settings changes itself; ask it again for the new state.
-watchSettings(() => setTimeout(() => void refresh(), 100));
+// The background reads the settings afresh for each answer: ask it again for the tab's new view.
+watchSettings(() => void refresh());

@@ -1,8 +1,9 @@
 /**
- * What the content script and the background say to each other, and the
- * notes as the page shows them. Both sides parse what they receive with
- * these schemas: a message from an older tab, a stopped worker or a page
- * pretending to be us gets a clear error, never half-read data.
+ * What the content script, the popup and the background say to each other
+ * (each message travels on a channel of its own, see lib/extension/channels),
+ * and the notes as the page shows them. Every side parses what it receives
+ * with these schemas: a message from an older tab, a stopped worker or a
+ * page pretending to be us gets a clear error, never half-read data.
  *
  * zod's mini build keeps the content script small; it is jitless for the
  * same reason as the corpus schema (Manifest V3 forbids `new Function`).
@@ -77,40 +78,47 @@ export type FigureView = z.infer<typeof FigureViewSchema>;
 export type PageNotes = z.infer<typeof PageNotesSchema>;
 export type OutletVersion = RemarkView['outlets'][number];
 
-export const RequestSchema = z.discriminatedUnion('type', [
-  /**
-   * Notes for the article of a page, sent as a snapshot of its DOM (the
-   * background reads the article off the page's thread; see lib/page/snapshot);
-   * the sender's tab gets a badge with the count.
-   */
-  z.strictObject({
-    type: z.literal('annotate'),
-    url: z.string(),
-    snapshot: SnapshotSchema,
-    /** The remark similarity a match needs (the reader's sensitivity setting). */
-    threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
-  }),
-  /** Search the corpus (from the popup). */
-  z.strictObject({ type: z.literal('search'), query: z.string().check(z.maxLength(200)) }),
-  /** The page shows no notes (no article, or it navigated away): clear the badge. */
-  z.strictObject({ type: z.literal('clear') }),
+/**
+ * Notes for the article of a page, sent as a snapshot of its DOM (the
+ * background reads the article off the page's thread; see lib/page/snapshot).
+ * The background answers with an acknowledgement; the notes reach the page
+ * as a view (see TabViewSchema), like every other change to what it shows.
+ */
+export const AnnotateRequestSchema = z.strictObject({
+  url: z.string(),
+  snapshot: SnapshotSchema,
+  /** The remark similarity a match needs (the reader's sensitivity setting). */
+  threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
+});
+export type AnnotateRequest = z.infer<typeof AnnotateRequestSchema>;
+
+/** The page at `url` has no notes to show: no article, or Retold does not run on it. */
+export const ClearRequestSchema = z.strictObject({ url: z.string() });
+
+/** An answer that carries nothing but whether the request was carried out. */
+export const AckSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
-export type Request = z.infer<typeof RequestSchema>;
+export type Ack = z.infer<typeof AckSchema>;
+
+/** Nothing: the request's channel says it all (show or hide the notes of the sender's tab). */
+export const EmptySchema = z.strictObject({});
+
+/** Search the corpus (from the popup). */
+export const SearchRequestSchema = z.strictObject({ query: z.string().check(z.maxLength(200)) });
+
+/** The popup asks about one tab (the current one, or the one it was opened for). */
+export const TabRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
 
 /** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
-export const ExtractRequestSchema = z.strictObject({ type: z.literal('extract'), snapshot: SnapshotSchema });
+export const ExtractRequestSchema = z.strictObject({ snapshot: SnapshotSchema });
 export const ExtractResponseSchema = z.discriminatedUnion('ok', [
   /** `text` is null when the page holds no article Readability can find. */
   z.strictObject({ ok: z.literal(true), text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))) }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;
-
-export const AnnotateResponseSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), notes: PageNotesSchema }),
-  z.strictObject({ ok: z.literal(false), error: z.string() }),
-]);
-export type AnnotateResponse = z.infer<typeof AnnotateResponseSchema>;
 
 /** The number of notes a page carries, as the toolbar badge and the summary pill count them. */
 export const noteCount = (notes: PageNotes) => notes.remarks.length + notes.figures.length;
@@ -126,38 +134,33 @@ export const SearchResponseSchema = z.discriminatedUnion('ok', [
 ]);
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
-/** What the popup asks the content script of the current tab. */
-export const TabRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('tab-status') }),
-  /** Show or hide this tab's notes (as Alt+Shift+R does). */
-  z.strictObject({ type: z.literal('tab-toggle') }),
-]);
-export type TabRequest = z.infer<typeof TabRequestSchema>;
+/** Whether Retold runs on a site, and if not, why (see siteState in lib/extension/settings). */
+export const SiteStateSchema = z.enum(['on', 'off', 'paused', 'blocked', 'not-listed']);
 
-export const TabStatusSchema = z.strictObject({
+/**
+ * What one tab shows, as the background decides it (see lib/extension/view):
+ * the page draws it, the toolbar badge and the popup say it. Sent to the
+ * page whenever it changes, and to the popup when it asks.
+ */
+export const TabViewSchema = z.strictObject({
+  /** The page the view is for; a page that has moved on to another address draws nothing of it. */
+  url: z.string(),
   host: z.string(),
-  /** Whether Retold runs here, and if not, why (see siteState). */
-  state: z.enum(['on', 'off', 'paused', 'blocked', 'not-listed']),
-  remarks: z.int(),
-  figures: z.int(),
+  state: SiteStateSchema,
+  /** The notes to draw: those the settings let through; none when Retold does not run here. */
+  notes: PageNotesSchema,
+  /** Whether highlights and markers are shown (the reader can hide them; the pill stays). */
   visible: z.boolean(),
-  /**
-   * How long the last run took on the page's clock, in milliseconds (see
-   * `npm run bench`): from the content script's start to notes painted, the
-   * page-thread time spent reading the article, the wait for the
-   * background's answer, and the longest stretch and the sum of main-thread
-   * time of each kind of work.
-   * Absent until a run has painted notes.
-   */
-  timing: z.optional(
-    z.strictObject({
-      pipeline: z.number(),
-      extraction: z.number(),
-      background: z.number(),
-      slices: z.record(z.string(), z.number()),
-      /** All main-thread time of each kind of work. */
-      busy: z.record(z.string(), z.number()),
-    }),
-  ),
+  /** How highlights look (the reader's colour and style settings). */
+  look: z.strictObject({
+    palette: z.enum(['amber', 'blue', 'magenta']),
+    highlightStyle: z.enum(['background', 'underline']),
+  }),
+  /** The toolbar badge: the number of notes shown, and a tooltip that says what they are. */
+  badge: z.strictObject({ text: z.string(), title: z.string() }),
 });
-export type TabStatus = z.infer<typeof TabStatusSchema>;
+export type TabView = z.infer<typeof TabViewSchema>;
+
+/** The popup's answer about a tab: its view, or null where no page of ours reported (a browser page, a file). */
+export const TabViewResponseSchema = z.strictObject({ view: z.nullable(TabViewSchema) });
+export type TabViewResponse = z.infer<typeof TabViewResponseSchema>;

@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { articleFromSnapshot } from '../page/article';
-import { ExtractRequestSchema, ExtractResponseSchema, type ExtractResponse } from './messages';
+import type { ExtractResponse } from './messages';
+import { extract, listen, send } from './channels';
 import type { Snapshot } from '../page/snapshot';
 
 /** Read here: this document must have a DOM. */
@@ -21,12 +22,7 @@ export function readHere(snapshot: Snapshot): ExtractResponse {
 
 /** In the offscreen document: answer the background's requests to read an article, and nothing else. */
 export function answerExtractRequests(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const request = ExtractRequestSchema.safeParse(message);
-    if (!request.success) return undefined;
-    return Promise.resolve(readHere(request.data.snapshot));
-  });
+  listen(extract, ({ snapshot }) => readHere(snapshot));
 }
 
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -55,6 +51,9 @@ async function offscreenReady(): Promise<void> {
 export async function readArticle(snapshot: Snapshot): Promise<ExtractResponse> {
   if (typeof document !== 'undefined') return readHere(snapshot);
   await offscreenReady();
-  const answer = ExtractResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'extract', snapshot }));
-  return answer.success ? answer.data : { ok: false, error: 'unexpected answer from the offscreen document' };
+  try {
+    return await send(extract, { snapshot });
+  } catch (error) {
+    return { ok: false, error: `no answer from the offscreen document: ${String(error)}` };
+  }
 }

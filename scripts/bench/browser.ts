@@ -2,8 +2,9 @@
  * Retold in the browser: the built extension in Chromium on the demo pages
  * and the 50,000-word long read. For each page, over several fresh loads:
  * the content script's own timings (start → notes painted, its page-thread
- * time in all and on reading the page, the wait for the background, the
- * longest stretch it held the main thread; see the tab status), a plain
+ * time in all and on checking and snapshotting the page, the wait for the
+ * background, the longest stretch it held the main thread; read from the
+ * page's performance timeline, see entrypoints/content/slices.ts), a plain
  * Readability parse of the same page in the same load as the baseline, and
  * the page's long tasks with and without the extension.
  */
@@ -13,9 +14,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM, QUIET_FLAGS, launchWithRetold, type Launched } from '../browser';
+import { CHROME_BUILD, CHROMIUM, QUIET_FLAGS, launchWithRetold } from '../browser';
 import { serveDemo, type DemoPage } from '../demo/site';
-import { TabStatusSchema } from '../../lib/extension/messages';
 
 /** Fresh loads of each page; medians are reported. */
 const LOADS = 5;
@@ -26,7 +26,8 @@ export interface PageResult {
   long: boolean;
   /** Medians over the loads, in milliseconds. */
   pipeline: number;
-  extraction: number;
+  /** Page-thread time checking that the page is an article and taking its snapshot. */
+  checkAndSnapshot: number;
   readability: number;
   /** pipeline ÷ readability, per load, then the median. */
   ratio: number;
@@ -84,35 +85,49 @@ async function readabilityParse(page: Page): Promise<number> {
   });
 }
 
-async function tabTiming(browser: Launched, page: Page) {
-  await page.bringToFront();
-  const status = await browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        tabs: {
-          query: (q: object) => Promise<{ id?: number }[]>;
-          sendMessage: (id: number, m: object) => Promise<unknown>;
-        };
-      };
-    };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.tabs.sendMessage(tab!.id!, { type: 'tab-status' });
-  });
-  const timing = TabStatusSchema.parse(status).timing;
-  if (!timing) throw new Error(`${page.url()}: the content script reported no timing`);
+/** One run's timings as the content script put them on the page's timeline (`retold:…` measures). */
+interface Timing {
+  pipeline: number;
+  background: number;
+  /** The longest stretch of page-thread time of each kind. */
+  slices: Record<string, number>;
+  /** All page-thread time of each kind. */
+  busy: Record<string, number>;
+}
+
+/**
+ * The timings of the run that painted, read from the page's performance
+ * timeline. Content scripts run in a world of their own, but in Chromium
+ * they share the page's timeline, so the page sees their measures.
+ */
+async function pageTiming(page: Page): Promise<Timing | null> {
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('retold:'))
+      .map((e) => ({ name: e.name, duration: e.duration })),
+  );
+  const pipeline = entries.find((e) => e.name === 'retold:pipeline');
+  if (!pipeline) return null;
+  const timing: Timing = { pipeline: pipeline.duration, background: 0, slices: {}, busy: {} };
+  for (const { name, duration } of entries) {
+    if (name === 'retold:wait:background') timing.background = duration;
+    const kind = name.match(/^retold:slice:(.+)$/)?.[1];
+    if (!kind) continue;
+    timing.slices[kind] = Math.max(timing.slices[kind] ?? 0, duration);
+    timing.busy[kind] = (timing.busy[kind] ?? 0) + duration;
+  }
   return timing;
 }
 
-/** Wait for the overlay, then until the content script reports it painted. */
-async function painted(browser: Launched, page: Page) {
+/** Wait for the overlay, then until the content script has put the run's timings on the timeline. */
+async function painted(page: Page): Promise<Timing> {
   await page.locator('[data-retold-ui] [data-testid="retold-pill"]').waitFor({ timeout: 30_000 });
   for (let i = 0; ; i++) {
-    try {
-      return await tabTiming(browser, page);
-    } catch (error) {
-      if (i > 20) throw error;
-      await page.waitForTimeout(100);
-    }
+    const timing = await pageTiming(page);
+    if (timing) return timing;
+    if (i > 20) throw new Error(`${page.url()}: the content script put no timings on the page's timeline`);
+    await page.waitForTimeout(100);
   }
 }
 
@@ -136,7 +151,7 @@ export async function runBrowser(
     {
       runs: {
         pipeline: number;
-        extraction: number;
+        checkAndSnapshot: number;
         background: number;
         busy: number;
         kinds: Record<string, number>;
@@ -158,13 +173,13 @@ export async function runBrowser(
       for (let i = 0; i < LOADS; i++) {
         const page = await retold.context.newPage();
         await page.goto(`${site.url}${p.path}`);
-        const timing = await painted(retold, page);
+        const timing = await painted(page);
         const task = await longestTask(page);
         const readability = await readabilityParse(page);
         const [slowest, slice] = Object.entries(timing.slices).reduce((a, b) => (b[1] > a[1] ? b : a));
         results.get(p.path)!.runs.push({
           pipeline: timing.pipeline,
-          extraction: timing.extraction,
+          checkAndSnapshot: (timing.busy.check ?? 0) + (timing.busy.snapshot ?? 0),
           background: timing.background,
           busy: Object.values(timing.busy).reduce((a, b) => a + b, 0),
           kinds: timing.busy,
@@ -207,7 +222,7 @@ export async function runBrowser(
       words: words(p),
       long: p.kind === 'long',
       pipeline: median(runs.map((r) => r.pipeline)),
-      extraction: median(runs.map((r) => r.extraction)),
+      checkAndSnapshot: median(runs.map((r) => r.checkAndSnapshot)),
       readability: median(runs.map((r) => r.readability)),
       ratio: median(runs.map((r) => r.pipeline / r.readability)),
       busy: median(runs.map((r) => r.busy)),

@@ -34,12 +34,12 @@ export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null)
       target: '≤ 1.5×',
       met: painted.ratio <= 1.5,
     });
-    const reading = worst(browser.pages, (p) => p.extraction / p.readability);
+    const reading = worst(browser.pages, (p) => p.checkAndSnapshot / p.readability);
     out.push({
-      name: 'proposed: page-thread time reading the page ÷ Readability parse (worst page)',
-      measured: `${(reading.extraction / reading.readability).toFixed(2)}× (${reading.page})`,
+      name: 'proposed: page-thread time checking and snapshotting the page ÷ Readability parse (worst page)',
+      measured: `${(reading.checkAndSnapshot / reading.readability).toFixed(2)}× (${reading.page})`,
       target: '≤ 1×',
-      met: reading.extraction <= reading.readability,
+      met: reading.checkAndSnapshot <= reading.readability,
     });
     const busy = worst(demo, (p) => p.busyRatio);
     out.push({
@@ -126,7 +126,7 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
           'page',
           'words',
           'start → painted',
-          'page-thread time (reading the page)',
+          'page-thread time (check + snapshot)',
           'background wait',
           'Readability parse',
           'painted ÷ parse',
@@ -138,7 +138,7 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
           p.page,
           p.words.toLocaleString('en-US'),
           ms(p.pipeline),
-          `${ms(p.busy)} (${ms(p.extraction)})`,
+          `${ms(p.busy)} (${ms(p.checkAndSnapshot)})`,
           ms(p.background),
           ms(p.readability),
           `${p.ratio.toFixed(2)}×`,

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRetold, type Launched } from '../../scripts/browser';
-import { highlights, serveAll, tabIdOf, waitForNotes, type WorkerChrome } from './helpers';
+import { highlights, popupFor, serveAll, tabIdOf, waitForNotes, type WorkerChrome } from './helpers';
 
 let browser: Launched;
 let site: Awaited<ReturnType<typeof serveAll>>;
@@ -70,7 +70,8 @@ describe('a retelling of the St Petersburg remarks', () => {
     await expect(ui(page, 'retold-pill').textContent()).resolves.toMatch(
       /4 remarks and \d figures? also reported by 2 other outlets/,
     );
-    expect(await badge(page)).toBe('4');
+    // The badge counts the notes shown, as the pill does: 4 remarks and 3 figures.
+    expect(await badge(page)).toBe('7');
   });
 
   it('opens a note with each outlet’s wording, the differences marked word by word', async () => {
@@ -190,8 +191,12 @@ describe('a retelling of the St Petersburg remarks', () => {
 describe('other pages', () => {
   it('shows nothing at all on an article that shares no remark with the corpus', async () => {
     const page = await open('/unrelated/unrelated-budget.html');
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(2000);
+    // First proof that Retold read the page: the popup knows it, and found nothing on it.
+    const popup = await popupFor(browser, page);
+    await expect
+      .poll(() => popup.getByTestId('tab-counts').textContent(), { timeout: 15_000 })
+      .toBe('No remark or figure on this page is reported by other outlets in the corpus.');
+    await popup.close();
     await expect(page.locator('retold-ui').count()).resolves.toBe(0);
     await expect(page.evaluate(() => CSS.highlights.size)).resolves.toBe(0);
     expect(await badge(page)).toBe('');

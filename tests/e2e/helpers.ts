@@ -88,3 +88,14 @@ export async function tabIdOf(browser: Launched, page: Page): Promise<number> {
     return tab.id;
   });
 }
+
+/**
+ * The popup opened for the tab showing `page` (in a tab of its own), which
+ * says what the background knows of that tab. It only knows a page whose
+ * content script reported, so it proves the content script ran.
+ */
+export async function popupFor(browser: Launched, page: Page): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, page)}`);
+  return popup;
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRetold, type Launched } from '../../scripts/browser';
 import { hostilePages } from './hostile';
-import { serveAll, waitForNotes } from './helpers';
+import { popupFor, serveAll, waitForNotes } from './helpers';
 
 let browser: Launched;
 let site: Awaited<ReturnType<typeof serveAll>>;
@@ -20,11 +20,11 @@ beforeAll(async () => {
   await browser.worker.evaluate(() => {
     const g = globalThis as unknown as {
       annotated: number;
-      chrome: { runtime: { onMessage: { addListener: (f: (m: { type?: string }) => void) => void } } };
+      chrome: { runtime: { onMessage: { addListener: (f: (m: { channel?: string }) => void) => void } } };
     };
     g.annotated = 0;
     g.chrome.runtime.onMessage.addListener((m) => {
-      if (m?.type === 'annotate') g.annotated++;
+      if (m?.channel === 'retold:annotate') g.annotated++;
     });
   });
 });
@@ -126,7 +126,12 @@ describe('hostile pages, case by case', () => {
 
   it('draws nothing on a page that is not an article', async () => {
     const { page, errors } = await open('/hostile/no-article.html');
-    await page.waitForTimeout(1500);
+    // First proof that Retold looked at the page: the popup knows it, with nothing on it.
+    const popup = await popupFor(browser, page);
+    await expect
+      .poll(() => popup.getByTestId('tab-counts').textContent(), { timeout: 15_000 })
+      .toBe('No remark or figure on this page is reported by other outlets in the corpus.');
+    await popup.close();
     await pageWorks(page);
     expect(await page.locator('[data-retold-ui]').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -1,0 +1,123 @@
+/**
+ * The extension's message channels: one per purpose, each with the schema of
+ * its request and of its answer and the one kind of sender it takes. A
+ * message names its channel, so no listener has to guess what a message is
+ * from who sent it; both ends check what they receive (lib/extension/messages).
+ *
+ *   content script ─ annotate, clear, toggle, leave ─▶ background
+ *   popup ────────── search, tab-view, tab-toggle ────▶ background
+ *   background ───── view ────────────────────────────▶ content script (one tab)
+ *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { z } from 'zod/mini';
+import {
+  AckSchema,
+  AnnotateRequestSchema,
+  ClearRequestSchema,
+  EmptySchema,
+  ExtractRequestSchema,
+  ExtractResponseSchema,
+  SearchRequestSchema,
+  SearchResponseSchema,
+  TabRequestSchema,
+  TabViewResponseSchema,
+  TabViewSchema,
+} from './messages';
+
+/** Who may send on a channel: a content script in a tab, or a page or worker of the extension itself. */
+export type Sender = 'content' | 'extension';
+
+export interface Channel<Req, Res> {
+  name: string;
+  from: Sender;
+  request: z.ZodMiniType<Req>;
+  answer: z.ZodMiniType<Res>;
+}
+
+const channel = <Req, Res>(
+  name: string,
+  from: Sender,
+  request: z.ZodMiniType<Req>,
+  answer: z.ZodMiniType<Res>,
+): Channel<Req, Res> => ({ name: `retold:${name}`, from, request, answer });
+
+/** A page's article, to be matched; the notes come back as a `view`. */
+export const annotate = channel('annotate', 'content', AnnotateRequestSchema, AckSchema);
+/** A page with nothing to show (no article, Retold off there, or a new address in a single-page app). */
+export const clear = channel('clear', 'content', ClearRequestSchema, AckSchema);
+/** The page is going away (the tab loads another document); the background forgets it. */
+export const leave = channel('leave', 'content', ClearRequestSchema, AckSchema);
+/** The reader hid or showed the notes in the page (Alt+Shift+R, or the list's button). */
+export const toggle = channel('toggle', 'content', EmptySchema, AckSchema);
+export const search = channel('search', 'extension', SearchRequestSchema, SearchResponseSchema);
+/** What a tab shows, for the popup. */
+export const tabView = channel('tab-view', 'extension', TabRequestSchema, TabViewResponseSchema);
+/** Hide or show a tab's notes from the popup; answers with the tab's new view. */
+export const tabToggle = channel('tab-toggle', 'extension', TabRequestSchema, TabViewResponseSchema);
+/** What the page is to show now: sent by the background whenever it changes. */
+export const view = channel('view', 'extension', TabViewSchema, AckSchema);
+/** Read an article from a snapshot, in Chromium's offscreen document. */
+export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
+
+interface Envelope {
+  channel: string;
+  message: unknown;
+}
+
+const isEnvelope = (m: unknown): m is Envelope =>
+  typeof m === 'object' && m !== null && typeof (m as Envelope).channel === 'string' && 'message' in m;
+
+/**
+ * Who sent a message: only our own extension sends us anything at all; of
+ * its senders, a content script is in a tab at the page's address, while our
+ * pages (even one opened in a tab) and our worker are at the extension's.
+ */
+function sentBy(sender: Browser.runtime.MessageSender): Sender | null {
+  if (sender.id !== browser.runtime.id) return null;
+  // WXT types getURL for the extension's own files only; the origin is the address of "/".
+  const ours = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
+  return sender.tab?.id !== undefined && !sender.url?.startsWith(ours) ? 'content' : 'extension';
+}
+
+function parseAnswer<Res>(to: Channel<unknown, Res>, answer: unknown): Res {
+  const parsed = to.answer.safeParse(answer);
+  if (!parsed.success) throw new Error(`Retold: unexpected answer on ${to.name}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Send on a channel to the background (or, from the background, to the extension's pages); the answer is checked. */
+export async function send<Req, Res>(to: Channel<Req, Res>, message: Req): Promise<Res> {
+  return parseAnswer(to, await browser.runtime.sendMessage({ channel: to.name, message } satisfies Envelope));
+}
+
+/** Send on a channel to the content script of one tab's top frame; the answer is checked. */
+export async function sendToTab<Req, Res>(tabId: number, to: Channel<Req, Res>, message: Req): Promise<Res> {
+  const answer = await browser.tabs.sendMessage(tabId, { channel: to.name, message } satisfies Envelope, {
+    frameId: 0,
+  });
+  return parseAnswer(to, answer);
+}
+
+/**
+ * Answer one channel. Messages for other channels, from a sender the channel
+ * does not take, or that fail its schema are left unanswered (a sender that
+ * waits gets the browser's "no receiver" error). Returns the unsubscribe.
+ */
+export function listen<Req, Res>(
+  on: Channel<Req, Res>,
+  answer: (message: Req, sender: Browser.runtime.MessageSender) => Res | Promise<Res>,
+): () => void {
+  const listener = (envelope: unknown, sender: Browser.runtime.MessageSender): Promise<Res> | undefined => {
+    if (!isEnvelope(envelope) || envelope.channel !== on.name) return undefined;
+    if (sentBy(sender) !== on.from) return undefined;
+    const request = on.request.safeParse(envelope.message);
+    if (!request.success) {
+      console.warn(`Retold: malformed message on ${on.name}:`, request.error.message);
+      return undefined;
+    }
+    return Promise.resolve(answer(request.data, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

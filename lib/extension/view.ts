@@ -1,0 +1,65 @@
+/**
+ * What a tab shows, decided in one place. The background keeps every note it
+ * found for a page (see tab-store); `view` lets through what the reader's
+ * settings allow, and the page's overlay, the toolbar badge and the popup
+ * are all drawn from its answer, so they cannot disagree.
+ */
+import { siteState, type Settings } from './settings';
+import type { PageNotes, TabView } from './messages';
+
+/** What the background knows of the page in one tab. */
+export interface TabPage {
+  /** The page's address as its content script last reported it. */
+  url: string;
+  /** Every note the background found for the page; null before it was read, or when it has no article. */
+  notes: PageNotes | null;
+  /** Whether the reader wants highlights and markers shown on this page. */
+  visible: boolean;
+}
+
+const NONE: PageNotes = { remarks: [], figures: [], outletCount: 0 };
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The notes the reader's settings let through, counting the other outlets of those notes only. */
+function shown(notes: PageNotes, settings: Settings): PageNotes {
+  const remarks = settings.showRemarks ? notes.remarks : [];
+  const figures = settings.showFigures ? notes.figures : [];
+  // The same count as presentNotes makes: each other article a shown note draws on.
+  const articles = new Set([
+    ...remarks.flatMap((r) => r.outlets.map((o) => o.articleId)),
+    ...figures.flatMap((f) => f.others.map((o) => o.articleId)),
+  ]);
+  return { remarks, figures, outletCount: articles.size };
+}
+
+/** What the tab shows under `settings` at time `now`: the overlay's notes, the badge, the popup's counts. */
+export function view(page: TabPage, settings: Settings, now = Date.now()): TabView {
+  const host = hostOf(page.url);
+  const state = siteState(settings, host, now);
+  const notes = state === 'on' && page.notes ? shown(page.notes, settings) : NONE;
+  const count = notes.remarks.length + notes.figures.length;
+  return {
+    url: page.url,
+    host,
+    state,
+    notes,
+    visible: page.visible,
+    look: { palette: settings.palette, highlightStyle: settings.highlightStyle },
+    badge: {
+      text: count > 0 ? String(count) : '',
+      title:
+        count > 0
+          ? `Retold: ${plural(notes.remarks.length, 'remark')} and ${plural(notes.figures.length, 'figure')} also reported elsewhere`
+          : 'Retold',
+    },
+  };
+}
