@@ -6,7 +6,6 @@ import {
   importSettings,
   loadSettings,
   parseSettings,
-  SETTINGS_KEY,
   siteState,
   thresholdOf,
   type SettingsArea,
@@ -67,7 +66,7 @@ describe('stored settings', () => {
       const { settings } = parseSettings(garbage);
       expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULTS).sort());
     }
-    expect(parseSettings('settings').reset.length).toBe(Object.keys(DEFAULTS).length - 1);
+    expect(parseSettings('settings').reset.length).toBe(Object.keys(DEFAULTS).length);
   });
 
   it('migrate the unversioned shape: one site list with a mode, a numeric threshold', () => {
@@ -96,14 +95,14 @@ describe('stored settings', () => {
   });
 
   it('are changed in storage without losing the other fields, repairing corrupt ones', async () => {
-    const stored: Record<string, unknown> = { [SETTINGS_KEY]: { version: 1, palette: 7, showRemarks: false } };
+    let stored: unknown = { version: 1, palette: 7, showRemarks: false };
     const area: SettingsArea = {
-      get: async (key) => ({ [key]: stored[key] }),
-      set: async (items) => void Object.assign(stored, items),
+      read: async () => stored,
+      write: async (settings) => void (stored = settings),
     };
     await changeSettings(area, { enabled: false });
-    expect(stored[SETTINGS_KEY]).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
-    const broken: SettingsArea = { get: () => Promise.reject(new Error('disk')), set: () => Promise.resolve() };
+    expect(stored).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
+    const broken: SettingsArea = { read: () => Promise.reject(new Error('disk')), write: () => Promise.resolve() };
     expect(await loadSettings(broken)).toEqual({ settings: DEFAULTS, reset: [] });
   });
 

@@ -7,7 +7,6 @@ import {
   exportSettings,
   importSettings,
   loadSettings,
-  SETTINGS_KEY,
   type SettingName,
 } from '../../lib/extension/settings';
 import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
@@ -21,7 +20,7 @@ async function draw(): Promise<void> {
   if (loaded.reset.length) {
     reset = [...new Set([...reset, ...loaded.reset])];
     // Store the repaired settings, so every tab agrees on them.
-    await area.set({ [SETTINGS_KEY]: loaded.settings });
+    await changeSettings(area, {});
   }
   render(
     <Options

@@ -205,7 +205,7 @@ describe('the options page', () => {
     const exported = JSON.parse(
       await (await (await download).createReadStream()).toArray().then((b) => Buffer.concat(b).toString()),
     );
-    expect(exported).toMatchObject({ version: 1, palette: 'blue' });
+    expect(exported).toMatchObject({ version: 2, palette: 'blue' });
 
     await options.getByTestId('setting-palette').getByLabel('Amber').check();
     await options.getByTestId('import').setInputFiles({
