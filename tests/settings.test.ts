@@ -26,6 +26,26 @@ describe('site patterns', () => {
       expect(normalizePattern(bad), bad).toBeNull();
   });
 
+  it('take time in proportion to their length: a 200-byte import once froze the options page', () => {
+    // Every label here could be read two ways by the old pattern, so a bad ending made it try 2^n readings.
+    const hostile = `${'xn--a.'.repeat(26)}!`;
+    const started = performance.now();
+    expect(normalizePattern(hostile)).toBeNull();
+    expect(parseSettings({ version: 1, blocked: [hostile, 'cnn.com'] }).settings.blocked).toEqual(['cnn.com']);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(normalizePattern(`${'a.'.repeat(5000)}com`)).toBeNull(); // longer than any host name
+    expect(normalizePattern(`${'/'.repeat(20_000)}\n`)).toBeNull();
+  });
+
+  it('accept host names with underscores, which browsers open, so the popup can block them', () => {
+    expect(normalizePattern('my_site.example.com')).toBe('my_site.example.com');
+    expect(normalizePattern('*._dmarc.example.com')).toBe('*._dmarc.example.com');
+    expect(hostMatches('my_site.example.com', 'my_site.example.com')).toBe(true);
+    expect(normalizePattern('xn--bcher-kva.example')).toBe('xn--bcher-kva.example');
+    expect(normalizePattern('a'.repeat(63) + '.com')).toBe('a'.repeat(63) + '.com');
+    expect(normalizePattern('a'.repeat(64) + '.com')).toBeNull();
+  });
+
   it('tell cnn.com from edition.cnn.com, and match whole labels only', () => {
     expect(hostMatches('cnn.com', 'cnn.com')).toBe(true);
     expect(hostMatches('cnn.com', 'www.cnn.com')).toBe(true);

@@ -6,7 +6,7 @@
  * stored is `settings-area.ts`; this module never touches `browser`.
  */
 import { z } from 'zod/mini';
-import { anyMatches, normalizePattern } from './sites';
+import { anyPatternMatches, normalizePattern } from './sites';
 import { REMARK_THRESHOLDS, type Sensitivity } from '../text/thresholds';
 
 z.config({ jitless: true });
@@ -146,8 +146,8 @@ export type SiteState = 'on' | 'off' | 'paused' | 'blocked' | 'not-listed';
 export function siteState(settings: Settings, host: string, now = Date.now()): SiteState {
   if (!settings.enabled) return 'off';
   if (settings.pausedUntil > now) return 'paused';
-  if (anyMatches(settings.blocked, host)) return 'blocked';
-  if (settings.siteMode === 'listed' && !anyMatches(settings.allowed, host)) return 'not-listed';
+  if (anyPatternMatches(settings.blocked, host)) return 'blocked';
+  if (settings.siteMode === 'listed' && !anyPatternMatches(settings.allowed, host)) return 'not-listed';
   return 'on';
 }
 
