@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LABELS, type Settings, type SettingName } from '../lib/extension/settings';
+import { LABELS, MAX_IMPORT_BYTES, type Settings, type SettingName } from '../lib/extension/settings';
 import { normalizePattern } from '../lib/extension/sites';
 
 export interface OptionsProps {
@@ -104,6 +104,24 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  // The event's currentTarget is gone once the handler awaits, so the input is taken first.
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      setImportMessage(
+        file.size > MAX_IMPORT_BYTES
+          ? `That file is too large to be Retold settings (${Math.round(file.size / 1000)} kB). Nothing changed.`
+          : await onImport(await file.text()),
+      );
+    } catch (error) {
+      const why = error instanceof Error && error.message ? error.message : 'it could not be read';
+      setImportMessage(`Could not import that file: ${why}. Nothing changed.`);
+    } finally {
+      // Emptied, so choosing the same file again (after fixing it) imports it again.
+      input.value = '';
+    }
+  };
   return (
     <main class="options">
       <h1>Retold options</h1>
@@ -191,11 +209,7 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
               accept="application/json,.json"
               class="sr-only"
               data-testid="import"
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) setImportMessage(await onImport(await file.text()));
-                e.currentTarget.value = '';
-              }}
+              onChange={(e) => void importFile(e.currentTarget)}
             />
           </label>
         </div>

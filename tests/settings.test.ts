@@ -138,5 +138,9 @@ describe('stored settings', () => {
     expect(message).toBe('Imported 1 setting. Unreadable in the file, so left as they were: How strict matching is.');
     expect(importSettings(current, 'not json').message).toContain('not JSON');
     expect(importSettings(current, '[1]').settings).toBe(current);
+    expect(importSettings(current, '{"theme":"dark"}')).toEqual({
+      settings: current,
+      message: 'That file holds no Retold settings. Nothing changed.',
+    });
   });
 });
