@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { LABELS, MAX_IMPORT_BYTES, type Settings, type SettingName } from '../lib/extension/settings';
+import {
+  LABELS,
+  MAX_IMPORT_BYTES,
+  type Settings,
+  type SettingName,
+  type SettingsChange,
+} from '../lib/extension/settings';
 import { normalizePattern } from '../lib/extension/sites';
 
 export interface OptionsProps {
@@ -7,7 +13,8 @@ export interface OptionsProps {
   settings: Settings;
   /** Fields that were unreadable and were reset; the page says which. */
   reset: SettingName[];
-  onChange: (change: Partial<Settings>) => void;
+  /** Change settings; site lists are edited with a function of what is stored by then (see SettingsChange). */
+  onChange: (change: SettingsChange) => void;
   /** Import settings from a file's text; resolves to a sentence saying what happened. */
   onImport: (text: string) => Promise<string>;
   /** The settings as a file's text, for export. */
@@ -20,8 +27,16 @@ const SENSITIVITY = {
   lenient: 'Lenient: links looser paraphrases too. Finds the most; some notes may link different remarks.',
 } as const;
 
-/** Add and remove host patterns in one of the site lists. */
-function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChange: (sites: string[]) => void }) {
+/**
+ * Add and remove host patterns in one of the site lists. Edits are passed on
+ * as functions of the list, not as the list this page shows: another tab may
+ * have changed it since.
+ */
+function SiteList(props: {
+  name: 'allowed' | 'blocked';
+  sites: string[];
+  onEdit: (edit: (sites: string[]) => string[]) => void;
+}) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = (e: Event) => {
@@ -30,7 +45,7 @@ function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChang
     if (!pattern) return setError(`“${draft}” is not a site. Write a host like cnn.com or *.cnn.com.`);
     setError(null);
     setDraft('');
-    if (!props.sites.includes(pattern)) props.onChange([...props.sites, pattern]);
+    props.onEdit((sites) => (sites.includes(pattern) ? sites : [...sites, pattern]));
   };
   const id = `site-${props.name}`;
   return (
@@ -43,7 +58,7 @@ function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChang
             <button
               type="button"
               aria-label={`Remove ${s}`}
-              onClick={() => props.onChange(props.sites.filter((x) => x !== s))}
+              onClick={() => props.onEdit((sites) => sites.filter((x) => x !== s))}
             >
               Remove
             </button>
@@ -154,7 +169,11 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
         {settings.siteMode === 'listed' && (
           <>
             <h3>{LABELS.allowed}</h3>
-            <SiteList name="allowed" sites={settings.allowed} onChange={(allowed) => onChange({ allowed })} />
+            <SiteList
+              name="allowed"
+              sites={settings.allowed}
+              onEdit={(edit) => onChange((now) => ({ allowed: edit(now.allowed) }))}
+            />
           </>
         )}
         <h3>{LABELS.blocked}</h3>
@@ -162,7 +181,11 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
           Sites you chose “Not on this site” for in the toolbar appear here. <code>cnn.com</code> is cnn.com and
           www.cnn.com only; <code>*.cnn.com</code> also covers edition.cnn.com and every other host under cnn.com.
         </p>
-        <SiteList name="blocked" sites={settings.blocked} onChange={(blocked) => onChange({ blocked })} />
+        <SiteList
+          name="blocked"
+          sites={settings.blocked}
+          onEdit={(edit) => onChange((now) => ({ blocked: edit(now.blocked) }))}
+        />
       </section>
 
       <section>

@@ -12,11 +12,13 @@ const { fakeBrowser } = await vi.hoisted(async () => {
 });
 
 const { DEFAULTS, changeSettings, loadSettings } = await import('../lib/extension/settings');
+type Settings = import('../lib/extension/settings').Settings;
 const { settingsArea, watchSettings } = await import('../lib/extension/settings-area');
 
 beforeEach(() => {
   fakeBrowser.reset();
   vi.resetModules();
+  vi.unstubAllGlobals();
 });
 
 /** The storage module as a fresh extension page loads it, after `stored` is in storage. */
@@ -50,5 +52,29 @@ describe('settings in the browser’s storage', () => {
     await changeSettings(settingsArea(), { palette: 'magenta' });
     expect(seen).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('keep both of two sites added at once, in one page or in two', async () => {
+    const add = (site: string) => (now: Settings) => ({ blocked: [...now.blocked, site] });
+    const page = await freshArea();
+    await Promise.all([changeSettings(page, add('a.example')), changeSettings(page, add('b.example'))]);
+    expect((await loadSettings(page)).settings.blocked).toEqual(['a.example', 'b.example']);
+
+    // Two options tabs: two copies of the module, one lock manager (the Web Locks API's, faked here).
+    const held = new Map<string, Promise<unknown>>();
+    const request = (name: string, task: () => Promise<unknown>) => {
+      const run = (held.get(name) ?? Promise.resolve()).then(task);
+      held.set(
+        name,
+        run.catch(() => undefined),
+      );
+      return run;
+    };
+    vi.stubGlobal('navigator', { locks: { request } });
+    vi.stubGlobal('location', { protocol: 'chrome-extension:' });
+    const tabs = [await freshArea(), (vi.resetModules(), await freshArea())];
+    await Promise.all([changeSettings(tabs[0]!, add('c.example')), changeSettings(tabs[1]!, add('d.example'))]);
+    expect((await loadSettings(page)).settings.blocked).toEqual(['a.example', 'b.example', 'c.example', 'd.example']);
+    expect(held.size).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   changeSettings,
   DEFAULTS,
@@ -119,11 +119,20 @@ describe('stored settings', () => {
     const area: SettingsArea = {
       read: async () => stored,
       write: async (settings) => void (stored = settings),
+      exclusive: (task) => task(),
     };
     await changeSettings(area, { enabled: false });
     expect(stored).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
-    const broken: SettingsArea = { read: () => Promise.reject(new Error('disk')), write: () => Promise.resolve() };
+    const written = vi.fn(async () => {});
+    const broken: SettingsArea = {
+      read: () => Promise.reject(new Error('disk')),
+      write: written,
+      exclusive: (task) => task(),
+    };
     expect(await loadSettings(broken)).toEqual({ settings: DEFAULTS, reset: [] });
+    // A change made while storage cannot be read fails, rather than storing the defaults over everything.
+    await expect(changeSettings(broken, { enabled: false })).rejects.toThrow('disk');
+    expect(written).not.toHaveBeenCalled();
   });
 
   it('round-trip through an exported file; an import keeps current values for fields it cannot read', () => {

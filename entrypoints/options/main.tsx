@@ -28,8 +28,13 @@ async function draw(): Promise<void> {
       reset={reset}
       onChange={(change) => void changeSettings(area, change)}
       onImport={async (text) => {
-        const { settings, message } = importSettings((await loadSettings(area)).settings, text);
-        await changeSettings(area, settings);
+        // Read against the settings stored at that moment, inside the change, so no other tab's change is lost.
+        let message = '';
+        await changeSettings(area, (current) => {
+          const imported = importSettings(current, text);
+          message = imported.message;
+          return imported.settings;
+        });
         return message;
       }}
       onExport={() => exportSettings(loaded.settings)}

@@ -28,11 +28,32 @@ function settingsItem(): WxtStorageItem<Record<string, unknown>, { v: number }> 
   return item;
 }
 
+/** The name of the lock every change to the settings holds (the Web Locks API, shared by the extension's pages). */
+const LOCK = 'retold-settings';
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `task` holding the settings lock. Extension pages (the popup, the
+ * options page, the background) share one lock manager, so a change in one
+ * tab waits for a change in another. A content script would get the page's
+ * lock manager, which the page can hold forever, so it gets a queue of its
+ * own (it never changes settings). So do tests, in Node.
+ */
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  // chrome-extension:, moz-extension:, safari-web-extension:; content scripts run on web pages only.
+  const locks = globalThis.location?.protocol.endsWith('-extension:') ? globalThis.navigator?.locks : undefined;
+  if (locks) return locks.request(LOCK, task) as Promise<T>;
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 export function settingsArea(): SettingsArea {
   const stored = settingsItem();
   return {
     read: () => stored.getValue(),
     write: (settings) => stored.setValue({ ...settings }),
+    exclusive,
   };
 }
 

@@ -160,6 +160,8 @@ export interface SettingsArea {
   read(): Promise<unknown>;
   /** Store `settings` in the current shape and version. */
   write(settings: Settings): Promise<void>;
+  /** Run `task` while no other page or tab changes the settings, so that a change reads what it replaces. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
 export async function loadSettings(area: SettingsArea): Promise<LoadedSettings> {
@@ -171,12 +173,26 @@ export async function loadSettings(area: SettingsArea): Promise<LoadedSettings> 
   }
 }
 
-/** Apply a change to the stored settings (repairing any corrupt field on the way) and return the result. */
-export async function changeSettings(area: SettingsArea, change: Partial<Settings>): Promise<Settings> {
-  const { settings } = await loadSettings(area);
-  const next = parseSettings({ ...settings, ...change, version: SETTINGS_VERSION }).settings;
-  await area.write(next);
-  return next;
+/**
+ * A change to some settings: their new values, or a function of the stored
+ * settings at the moment the change is made. A list edit is a function
+ * (add this site to whatever the list holds by then), so two tabs adding a
+ * site at once both keep theirs.
+ */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+/**
+ * Apply a change to the stored settings (repairing any corrupt field on the
+ * way) and return the result. Changes from every page run one at a time; if
+ * the stored settings cannot be read, nothing is written.
+ */
+export function changeSettings(area: SettingsArea, change: SettingsChange): Promise<Settings> {
+  return area.exclusive(async () => {
+    const { settings } = parseSettings(await area.read());
+    const next = parseSettings({ ...settings, ...(typeof change === 'function' ? change(settings) : change) });
+    await area.write(next.settings);
+    return next.settings;
+  });
 }
 
 /**

@@ -156,6 +156,19 @@ describe('the options page', () => {
     await waitForNotes(other);
   });
 
+  it('keeps both sites when two options tabs add one at once', async () => {
+    const tabs = [await extensionPage('options.html'), await extensionPage('options.html')];
+    const lists = tabs.map((tab) => tab.getByTestId('setting-blocked'));
+    await lists[0]!.getByRole('textbox').fill('one.example');
+    await lists[1]!.getByRole('textbox').fill('two.example');
+    // Both tabs drew an empty list; each adds its site before it hears of the other's.
+    await Promise.all(lists.map((list) => list.getByRole('button', { name: 'Add' }).click()));
+    for (const list of lists)
+      await expect
+        .poll(async () => (await list.getByRole('listitem').allTextContents()).sort())
+        .toEqual(['one.exampleRemove', 'two.exampleRemove']);
+  });
+
   it('shows only the kinds of notes chosen', async () => {
     const page = await article();
     await waitForNotes(page);
