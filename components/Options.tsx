@@ -19,6 +19,10 @@ export interface OptionsProps {
   onImport: (text: string) => Promise<string>;
   /** The settings as a file's text, for export. */
   onExport: () => string;
+  /** Whether an older version's copy of the settings is still in the browser's sync storage. */
+  syncedCopy?: boolean;
+  /** Remove that copy. */
+  onRemoveSyncedCopy?: () => void;
 }
 
 const SENSITIVITY = {
@@ -87,7 +91,15 @@ function SiteList(props: {
 }
 
 /** The options page: every setting, with what it does, and import and export. */
-export function Options({ settings, reset, onChange, onImport, onExport }: OptionsProps) {
+export function Options({
+  settings,
+  reset,
+  onChange,
+  onImport,
+  onExport,
+  syncedCopy = false,
+  onRemoveSyncedCopy,
+}: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
   const radio = <K extends SettingName>(name: K, value: Settings[K], label: string) => (
     <label class="choice">
@@ -221,6 +233,20 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
 
       <section>
         <h2>Import and export</h2>
+        <p class="help">
+          Retold keeps its settings on this computer only. To use them in another browser, export them here and import
+          them there.
+        </p>
+        {syncedCopy && (
+          <p class="notice" data-testid="synced-copy">
+            An older version of Retold kept these settings in your browser’s sync storage, which your browser copies to
+            its maker’s servers when sync is on. Retold no longer reads or updates that copy. Another computer still
+            running an older Retold reads its settings from it.{' '}
+            <button type="button" data-testid="remove-synced-copy" onClick={() => onRemoveSyncedCopy?.()}>
+              Remove the synced copy
+            </button>
+          </p>
+        )}
         <div class="actions">
           <button type="button" onClick={download} data-testid="export">
             Export settings

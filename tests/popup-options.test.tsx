@@ -164,6 +164,17 @@ describe('the options page', () => {
     expect(edit()(now)).toEqual({ blocked: ['other.net'] });
   });
 
+  it('says where settings are kept, and offers to remove a copy an older version left in sync storage', () => {
+    mount(<Options {...props()} />);
+    expect(q('[data-testid="synced-copy"]')).toEqual([]);
+    render(null, root);
+    const p = props({ syncedCopy: true, onRemoveSyncedCopy: vi.fn() });
+    act(() => render(<Options {...p} />, root));
+    expect(q('[data-testid="synced-copy"]')[0]!.textContent).toContain('its maker’s servers when sync is on');
+    act(() => q('[data-testid="remove-synced-copy"]')[0]!.click());
+    expect(p.onRemoveSyncedCopy).toHaveBeenCalledTimes(1);
+  });
+
   /** Choose `file` in the import button's file picker; returns how often the picker was emptied. */
   const chooseFile = async (file: File) => {
     const input = q('[data-testid="import"]')[0] as HTMLInputElement;

@@ -29,21 +29,54 @@ describe('settings in the browser’s storage', () => {
     expect(await loadSettings(await freshArea())).toEqual({ settings: DEFAULTS, reset: [] });
   });
 
-  it('load a version 1 object, and are stored again at the current version', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { version: 1, palette: 'blue', enabled: 'yes' } });
+  it('load a version 1 object kept in storage.local, and store it again at the current version', async () => {
+    // Versions up to 1 used storage.local where the browser had no sync area.
+    await fakeBrowser.storage.local.set({ settings: { version: 1, palette: 'blue', enabled: 'yes' } });
     const area = await freshArea();
     expect(await loadSettings(area)).toEqual({ settings: { ...DEFAULTS, palette: 'blue' }, reset: ['enabled'] });
     await changeSettings(area, { showFigures: false });
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
       settings: { ...DEFAULTS, palette: 'blue', showFigures: false },
       settings$: { v: 2 },
     });
   });
 
   it('load the unversioned shape', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { sites: { mode: 'allow', list: ['example.com'] } } });
+    await fakeBrowser.storage.local.set({ settings: { sites: { mode: 'allow', list: ['example.com'] } } });
     const { settings } = await loadSettings(await freshArea());
     expect(settings).toEqual({ ...DEFAULTS, siteMode: 'listed', allowed: ['example.com'] });
+  });
+
+  it('move from storage.sync to storage.local once, leaving the synced copy until the reader removes it', async () => {
+    const synced = { version: 1, blocked: ['cnn.com', 'not a host!'], palette: 'magenta' };
+    await fakeBrowser.storage.sync.set({ settings: synced });
+    const expected = { settings: { ...DEFAULTS, blocked: ['cnn.com'], palette: 'magenta' }, reset: ['blocked'] };
+
+    // A content script finds them where older versions kept them, and moves nothing.
+    expect(await loadSettings(await freshArea())).toEqual(expected);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+
+    // The first extension page moves them.
+    vi.stubGlobal('location', { protocol: 'chrome-extension:' });
+    const page = await freshArea();
+    expect(await loadSettings(page)).toEqual(expected);
+    // As found, upgraded: what cannot be read is named when read, as it would have been in storage.sync.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      settings: { blocked: ['cnn.com', 'not a host!'], palette: 'magenta' },
+      settings$: { v: 2 },
+    });
+    await changeSettings(page, { showRemarks: false });
+    const { hasSyncedCopy, removeSyncedCopy } = await import('../lib/extension/settings-area');
+    expect(await hasSyncedCopy()).toBe(true);
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({ settings: synced });
+
+    // From then on the local settings are read, everywhere, and the synced copy is never read again.
+    vi.unstubAllGlobals();
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, palette: 'blue' } });
+    expect((await loadSettings(await freshArea())).settings).toMatchObject({ palette: 'magenta', showRemarks: false });
+    await removeSyncedCopy();
+    expect(await hasSyncedCopy()).toBe(false);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
   it('tell watchers when they change', async () => {

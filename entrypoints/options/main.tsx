@@ -9,7 +9,7 @@ import {
   loadSettings,
   type SettingName,
 } from '../../lib/extension/settings';
-import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
+import { hasSyncedCopy, removeSyncedCopy, settingsArea, watchSettings } from '../../lib/extension/settings-area';
 
 const area = settingsArea();
 // Fields found corrupt when the page opened stay named until it is closed.
@@ -38,6 +38,11 @@ async function draw(): Promise<void> {
         return message;
       }}
       onExport={() => exportSettings(loaded.settings)}
+      syncedCopy={await hasSyncedCopy()}
+      onRemoveSyncedCopy={async () => {
+        await removeSyncedCopy();
+        await draw();
+      }}
     />,
     document.getElementById('app')!,
   );
