@@ -24,6 +24,9 @@ const INERT_URLS = [
   'http://www.w3.org/1999/xhtml',
   'http://www.w3.org/1998/Math/MathML',
   'https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow',
+  // Named in the error WXT's storage throws when loaded outside an extension.
+  'https://github.com/wxt-dev/wxt/issues/371',
+  'https://wxt.dev/guide/go-further/testing.html',
   ...(JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { articles: { url: string | null }[] }).articles
     .map((a) => a.url)
     .filter((url) => url !== null),
