@@ -196,8 +196,8 @@ export function changeSettings(area: SettingsArea, change: SettingsChange): Prom
 }
 
 /**
- * The largest settings file read: ten thousand sites in each list fit in a
- * fifth of it. Anything larger is refused before it is read.
+ * The largest settings file read: ten thousand sites in each list take less
+ * than half of it. Anything larger is refused before it is read.
  */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
