@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { LABELS, type Settings, type SettingName } from '../lib/extension/settings';
+import {
+  LABELS,
+  MAX_IMPORT_BYTES,
+  type Settings,
+  type SettingName,
+  type SettingsChange,
+} from '../lib/extension/settings';
 import { normalizePattern } from '../lib/extension/sites';
 
 export interface OptionsProps {
@@ -7,11 +13,16 @@ export interface OptionsProps {
   settings: Settings;
   /** Fields that were unreadable and were reset; the page says which. */
   reset: SettingName[];
-  onChange: (change: Partial<Settings>) => void;
+  /** Change settings; site lists are edited with a function of what is stored by then (see SettingsChange). */
+  onChange: (change: SettingsChange) => void;
   /** Import settings from a file's text; resolves to a sentence saying what happened. */
   onImport: (text: string) => Promise<string>;
   /** The settings as a file's text, for export. */
   onExport: () => string;
+  /** Whether an older version's copy of the settings is still in the browser's sync storage. */
+  syncedCopy?: boolean;
+  /** Remove that copy. */
+  onRemoveSyncedCopy?: () => void;
 }
 
 const SENSITIVITY = {
@@ -20,8 +31,16 @@ const SENSITIVITY = {
   lenient: 'Lenient: links looser paraphrases too. Finds the most; some notes may link different remarks.',
 } as const;
 
-/** Add and remove host patterns in one of the site lists. */
-function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChange: (sites: string[]) => void }) {
+/**
+ * Add and remove host patterns in one of the site lists. Edits are passed on
+ * as functions of the list, not as the list this page shows: another tab may
+ * have changed it since.
+ */
+function SiteList(props: {
+  name: 'allowed' | 'blocked';
+  sites: string[];
+  onEdit: (edit: (sites: string[]) => string[]) => void;
+}) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = (e: Event) => {
@@ -30,7 +49,7 @@ function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChang
     if (!pattern) return setError(`“${draft}” is not a site. Write a host like cnn.com or *.cnn.com.`);
     setError(null);
     setDraft('');
-    if (!props.sites.includes(pattern)) props.onChange([...props.sites, pattern]);
+    props.onEdit((sites) => (sites.includes(pattern) ? sites : [...sites, pattern]));
   };
   const id = `site-${props.name}`;
   return (
@@ -43,7 +62,7 @@ function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChang
             <button
               type="button"
               aria-label={`Remove ${s}`}
-              onClick={() => props.onChange(props.sites.filter((x) => x !== s))}
+              onClick={() => props.onEdit((sites) => sites.filter((x) => x !== s))}
             >
               Remove
             </button>
@@ -72,7 +91,15 @@ function SiteList(props: { name: 'allowed' | 'blocked'; sites: string[]; onChang
 }
 
 /** The options page: every setting, with what it does, and import and export. */
-export function Options({ settings, reset, onChange, onImport, onExport }: OptionsProps) {
+export function Options({
+  settings,
+  reset,
+  onChange,
+  onImport,
+  onExport,
+  syncedCopy = false,
+  onRemoveSyncedCopy,
+}: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
   const radio = <K extends SettingName>(name: K, value: Settings[K], label: string) => (
     <label class="choice">
@@ -103,6 +130,24 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
     a.download = 'retold-settings.json';
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  // The event's currentTarget is gone once the handler awaits, so the input is taken first.
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      setImportMessage(
+        file.size > MAX_IMPORT_BYTES
+          ? `That file is too large to be Retold settings (${Math.round(file.size / 1000)} kB). Nothing changed.`
+          : await onImport(await file.text()),
+      );
+    } catch (error) {
+      const why = error instanceof Error && error.message ? error.message : 'it could not be read';
+      setImportMessage(`Could not import that file: ${why}. Nothing changed.`);
+    } finally {
+      // Emptied, so choosing the same file again (after fixing it) imports it again.
+      input.value = '';
+    }
   };
   return (
     <main class="options">
@@ -136,7 +181,11 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
         {settings.siteMode === 'listed' && (
           <>
             <h3>{LABELS.allowed}</h3>
-            <SiteList name="allowed" sites={settings.allowed} onChange={(allowed) => onChange({ allowed })} />
+            <SiteList
+              name="allowed"
+              sites={settings.allowed}
+              onEdit={(edit) => onChange((now) => ({ allowed: edit(now.allowed) }))}
+            />
           </>
         )}
         <h3>{LABELS.blocked}</h3>
@@ -144,7 +193,11 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
           Sites you chose “Not on this site” for in the toolbar appear here. <code>cnn.com</code> is cnn.com and
           www.cnn.com only; <code>*.cnn.com</code> also covers edition.cnn.com and every other host under cnn.com.
         </p>
-        <SiteList name="blocked" sites={settings.blocked} onChange={(blocked) => onChange({ blocked })} />
+        <SiteList
+          name="blocked"
+          sites={settings.blocked}
+          onEdit={(edit) => onChange((now) => ({ blocked: edit(now.blocked) }))}
+        />
       </section>
 
       <section>
@@ -180,6 +233,20 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
 
       <section>
         <h2>Import and export</h2>
+        <p class="help">
+          Retold keeps its settings on this computer only. To use them in another browser, export them here and import
+          them there.
+        </p>
+        {syncedCopy && (
+          <p class="notice" data-testid="synced-copy">
+            An older version of Retold kept these settings in your browser’s sync storage, which your browser copies to
+            its maker’s servers when sync is on. Retold no longer reads or updates that copy. Another computer still
+            running an older Retold reads its settings from it.{' '}
+            <button type="button" data-testid="remove-synced-copy" onClick={() => onRemoveSyncedCopy?.()}>
+              Remove the synced copy
+            </button>
+          </p>
+        )}
         <div class="actions">
           <button type="button" onClick={download} data-testid="export">
             Export settings
@@ -191,11 +258,7 @@ export function Options({ settings, reset, onChange, onImport, onExport }: Optio
               accept="application/json,.json"
               class="sr-only"
               data-testid="import"
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) setImportMessage(await onImport(await file.text()));
-                e.currentTarget.value = '';
-              }}
+              onChange={(e) => void importFile(e.currentTarget)}
             />
           </label>
         </div>

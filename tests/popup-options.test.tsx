@@ -6,7 +6,7 @@ import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
 import { SearchResults } from '../components/SearchResults';
 import type { SearchResult } from '../lib/corpus/schema';
-import { DEFAULTS } from '../lib/extension/settings';
+import { DEFAULTS, MAX_IMPORT_BYTES, type Settings } from '../lib/extension/settings';
 import type { FigureView, RemarkView, TabView } from '../lib/extension/messages';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
@@ -179,8 +179,58 @@ describe('the options page', () => {
     expect(list.querySelector('[role="alert"]')!.textContent).toContain('is not a site');
     expect(p.onChange).not.toHaveBeenCalled();
     submit('https://www.CNN.com/world');
-    expect(p.onChange).toHaveBeenCalledWith({ blocked: ['example.org', 'cnn.com'] });
+    // Each edit applies to the list as stored when it runs: a site another tab added since is kept.
+    const edit = () => vi.mocked(p.onChange).mock.lastCall![0] as (now: Settings) => Partial<Settings>;
+    const now = { ...DEFAULTS, blocked: ['example.org', 'other.net'] };
+    expect(edit()(now)).toEqual({ blocked: ['example.org', 'other.net', 'cnn.com'] });
     act(() => list.querySelector<HTMLButtonElement>('button[aria-label="Remove example.org"]')!.click());
-    expect(p.onChange).toHaveBeenLastCalledWith({ blocked: [] });
+    expect(edit()(now)).toEqual({ blocked: ['other.net'] });
+  });
+
+  it('says where settings are kept, and offers to remove a copy an older version left in sync storage', () => {
+    mount(<Options {...props()} />);
+    expect(q('[data-testid="synced-copy"]')).toEqual([]);
+    render(null, root);
+    const p = props({ syncedCopy: true, onRemoveSyncedCopy: vi.fn() });
+    act(() => render(<Options {...p} />, root));
+    expect(q('[data-testid="synced-copy"]')[0]!.textContent).toContain('its maker’s servers when sync is on');
+    act(() => q('[data-testid="remove-synced-copy"]')[0]!.click());
+    expect(p.onRemoveSyncedCopy).toHaveBeenCalledTimes(1);
+  });
+
+  /** Choose `file` in the import button's file picker; returns how often the picker was emptied. */
+  const chooseFile = async (file: File) => {
+    const input = q('[data-testid="import"]')[0] as HTMLInputElement;
+    const emptied = vi.fn();
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    Object.defineProperty(input, 'value', { get: () => '', set: emptied, configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    return emptied;
+  };
+
+  it('imports a chosen file, says what happened, and empties the picker so the same file can be chosen again', async () => {
+    const p = props();
+    mount(<Options {...p} />);
+    const emptied = await chooseFile(new File(['{"palette":"blue"}'], 'retold-settings.json'));
+    expect(p.onImport).toHaveBeenCalledWith('{"palette":"blue"}');
+    expect(q('[data-testid="import-message"]')[0]!.textContent).toBe('Imported 1 setting.');
+    expect(emptied).toHaveBeenCalledWith('');
+  });
+
+  it('says plainly when an import fails, and refuses a file too large to be settings without reading it', async () => {
+    const p = props({ onImport: vi.fn(async () => Promise.reject(new Error('storage is full'))) });
+    mount(<Options {...p} />);
+    await chooseFile(new File(['{}'], 'retold-settings.json'));
+    expect(q('[data-testid="import-message"]')[0]!.textContent).toBe(
+      'Could not import that file: storage is full. Nothing changed.',
+    );
+    await chooseFile(new File(['x'.repeat(MAX_IMPORT_BYTES + 1)], 'huge.json'));
+    expect(q('[data-testid="import-message"]')[0]!.textContent).toMatch(
+      /^That file is too large to be Retold settings \(.+\)\. Nothing changed\.$/,
+    );
+    expect(p.onImport).toHaveBeenCalledTimes(1);
   });
 });

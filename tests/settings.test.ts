@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   changeSettings,
   DEFAULTS,
@@ -6,7 +6,6 @@ import {
   importSettings,
   loadSettings,
   parseSettings,
-  SETTINGS_KEY,
   siteState,
   thresholdOf,
   type SettingsArea,
@@ -25,6 +24,26 @@ describe('site patterns', () => {
   it('refuse what is not a host', () => {
     for (const bad of ['', 'not a host!', '*.com', '*', 'cnn..com', '-cnn.com', 'cnn.com/*'.replace('/*', ' x')])
       expect(normalizePattern(bad), bad).toBeNull();
+  });
+
+  it('take time in proportion to their length: a 200-byte import once froze the options page', () => {
+    // Every label here could be read two ways by the old pattern, so a bad ending made it try 2^n readings.
+    const hostile = `${'xn--a.'.repeat(26)}!`;
+    const started = performance.now();
+    expect(normalizePattern(hostile)).toBeNull();
+    expect(parseSettings({ version: 1, blocked: [hostile, 'cnn.com'] }).settings.blocked).toEqual(['cnn.com']);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(normalizePattern(`${'a.'.repeat(5000)}com`)).toBeNull(); // longer than any host name
+    expect(normalizePattern(`${'/'.repeat(20_000)}\n`)).toBeNull();
+  });
+
+  it('accept host names with underscores, which browsers open, so the popup can block them', () => {
+    expect(normalizePattern('my_site.example.com')).toBe('my_site.example.com');
+    expect(normalizePattern('*._dmarc.example.com')).toBe('*._dmarc.example.com');
+    expect(hostMatches('my_site.example.com', 'my_site.example.com')).toBe(true);
+    expect(normalizePattern('xn--bcher-kva.example')).toBe('xn--bcher-kva.example');
+    expect(normalizePattern('a'.repeat(63) + '.com')).toBe('a'.repeat(63) + '.com');
+    expect(normalizePattern('a'.repeat(64) + '.com')).toBeNull();
   });
 
   it('tell cnn.com from edition.cnn.com, and match whole labels only', () => {
@@ -67,7 +86,7 @@ describe('stored settings', () => {
       const { settings } = parseSettings(garbage);
       expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULTS).sort());
     }
-    expect(parseSettings('settings').reset.length).toBe(Object.keys(DEFAULTS).length - 1);
+    expect(parseSettings('settings').reset.length).toBe(Object.keys(DEFAULTS).length);
   });
 
   it('migrate the unversioned shape: one site list with a mode, a numeric threshold', () => {
@@ -96,15 +115,24 @@ describe('stored settings', () => {
   });
 
   it('are changed in storage without losing the other fields, repairing corrupt ones', async () => {
-    const stored: Record<string, unknown> = { [SETTINGS_KEY]: { version: 1, palette: 7, showRemarks: false } };
+    let stored: unknown = { version: 1, palette: 7, showRemarks: false };
     const area: SettingsArea = {
-      get: async (key) => ({ [key]: stored[key] }),
-      set: async (items) => void Object.assign(stored, items),
+      read: async () => stored,
+      write: async (settings) => void (stored = settings),
+      exclusive: (task) => task(),
     };
     await changeSettings(area, { enabled: false });
-    expect(stored[SETTINGS_KEY]).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
-    const broken: SettingsArea = { get: () => Promise.reject(new Error('disk')), set: () => Promise.resolve() };
+    expect(stored).toEqual({ ...DEFAULTS, enabled: false, showRemarks: false });
+    const written = vi.fn(async () => {});
+    const broken: SettingsArea = {
+      read: () => Promise.reject(new Error('disk')),
+      write: written,
+      exclusive: (task) => task(),
+    };
     expect(await loadSettings(broken)).toEqual({ settings: DEFAULTS, reset: [] });
+    // A change made while storage cannot be read fails, rather than storing the defaults over everything.
+    await expect(changeSettings(broken, { enabled: false })).rejects.toThrow('disk');
+    expect(written).not.toHaveBeenCalled();
   });
 
   it('round-trip through an exported file; an import keeps current values for fields it cannot read', () => {
@@ -119,5 +147,9 @@ describe('stored settings', () => {
     expect(message).toBe('Imported 1 setting. Unreadable in the file, so left as they were: How strict matching is.');
     expect(importSettings(current, 'not json').message).toContain('not JSON');
     expect(importSettings(current, '[1]').settings).toBe(current);
+    expect(importSettings(current, '{"theme":"dark"}')).toEqual({
+      settings: current,
+      message: 'That file holds no Retold settings. Nothing changed.',
+    });
   });
 });

@@ -7,10 +7,9 @@ import {
   exportSettings,
   importSettings,
   loadSettings,
-  SETTINGS_KEY,
   type SettingName,
 } from '../../lib/extension/settings';
-import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
+import { hasSyncedCopy, removeSyncedCopy, settingsArea, watchSettings } from '../../lib/extension/settings-area';
 
 const area = settingsArea();
 // Fields found corrupt when the page opened stay named until it is closed.
@@ -21,7 +20,7 @@ async function draw(): Promise<void> {
   if (loaded.reset.length) {
     reset = [...new Set([...reset, ...loaded.reset])];
     // Store the repaired settings, so every tab agrees on them.
-    await area.set({ [SETTINGS_KEY]: loaded.settings });
+    await changeSettings(area, {});
   }
   render(
     <Options
@@ -29,11 +28,21 @@ async function draw(): Promise<void> {
       reset={reset}
       onChange={(change) => void changeSettings(area, change)}
       onImport={async (text) => {
-        const { settings, message } = importSettings((await loadSettings(area)).settings, text);
-        await changeSettings(area, settings);
+        // Read against the settings stored at that moment, inside the change, so no other tab's change is lost.
+        let message = '';
+        await changeSettings(area, (current) => {
+          const imported = importSettings(current, text);
+          message = imported.message;
+          return imported.settings;
+        });
         return message;
       }}
       onExport={() => exportSettings(loaded.settings)}
+      syncedCopy={await hasSyncedCopy()}
+      onRemoveSyncedCopy={async () => {
+        await removeSyncedCopy();
+        await draw();
+      }}
     />,
     document.getElementById('app')!,
   );

@@ -57,10 +57,12 @@ async function draw(tab: TabView | null): Promise<void> {
         if (!tab) return;
         const site = normalizePattern(tab.host);
         if (!site) return;
-        const blocked = block
-          ? [...settings.blocked.filter((p) => p !== site), site]
-          : settings.blocked.filter((p) => !hostMatches(p, tab.host));
-        await changeSettings(area, { blocked });
+        // A function of the list as stored by then: an options tab may have changed it since this popup drew.
+        await changeSettings(area, (now) => ({
+          blocked: block
+            ? [...now.blocked.filter((p) => p !== site), site]
+            : now.blocked.filter((p) => !hostMatches(p, tab.host)),
+        }));
       }}
       onPause={(minutes) => void changeSettings(area, { pausedUntil: minutes > 0 ? Date.now() + minutes * 60_000 : 0 })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

@@ -1,19 +1,24 @@
 /**
- * The reader's settings: one schema with defaults, a version and migrations.
- * Stored settings are read field by field, so one corrupt value falls back to
- * its default on its own, and the caller is told which fields were reset
- * (never silently: the options page shows them).
+ * The reader's settings: a zod schema and a default per field, a version and
+ * migrations. Stored settings are read field by field, so one corrupt value
+ * falls back to its default on its own, and the caller is told which fields
+ * fell back (never silently: the options page names them). Where they are
+ * stored is `settings-area.ts`; this module never touches `browser`.
  */
 import { z } from 'zod/mini';
-import { anyMatches, normalizePattern } from './sites';
+import { anyPatternMatches, normalizePattern } from './sites';
 import { REMARK_THRESHOLDS, type Sensitivity } from '../text/thresholds';
 
 z.config({ jitless: true });
 
-export const SETTINGS_VERSION = 1;
+/**
+ * The version of the stored layout. 1: one object with a `version` field;
+ * 2: the same fields, the version kept beside them by WXT's storage.
+ */
+export const SETTINGS_VERSION = 2;
 
 /** A site list's shape; its entries are read one by one (see parseSettings), so valid ones survive a bad one. */
-const SiteList = z.array(z.string());
+const SitePatterns = z.array(z.string());
 
 /** Each field with its schema and default. Order is the order the options page shows. */
 export const FIELDS = {
@@ -24,9 +29,9 @@ export const FIELDS = {
   /** Run on every site but the blocked ones, or only on the allowed ones. */
   siteMode: { schema: z.enum(['all', 'listed']), default: 'all' as 'all' | 'listed' },
   /** Sites Retold runs on when siteMode is 'listed'. */
-  allowed: { schema: SiteList, default: [] as string[] },
+  allowed: { schema: SitePatterns, default: [] as string[] },
   /** Sites Retold never runs on. */
-  blocked: { schema: SiteList, default: [] as string[] },
+  blocked: { schema: SitePatterns, default: [] as string[] },
   /** Which notes to show. */
   showRemarks: { schema: z.boolean(), default: true as boolean },
   showFigures: { schema: z.boolean(), default: true as boolean },
@@ -38,15 +43,13 @@ export const FIELDS = {
   highlightStyle: { schema: z.enum(['background', 'underline']), default: 'background' as 'background' | 'underline' },
 };
 
-export type Settings = { [K in keyof typeof FIELDS]: (typeof FIELDS)[K]['default'] } & { version: number };
+export type Settings = { [K in keyof typeof FIELDS]: (typeof FIELDS)[K]['default'] };
 export type SettingName = keyof typeof FIELDS;
+const NAMES = Object.keys(FIELDS) as SettingName[];
 
-export const DEFAULTS: Settings = {
-  version: SETTINGS_VERSION,
-  ...(Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.default])) as Omit<Settings, 'version'>),
-};
+export const DEFAULTS: Settings = Object.fromEntries(NAMES.map((name) => [name, FIELDS[name].default])) as Settings;
 
-/** What each setting is called on the options page, for the "was reset" message. */
+/** What each setting is called on the options page, for the "could not be read" message. */
 export const LABELS: Record<SettingName, string> = {
   enabled: 'Retold on or off',
   pausedUntil: 'Pause',
@@ -60,14 +63,16 @@ export const LABELS: Record<SettingName, string> = {
   highlightStyle: 'Highlight style',
 };
 
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
 /**
- * Older shapes, upgraded one version at a time. Version 0 (before versions
- * were stored) kept one `sites` list with a mode and called sensitivity
- * `threshold` (a number).
+ * Older shapes, each upgraded to the version it is keyed by (WXT's
+ * convention). Version 0 (before versions were stored) kept one `sites`
+ * list with a mode and called sensitivity `threshold` (a number).
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  0: (old) => {
-    const { sites, threshold, ...rest } = old as { sites?: unknown; threshold?: unknown };
+export const MIGRATIONS: Record<number, Migration> = {
+  1: (old) => {
+    const { sites, threshold, ...rest } = old;
     const out: Record<string, unknown> = { ...rest, version: 1 };
     if (sites && typeof sites === 'object' && !Array.isArray(sites)) {
       const s = sites as { mode?: unknown; list?: unknown };
@@ -80,28 +85,46 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
       out.sensitivity = threshold >= REMARK_THRESHOLDS.strict ? 'strict' : threshold < 0.65 ? 'lenient' : 'balanced';
     return out;
   },
+  2: (old) => {
+    const { version: _version, ...fields } = old;
+    return fields;
+  },
 };
+
+/**
+ * Any settings object (stored by any version, or read from an exported
+ * file) in the current shape: its fields, not yet checked. One without a
+ * `version` field is read as version 0: that is what version 0 stored, and
+ * version 2 stores none either, which is safe because the version 1
+ * migration only touches `sites` and `threshold`, fields no later shape has.
+ * Never throws: WXT runs it on whatever it finds in storage.
+ */
+export function upgradeSettings(stored: unknown): Record<string, unknown> {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  let raw = stored as Record<string, unknown>;
+  const from = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
+  for (let version = Math.max(from, 0) + 1; version <= SETTINGS_VERSION; version++) raw = MIGRATIONS[version]!(raw);
+  // A newer version's number goes too: its fields are read one by one like any others.
+  return MIGRATIONS[2]!(raw);
+}
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Fields whose stored value was invalid and are back at their default. */
+  /**
+   * Fields whose stored value could not be read: back at their default, or
+   * for a site list, with the entries that are not sites dropped.
+   */
   reset: SettingName[];
 }
 
 /** Settings from whatever was stored (anything at all): valid fields kept, the rest reset and named. */
 export function parseSettings(stored: unknown): LoadedSettings {
   if (stored === undefined || stored === null) return { settings: { ...DEFAULTS }, reset: [] };
-  if (typeof stored !== 'object' || Array.isArray(stored))
-    return { settings: { ...DEFAULTS }, reset: Object.keys(FIELDS) as SettingName[] };
-  let raw = stored as Record<string, unknown>;
-  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
-  while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
-    raw = MIGRATIONS[version]!(raw);
-    version++;
-  }
+  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: { ...DEFAULTS }, reset: [...NAMES] };
+  const raw = upgradeSettings(stored);
   const settings = { ...DEFAULTS };
   const reset: SettingName[] = [];
-  for (const name of Object.keys(FIELDS) as SettingName[]) {
+  for (const name of NAMES) {
     if (!(name in raw)) continue;
     // Site lists keep their valid entries when some are not host names.
     if ((name === 'allowed' || name === 'blocked') && Array.isArray(raw[name])) {
@@ -123,43 +146,64 @@ export type SiteState = 'on' | 'off' | 'paused' | 'blocked' | 'not-listed';
 export function siteState(settings: Settings, host: string, now = Date.now()): SiteState {
   if (!settings.enabled) return 'off';
   if (settings.pausedUntil > now) return 'paused';
-  if (anyMatches(settings.blocked, host)) return 'blocked';
-  if (settings.siteMode === 'listed' && !anyMatches(settings.allowed, host)) return 'not-listed';
+  if (anyPatternMatches(settings.blocked, host)) return 'blocked';
+  if (settings.siteMode === 'listed' && !anyPatternMatches(settings.allowed, host)) return 'not-listed';
   return 'on';
 }
 
 /** The remark threshold the reader's sensitivity stands for. */
 export const thresholdOf = (settings: Settings) => REMARK_THRESHOLDS[settings.sensitivity];
 
-/** The part of a `browser.storage` area settings need; passed in, so this module never touches `browser`. */
+/** Where settings are kept; `settings-area.ts` gives the browser's, tests give their own. */
 export interface SettingsArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
+  /** What is stored, as found (anything at all; the defaults when nothing is). */
+  read(): Promise<unknown>;
+  /** Store `settings` in the current shape and version. */
+  write(settings: Settings): Promise<void>;
+  /** Run `task` while no other page or tab changes the settings, so that a change reads what it replaces. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
-
-/** The key the settings object is stored under. */
-export const SETTINGS_KEY = 'settings';
 
 export async function loadSettings(area: SettingsArea): Promise<LoadedSettings> {
   try {
-    return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    return parseSettings(await area.read());
   } catch {
     // Storage itself failed (a corrupt profile): run on defaults, change nothing stored.
     return { settings: { ...DEFAULTS }, reset: [] };
   }
 }
 
-/** Apply a change to the stored settings (repairing any corrupt field on the way) and return the result. */
-export async function changeSettings(area: SettingsArea, change: Partial<Settings>): Promise<Settings> {
-  const { settings } = await loadSettings(area);
-  const next = parseSettings({ ...settings, ...change, version: SETTINGS_VERSION }).settings;
-  await area.set({ [SETTINGS_KEY]: next });
-  return next;
+/**
+ * A change to some settings: their new values, or a function of the stored
+ * settings at the moment the change is made. A list edit is a function
+ * (add this site to whatever the list holds by then), so two tabs adding a
+ * site at once both keep theirs.
+ */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+/**
+ * Apply a change to the stored settings (repairing any corrupt field on the
+ * way) and return the result. Changes from every page run one at a time; if
+ * the stored settings cannot be read, nothing is written.
+ */
+export function changeSettings(area: SettingsArea, change: SettingsChange): Promise<Settings> {
+  return area.exclusive(async () => {
+    const { settings } = parseSettings(await area.read());
+    const next = parseSettings({ ...settings, ...(typeof change === 'function' ? change(settings) : change) });
+    await area.write(next.settings);
+    return next.settings;
+  });
 }
+
+/**
+ * The largest settings file read: ten thousand sites in each list take less
+ * than half of it. Anything larger is refused before it is read.
+ */
+export const MAX_IMPORT_BYTES = 1_000_000;
 
 /** Settings as a file a reader can keep or move to another browser. */
 export const exportSettings = (settings: Settings) =>
-  `${JSON.stringify({ ...settings, version: SETTINGS_VERSION }, null, 2)}\n`;
+  `${JSON.stringify({ version: SETTINGS_VERSION, ...settings }, null, 2)}\n`;
 
 /**
  * Settings from an exported file, applied over `current`: fields the file
@@ -176,15 +220,17 @@ export function importSettings(current: Settings, text: string): { settings: Set
   if (!data || typeof data !== 'object' || Array.isArray(data))
     return { settings: current, message: 'That file is not a Retold settings file. Nothing changed.' };
   const { settings: parsed, reset } = parseSettings(data);
+  const given = upgradeSettings(data);
   const next = { ...current };
   let applied = 0;
-  for (const name of Object.keys(FIELDS) as SettingName[]) {
-    const given = name in data || JSON.stringify(parsed[name]) !== JSON.stringify(DEFAULTS[name]);
-    if (!given || (reset.includes(name) && name !== 'allowed' && name !== 'blocked')) continue;
+  for (const name of NAMES) {
+    if (!(name in given) || (reset.includes(name) && name !== 'allowed' && name !== 'blocked')) continue;
     (next as Record<string, unknown>)[name] = parsed[name];
     applied++;
   }
   const skipped = reset.map((r) => LABELS[r]);
+  if (applied === 0 && skipped.length === 0)
+    return { settings: current, message: 'That file holds no Retold settings. Nothing changed.' };
   return {
     settings: next,
     message:

@@ -16,17 +16,20 @@ const files = (dir: string): string[] =>
 
 /**
  * URL literals that name a namespace or a documentation page, and the
- * addresses where the bundled corpus's articles were published (data the
- * corpus records, never loaded); nothing is ever fetched from any of them.
+ * addresses the bundled corpus records for its articles (data about where a
+ * text came from); nothing is ever fetched from them.
  */
 const INERT_URLS = [
   'http://www.w3.org/2000/svg',
   'http://www.w3.org/1999/xhtml',
   'http://www.w3.org/1998/Math/MathML',
   'https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow',
-  ...(JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { articles: { url: string | null }[] }).articles.flatMap(
-    (a) => (a.url ? [a.url] : []),
-  ),
+  // Named in the error WXT's storage throws when loaded outside an extension.
+  'https://github.com/wxt-dev/wxt/issues/371',
+  'https://wxt.dev/guide/go-further/testing.html',
+  ...(JSON.parse(readFileSync('data/corpus.json', 'utf8')) as { articles: { url: string | null }[] }).articles
+    .map((a) => a.url)
+    .filter((url) => url !== null),
 ];
 
 describe.each([

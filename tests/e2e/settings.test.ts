@@ -21,11 +21,16 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
+type Area = { clear(): Promise<void>; get(key: null): Promise<object>; set(items: object): Promise<void> };
+/** The extension's storage, as its worker sees it: `local` holds the settings, `sync` what older versions kept. */
+type Chrome = { chrome: { storage: { local: Area; sync: Area } } };
+
 beforeEach(async () => {
   await browser.worker.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { storage: { sync: { clear: () => Promise<void> } } } }
-    ).chrome.storage.sync.clear(),
+    Promise.all([
+      (globalThis as unknown as Chrome).chrome.storage.local.clear(),
+      (globalThis as unknown as Chrome).chrome.storage.sync.clear(),
+    ]),
   );
   for (const p of browser.context.pages()) await p.close();
 });
@@ -156,6 +161,19 @@ describe('the options page', () => {
     await waitForNotes(other);
   });
 
+  it('keeps both sites when two options tabs add one at once', async () => {
+    const tabs = [await extensionPage('options.html'), await extensionPage('options.html')];
+    const lists = tabs.map((tab) => tab.getByTestId('setting-blocked'));
+    await lists[0]!.getByRole('textbox').fill('one.example');
+    await lists[1]!.getByRole('textbox').fill('two.example');
+    // Both tabs drew an empty list; each adds its site before it hears of the other's.
+    await Promise.all(lists.map((list) => list.getByRole('button', { name: 'Add' }).click()));
+    for (const list of lists)
+      await expect
+        .poll(async () => (await list.getByRole('listitem').allTextContents()).sort())
+        .toEqual(['one.exampleRemove', 'two.exampleRemove']);
+  });
+
   it('shows only the kinds of notes chosen', async () => {
     const page = await article();
     await waitForNotes(page);
@@ -169,16 +187,9 @@ describe('the options page', () => {
 
   it('resets a corrupted setting to its default, says which, and keeps the rest', async () => {
     await browser.worker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { sync: { set: (i: object) => Promise<void> } } } }
-      ).chrome.storage.sync.set({
-        settings: {
-          version: 1,
-          palette: 42,
-          highlightStyle: { evil: true },
-          showFigures: false,
-          blocked: ['example.org'],
-        },
+      (globalThis as unknown as Chrome).chrome.storage.local.set({
+        settings: { palette: 42, highlightStyle: { evil: true }, showFigures: false, blocked: ['example.org'] },
+        settings$: { v: 2 },
       }),
     );
     const options = await extensionPage('options.html');
@@ -197,6 +208,34 @@ describe('the options page', () => {
     await waitForNotes(page);
   });
 
+  it('moves the settings an older version kept in sync storage, once, and removes that copy when asked', async () => {
+    const synced = { version: 1, showFigures: false, blocked: ['example.org'] };
+    await browser.worker.evaluate(
+      (settings) => (globalThis as unknown as Chrome).chrome.storage.sync.set({ settings }),
+      synced,
+    );
+    const options = await extensionPage('options.html');
+    await expect(options.getByTestId('setting-showFigures').isChecked()).resolves.toBe(false);
+    await expect(options.getByTestId('setting-blocked').getByRole('listitem').allTextContents()).resolves.toEqual([
+      'example.orgRemove',
+    ]);
+    await expect(
+      browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null)),
+    ).resolves.toEqual({ settings: { showFigures: false, blocked: ['example.org'] }, settings$: { v: 2 } });
+
+    await options.getByTestId('setting-showRemarks').uncheck();
+    // The synced copy is kept, unchanged, until the reader removes it.
+    await expect(
+      browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.get(null)),
+    ).resolves.toEqual({ settings: synced });
+    await options.getByTestId('remove-synced-copy').click();
+    await expect.poll(() => options.getByTestId('synced-copy').count()).toBe(0);
+    await expect(
+      browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.get(null)),
+    ).resolves.toEqual({});
+    await expect(options.getByTestId('setting-showRemarks').isChecked()).resolves.toBe(false);
+  });
+
   it('exports the settings to a file and imports them back, naming what it could not read', async () => {
     const options = await extensionPage('options.html');
     await options.getByTestId('setting-palette').getByLabel('Blue').check();
@@ -205,7 +244,7 @@ describe('the options page', () => {
     const exported = JSON.parse(
       await (await (await download).createReadStream()).toArray().then((b) => Buffer.concat(b).toString()),
     );
-    expect(exported).toMatchObject({ version: 1, palette: 'blue' });
+    expect(exported).toMatchObject({ version: 2, palette: 'blue' });
 
     await options.getByTestId('setting-palette').getByLabel('Amber').check();
     await options.getByTestId('import').setInputFiles({
