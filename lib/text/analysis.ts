@@ -57,9 +57,9 @@ const LOWER_CASE = /\p{Ll}/u;
 
 /**
  * Whether a sentence ends at `text[p]`: a newline; or `.`, `!` or `?` (or, with
- * `clauses`, `;`) followed by whitespace or the end, unless the stop closes an
- * abbreviation, or the next word begins in lower case ("we will win... and
- * they know it").
+ * `clauses`, `;`) followed by whitespace or the end, unless a full stop closes
+ * an abbreviation, or the next word after `.`, `!` or `?` begins in lower case
+ * ("we will win... and they know it").
  */
 function endsAt(text: string, p: number, clauses: boolean): boolean {
   const c = text[p]!;
@@ -68,6 +68,7 @@ function endsAt(text: string, p: number, clauses: boolean): boolean {
   const next = text[p + 1];
   if (next !== undefined && !/\s/.test(next)) return false;
   if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, p - ABBREVIATION_WINDOW), p))) return false;
+  if (c === ';') return true;
   const word = text[p + 2];
   return word === undefined || next === '\n' || !LOWER_CASE.test(word);
 }
