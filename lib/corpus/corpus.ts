@@ -10,6 +10,7 @@ import { fingerprint } from '../text/fingerprint';
 import { pairFigures, overlaps, sameSpeaker, QuoteIndex } from './match';
 import { SAME_REMARK_THRESHOLD } from '../text/similarity';
 import { contentStems, words } from '../text/words';
+import { sentences } from '../text/analysis';
 import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
 import type { SynonymTable } from '../text/wordnet';
 
@@ -68,10 +69,7 @@ export function quoteVocabulary(articles: readonly SourceArticle[]): string[] {
 
 /** Split a quote into its sentences, each a remark of its own. */
 export function sentencesOf(quote: string): string[] {
-  return quote
-    .split(/(?<=[.!?])\s+(?=["'\u201c\u2018]?\p{Lu})/u)
-    .map((s) => s.trim())
-    .filter((s) => contentStems(s).length > 0);
+  return sentences(quote).filter((s) => contentStems(s).length > 0);
 }
 
 class UnionFind {
