@@ -4,6 +4,7 @@
  * figures for the same quantity. The one entry point the extension and the
  * command line share.
  */
+import { prepareArticle } from '../text/analysis';
 import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
@@ -91,8 +92,9 @@ export class Annotator {
     const exclude = this.sameArticles(text, options.url ?? null);
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
 
+    const article = prepareArticle(text);
     const remarks: RemarkNote[] = [];
-    for (const q of detectQuotes(text)) {
+    for (const q of detectQuotes(article)) {
       const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude, options.threshold);
       if (matches.length === 0) continue;
       remarks.push({
@@ -117,7 +119,7 @@ export class Annotator {
       for (const other of (event && this.eventArticles.get(event)) || []) sameStory.add(other);
     }
 
-    const pageFigures = detectFigures(text).filter((f) => f.quantity);
+    const pageFigures = detectFigures(article).filter((f) => f.quantity);
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     for (const articleId of [...sameStory].sort()) {
       const list = this.figuresOf.get(articleId);

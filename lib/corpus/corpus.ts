@@ -10,7 +10,7 @@ import { fingerprint } from '../text/fingerprint';
 import { pairFigures, overlaps, sameSpeaker, QuoteIndex } from './match';
 import { SAME_REMARK_THRESHOLD } from '../text/similarity';
 import { contentStems, words } from '../text/words';
-import { sentences } from '../text/analysis';
+import { prepareArticle, sentences } from '../text/analysis';
 import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
 import type { SynonymTable } from '../text/wordnet';
 
@@ -128,10 +128,11 @@ export function buildCorpus(
     const id = articleId(entry.file);
     const { file: _file, ...meta } = entry;
     corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text) });
-    for (const q of detectQuotes(text))
+    const article = prepareArticle(text);
+    for (const q of detectQuotes(article))
       corpus.quotes.push({ id: corpus.quotes.length, articleId: id, ...q, remarks: [] });
     const list: Corpus['figures'] = [];
-    for (const f of detectFigures(text)) {
+    for (const f of detectFigures(article)) {
       if (!f.quantity) continue;
       const { quantity, ...rest } = f;
       list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, group: null });
