@@ -5,7 +5,7 @@
  * `similarity`; every acceptance passes a named threshold.
  */
 import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
-import { includes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import { sortedIncludes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
 import type { Figure, Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
@@ -146,7 +146,7 @@ export class QuoteIndex {
     for (const list of common) {
       const idf = Math.log(1 + this.wordings / list.length);
       for (const [id, score] of scores)
-        if (includes(list, id)) {
+        if (sortedIncludes(list, id)) {
           score.weight += idf;
           score.hits++;
         }

@@ -207,6 +207,6 @@ export function prepareArticle(source: string, options: { work?: Work } = {}): P
 }
 
 /** `text` as a prepared article, unless it is one already. */
-export function prepared(text: string | PreparedArticle): PreparedArticle {
+export function articleOf(text: string | PreparedArticle): PreparedArticle {
   return typeof text === 'string' ? prepareArticle(text) : text;
 }

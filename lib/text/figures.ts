@@ -10,7 +10,7 @@
  * Two figures are the same quantity only when all four agree.
  */
 import { toSource } from './normalize';
-import { prepared, wordSpans, type PreparedArticle, type WordSpan, type Work } from './analysis';
+import { articleOf, wordSpans, type PreparedArticle, type WordSpan, type Work } from './analysis';
 
 /** What a figure counts. Two figures describe the same quantity only when every field agrees. */
 export interface Quantity {
@@ -147,10 +147,10 @@ const NOT_A_COUNT = /^(?:years?-old|year-old|am|pm|a\.m|p\.m|st|nd|rd|th|percent
  * numbers in it.
  */
 export function detectFigures(input: string | PreparedArticle): Figure[] {
-  const { source: text, norm, sentences, work } = prepared(input);
+  const { source: text, norm, sentences, work } = articleOf(input);
   const t = norm.text;
   const figures: Figure[] = [];
-  let reader = null as SentenceReader | null;
+  let reader = null as FigureSentence | null;
   for (const m of t.matchAll(NUMBER_RE)) {
     const at = m.index;
     const value = parseValue(m);
@@ -168,7 +168,7 @@ export function detectFigures(input: string | PreparedArticle): Figure[] {
     const endNorm = at + m[0].length;
     const [start, end] = toSource(norm, startNorm, endNorm);
     const [sentStart, sentEnd] = sentences.around(at);
-    if (reader?.start !== sentStart) reader = new SentenceReader(t, sentStart, sentEnd, work);
+    if (reader?.start !== sentStart) reader = new FigureSentence(t, sentStart, sentEnd, work);
     figures.push({
       text: text.slice(start, end),
       start,
@@ -257,7 +257,7 @@ const LETTER = /\p{L}/u;
  * only, see WORD_PATTERNS), the counts in it that bound a figure's clause,
  * and the date of each clause.
  */
-class SentenceReader {
+class FigureSentence {
   readonly sentence: string;
   private readonly words: WordSpan[];
   /** Numbers in the sentence that are neither dates nor after a month-like word: they end a figure's clause. */
@@ -353,7 +353,7 @@ class SentenceReader {
  * Read what is counted: the noun phrase right after the number first ("36,000
  * Palestinian deaths"), then the clause around it, nearest words first.
  */
-function describe(reader: SentenceReader, at: number, end: number): Quantity | null {
+function describe(reader: FigureSentence, at: number, end: number): Quantity | null {
   const { after: afterWords, before: beforeWords } = reader.near(at, end);
   const phrase = nounPhrase(afterWords.map((x) => x.w));
   const byDistance = [...afterWords, ...beforeWords].sort((a, b) => a.dist - b.dist).map((x) => x.w);

@@ -6,7 +6,7 @@
  * according to X; he said → the last named speaker).
  */
 import { toSource } from './normalize';
-import { Sentences, prepared, wordSpans, type PreparedArticle, type Work } from './analysis';
+import { Sentences, articleOf, wordSpans, type PreparedArticle, type Work } from './analysis';
 
 /** One quotation found in an article. */
 export interface Quote {
@@ -250,7 +250,7 @@ function maskQuotes(t: string, spans: Span[]): string {
  * speech verbs and subjects are read once for all the quotes in it.
  */
 export function detectQuotes(input: string | PreparedArticle): Quote[] {
-  const { source: text, norm, work } = prepared(input);
+  const { source: text, norm, work } = articleOf(input);
   const t = norm.text;
   const doubles = pairDouble(t);
   const singles = pairSingle(t, doubles);
@@ -305,7 +305,7 @@ type Attribution = Subject | { kind: 'inherit' };
 /** The prose of an article (quotes masked), tokenised once; its sentences read on first use. */
 class Prose {
   private readonly toks: Token[];
-  private last: SentenceReader | null = null;
+  private last: ProseSentence | null = null;
 
   constructor(
     private readonly masked: string,
@@ -315,12 +315,12 @@ class Prose {
   }
 
   /** The sentence `[start, end)`: quotes come in order, so the one read last is usually the one asked for. */
-  sentence(start: number, end: number): SentenceReader {
+  sentence(start: number, end: number): ProseSentence {
     if (this.last?.start === start && this.last.end === end) return this.last;
     const from = firstAtOrAfter(this.toks, start);
     const to = firstAtOrAfter(this.toks, end);
     if (this.work) this.work.units += to - from + 1;
-    return (this.last = new SentenceReader(this.masked, start, end, this.toks.slice(from, to)));
+    return (this.last = new ProseSentence(this.masked, start, end, this.toks.slice(from, to)));
   }
 }
 
@@ -341,7 +341,7 @@ function firstAtOrAfter(toks: readonly Token[], at: number): number {
  * speech verbs, and the subject each verb has before and after it, so that
  * finding the verb nearest a quote is a look-up, not a walk.
  */
-class SentenceReader {
+class ProseSentence {
   /** Speech verb at each token, with the subject before it and the subject after it (null when none). */
   private readonly verbs: ({ before: Subject | null; after: Subject | null } | null)[];
   /** For each count k of tokens, the last verb among them with a subject on either side, or -1. */
@@ -437,7 +437,7 @@ class SentenceReader {
 
 function attribute(
   masked: string,
-  sentence: SentenceReader,
+  sentence: ProseSentence,
   span: Span,
   previous: { close: number; speaker: string | null } | null,
 ): Attribution | null {
