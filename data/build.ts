@@ -7,7 +7,13 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { buildCorpus, parseManifest, quoteVocabulary, CorpusInputError, type SourceArticle } from '../lib/corpus/corpus';
+import {
+  buildCorpus,
+  parseManifest,
+  quoteVocabulary,
+  CorpusInputError,
+  type SourceArticle,
+} from '../lib/corpus/corpus';
 import { synonymTable } from '../lib/text/wordnet';
 import { loadWordNet, readArticle, writeAtomically } from '../lib/node/io';
 import type { Corpus } from '../lib/corpus/schema';
