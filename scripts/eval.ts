@@ -8,6 +8,7 @@ import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '.
 import { synonymTable } from '../lib/text/wordnet';
 import { loadWordNet } from '../lib/node/io';
 import { words } from '../lib/text/words';
+import { isSameRemark } from '../lib/corpus/decisions';
 
 interface Pair {
   a: string;
@@ -38,13 +39,13 @@ const pairs = (
   JSON.parse(readFileSync(new URL('../tests/fixtures/remark-pairs.json', import.meta.url), 'utf8')) as { pairs: Pair[] }
 ).pairs;
 const scored = scorePairs(pairs);
-const tp = scored.filter((s) => s.same && s.score >= SAME_REMARK_THRESHOLD).length;
-const fp = scored.filter((s) => !s.same && s.score >= SAME_REMARK_THRESHOLD).length;
-const fn = scored.filter((s) => s.same && s.score < SAME_REMARK_THRESHOLD).length;
+const tp = scored.filter((s) => s.same && isSameRemark(s.score)).length;
+const fp = scored.filter((s) => !s.same && isSameRemark(s.score)).length;
+const fn = scored.filter((s) => s.same && !isSameRemark(s.score)).length;
 if (process.argv.includes('--verbose'))
   for (const s of [...scored].sort((x, y) => y.score - x.score))
     console.log(
-      `${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${s.score >= SAME_REMARK_THRESHOLD === s.same ? '  ' : '✗ '}${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`,
+      `${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${isSameRemark(s.score) === s.same ? '  ' : '✗ '}${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`,
     );
 console.log(
   `pairs: ${scored.length} (${scored.filter((s) => s.same).length} same, ${scored.filter((s) => !s.same).length} different)`,
@@ -54,7 +55,7 @@ console.log(
   `at threshold ${SAME_REMARK_THRESHOLD}: precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`,
 );
 for (const [name, t] of Object.entries(REMARK_THRESHOLDS)) {
-  const hit = (s: { score: number }) => s.score >= t;
+  const hit = (s: { score: number }) => isSameRemark(s.score, t);
   const tpT = scored.filter((s) => s.same && hit(s)).length;
   const fpT = scored.filter((s) => !s.same && hit(s)).length;
   const fnT = scored.filter((s) => s.same && !hit(s)).length;

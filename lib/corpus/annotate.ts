@@ -4,10 +4,12 @@
  * figures for the same quantity. The one entry point the extension and the
  * command line share.
  */
+import { prepareArticle } from '../text/analysis';
 import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
-import { matchQuote, pairFigures, overlaps, QuoteIndex } from './match';
+import { matchQuote, pairFigures, QuoteIndex } from './match';
+import { figuresDiffer, storiesOf, type Stories } from './decisions';
 import type { Corpus, CorpusArticle } from './schema';
 
 /** Another outlet's wording of a remark the page quotes. */
@@ -46,7 +48,7 @@ export interface FigureNote {
   low: number | null;
   high: number | null;
   others: FigureOther[];
-  /** True when at least one other outlet's figure cannot be reconciled with this one. */
+  /** True when two of the figures (this page's and the others') cannot both be right (see figuresDiffer). */
   differs: boolean;
 }
 
@@ -62,7 +64,7 @@ export class Annotator {
   private readonly index: QuoteIndex;
   private readonly articles: Map<string, CorpusArticle>;
   private readonly figuresOf = new Map<string, Corpus['figures']>();
-  private readonly eventArticles = new Map<string, string[]>();
+  private readonly stories: Stories;
 
   constructor(readonly corpus: Corpus) {
     this.index = new QuoteIndex(corpus.quotes, corpus.synonyms);
@@ -73,7 +75,7 @@ export class Annotator {
       else map.set(key, [value]);
     };
     for (const f of corpus.figures) add(this.figuresOf, f.articleId, f);
-    for (const a of corpus.articles) if (a.event) add(this.eventArticles, a.event, a.id);
+    this.stories = storiesOf(corpus);
   }
 
   /** Corpus articles that are this page: the same URL, or near-identical text. */
@@ -91,8 +93,9 @@ export class Annotator {
     const exclude = this.sameArticles(text, options.url ?? null);
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
 
+    const article = prepareArticle(text);
     const remarks: RemarkNote[] = [];
-    for (const q of detectQuotes(text)) {
+    for (const q of detectQuotes(article)) {
       const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude, options.threshold);
       if (matches.length === 0) continue;
       remarks.push({
@@ -107,17 +110,13 @@ export class Annotator {
       });
     }
 
-    // A figure is compared only with articles that tell the same story: one
-    // that quotes a remark this page quotes, or one filed under the same event
-    // as such an article. Numbers alone ("250,000 residents", "2 million people
-    // live there") say too little to link two unrelated articles.
-    const sameStory = new Set(remarks.flatMap((r) => r.matches.map((m) => m.articleId)));
-    for (const id of [...sameStory]) {
-      const event = this.articles.get(id)?.event;
-      for (const other of (event && this.eventArticles.get(event)) || []) sameStory.add(other);
-    }
+    // A figure is compared only with articles that tell the same story as the
+    // page, as the builder groups the corpus's figures (see Stories). Numbers
+    // alone ("250,000 residents", "2 million people live there") say too
+    // little to link two unrelated articles.
+    const sameStory = this.stories.storyOfPage(remarks.map((r) => r.matches.map((m) => m.articleId)));
 
-    const pageFigures = detectFigures(text).filter((f) => f.quantity);
+    const pageFigures = detectFigures(article).filter((f) => f.quantity);
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     for (const articleId of [...sameStory].sort()) {
       const list = this.figuresOf.get(articleId);
@@ -137,7 +136,7 @@ export class Annotator {
         low: f.low,
         high: f.high,
         others: others.get(f)!,
-        differs: others.get(f)!.some((o) => !overlaps(f, o)),
+        differs: figuresDiffer([f, ...others.get(f)!]),
       }));
     return { remarks, figures, excluded: [...exclude].sort() };
   }

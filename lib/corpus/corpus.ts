@@ -7,9 +7,10 @@
 import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint } from '../text/fingerprint';
-import { pairFigures, overlaps, sameSpeaker, QuoteIndex } from './match';
-import { SAME_REMARK_THRESHOLD } from '../text/similarity';
+import { pairFigures, QuoteIndex } from './match';
+import { figuresDiffer, isSameRemark, speakersCompatible, storiesOf } from './decisions';
 import { contentStems, words } from '../text/words';
+import { prepareArticle, sentences } from '../text/analysis';
 import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
 import type { SynonymTable } from '../text/wordnet';
 
@@ -68,10 +69,7 @@ export function quoteVocabulary(articles: readonly SourceArticle[]): string[] {
 
 /** Split a quote into its sentences, each a remark of its own. */
 export function sentencesOf(quote: string): string[] {
-  return quote
-    .split(/(?<=[.!?])\s+(?=["'\u201c\u2018]?\p{Lu})/u)
-    .map((s) => s.trim())
-    .filter((s) => contentStems(s).length > 0);
+  return sentences(quote).filter((s) => contentStems(s).length > 0);
 }
 
 class UnionFind {
@@ -130,10 +128,11 @@ export function buildCorpus(
     const id = articleId(entry.file);
     const { file: _file, ...meta } = entry;
     corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text) });
-    for (const q of detectQuotes(text))
+    const article = prepareArticle(text);
+    for (const q of detectQuotes(article))
       corpus.quotes.push({ id: corpus.quotes.length, articleId: id, ...q, remarks: [] });
     const list: Corpus['figures'] = [];
-    for (const f of detectFigures(text)) {
+    for (const f of detectFigures(article)) {
       if (!f.quantity) continue;
       const { quantity, ...rest } = f;
       list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, group: null });
@@ -168,11 +167,11 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
       // One score for every sentence with the candidate's words (see QuoteIndex.copiesOf).
       let score: number | undefined;
       for (const j of index.copiesOf(candidate)) {
-        if (j <= i || !sameSpeaker(s.speaker, sentences[j]!.speaker)) continue;
+        if (j <= i || !speakersCompatible(s.speaker, sentences[j]!.speaker)) continue;
         const [a, b] = [uf.find(i), uf.find(j)];
-        if (a === b || !sameSpeaker(speakerOf[a]!, speakerOf[b]!)) continue;
+        if (a === b || !speakersCompatible(speakerOf[a]!, speakerOf[b]!)) continue;
         score ??= index.similarity(p, candidate);
-        if (score < SAME_REMARK_THRESHOLD) break;
+        if (!isSameRemark(score)) break;
         uf.union(a, b);
         speakerOf[uf.find(a)] = speakerOf[a] ?? speakerOf[b]!;
       }
@@ -195,41 +194,10 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
   });
 }
 
-/**
- * Articles that tell one story: those filed under one event, and an article
- * with no event joins the articles it shares a remark with (as a page does,
- * see annotate). What keeps "at least 40 killed" in one flood from grouping
- * with every other disaster's death toll. Remarks do not join two events:
- * a remark quoted across events (a stock phrase, two speakers of one
- * surname) would chain every story into one.
- */
-function stories(corpus: Corpus): string[][] {
-  const index = new Map(corpus.articles.map((a, i) => [a.id, i]));
-  const uf = new UnionFind(corpus.articles.length);
-  const firstOfEvent = new Map<string, number>();
-  corpus.articles.forEach((a, i) => {
-    if (!a.event) return;
-    const first = firstOfEvent.get(a.event);
-    if (first === undefined) firstOfEvent.set(a.event, i);
-    else uf.union(first, i);
-  });
-  for (const r of corpus.remarks) {
-    const members = [...new Set(r.variants.map((v) => index.get(corpus.quotes[v.quote]!.articleId)!))];
-    const anchor = members.find((i) => corpus.articles[i]!.event) ?? members[0]!;
-    for (const i of members) if (!corpus.articles[i]!.event) uf.union(anchor, i);
-  }
-  const out = new Map<number, string[]>();
-  corpus.articles.forEach((a, i) => {
-    const root = uf.find(i);
-    out.set(root, [...(out.get(root) ?? []), a.id]);
-  });
-  return [...out.values()];
-}
-
 /** Group figures reported by different articles of one story that count the same quantity. */
 function groupFigures(corpus: Corpus, byArticle: Map<string, Corpus['figures']>, synonyms: SynonymTable): void {
   const uf = new UnionFind(corpus.figures.length);
-  for (const ids of stories(corpus))
+  for (const ids of storiesOf(corpus).groups())
     for (let a = 0; a < ids.length; a++)
       for (let b = a + 1; b < ids.length; b++)
         for (const [x, y] of pairFigures(byArticle.get(ids[a]!)!, byArticle.get(ids[b]!)!, synonyms))
@@ -243,7 +211,7 @@ function groupFigures(corpus: Corpus, byArticle: Map<string, Corpus['figures']>,
     if (members.length < 2) continue;
     const id = corpus.groups.length;
     const figs = members.map((m) => corpus.figures[m]!);
-    const differs = figs.some((f, i) => figs.some((g, j) => j > i && f.articleId !== g.articleId && !overlaps(f, g)));
+    const differs = figuresDiffer(figs);
     corpus.groups.push({ id, quantity: describeQuantity(figs[0]!.quantity), figures: members, differs });
     for (const f of figs) f.group = id;
   }

@@ -5,10 +5,11 @@
  * `similarity`; every acceptance passes a named threshold.
  */
 import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
-import { includes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import { sortedIncludes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
 import type { Figure, Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
+import { isSameRemark, speakersCompatible } from './decisions';
 
 /**
  * A quote less than this share of whose stems a page quote has can only
@@ -24,13 +25,6 @@ const CANDIDATES_PER_QUOTE = 40;
  * tell which of the two the page means, and a wrong note is worse than none.
  */
 export const AMBIGUITY_MARGIN = 0.05;
-
-/** Speakers agree when either is unknown or their surnames match ("Putin", "Vladimir Putin"). */
-export function sameSpeaker(a: string | null, b: string | null): boolean {
-  if (!a || !b) return true;
-  const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
-  return surname(a) === surname(b);
-}
 
 /**
  * Postings longer than this bring in no new candidates once the index has
@@ -152,7 +146,7 @@ export class QuoteIndex {
     for (const list of common) {
       const idf = Math.log(1 + this.wordings / list.length);
       for (const [id, score] of scores)
-        if (includes(list, id)) {
+        if (sortedIncludes(list, id)) {
           score.weight += idf;
           score.hits++;
         }
@@ -192,6 +186,9 @@ export interface QuoteMatch {
 /**
  * Corpus quotes that give a wording of the same remark as `text`, from
  * articles other than `exclude`, one entry per distinct wording per article.
+ * Whether a quote is the same remark is decided as the builder decides it
+ * (`speakersCompatible`, `isSameRemark` on the unrounded score); a borderline
+ * match the same article could mean twice is then left out.
  */
 export function matchQuote(
   text: string,
@@ -202,37 +199,37 @@ export function matchQuote(
   threshold = SAME_REMARK_THRESHOLD,
 ): QuoteMatch[] {
   const p = prepare(text);
-  const byArticle = new Map<string, QuoteMatch[]>();
+  const byArticle = new Map<string, (QuoteMatch & { score: number })[]>();
   for (const id of index.candidates(p)) {
     let score: number | undefined;
     for (const copy of index.copiesOf(id)) {
       const quote = corpus.quotes[copy]!;
-      if (exclude.has(quote.articleId) || !sameSpeaker(speaker, quote.speaker)) continue;
+      if (exclude.has(quote.articleId) || !speakersCompatible(speaker, quote.speaker)) continue;
       score ??= index.similarity(p, id);
       if (score === 0) break;
       let list = byArticle.get(quote.articleId);
       if (!list) byArticle.set(quote.articleId, (list = []));
-      list.push({ quote, similarity: round(score) });
+      list.push({ quote, similarity: round(score), score });
     }
   }
   const out: QuoteMatch[] = [];
   for (const list of byArticle.values()) {
     list.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
     const [best, runnerUp] = list;
-    if (!best || best.similarity < threshold) continue;
-    const borderline = best.similarity < threshold + AMBIGUITY_MARGIN;
+    if (!best || !isSameRemark(best.score, threshold)) continue;
+    const borderline = best.score < threshold + AMBIGUITY_MARGIN;
     if (
       borderline &&
       runnerUp &&
-      runnerUp.similarity < threshold &&
-      best.similarity - runnerUp.similarity < AMBIGUITY_MARGIN
+      !isSameRemark(runnerUp.score, threshold) &&
+      best.score - runnerUp.score < AMBIGUITY_MARGIN
     )
       continue;
     const seen = new Set<string>();
-    for (const m of list) {
-      if (m.similarity < threshold || seen.has(m.quote.quote)) continue;
-      seen.add(m.quote.quote);
-      out.push(m);
+    for (const { quote, similarity, score } of list) {
+      if (!isSameRemark(score, threshold) || seen.has(quote.quote)) continue;
+      seen.add(quote.quote);
+      out.push({ quote, similarity });
     }
   }
   return out.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
@@ -305,18 +302,6 @@ export function pairFigures<A extends ComparableFigure, B extends ComparableFigu
     out.push([as[i]!, bs[j]!]);
   }
   return out;
-}
-
-/** Whether two intervals (null = open end) share a value: if not, the figures cannot both be right. */
-export function overlaps(
-  a: { low: number | null; high: number | null },
-  b: { low: number | null; high: number | null },
-): boolean {
-  const lowA = a.low ?? -Infinity;
-  const highA = a.high ?? Infinity;
-  const lowB = b.low ?? -Infinity;
-  const highB = b.high ?? Infinity;
-  return lowA <= highB && lowB <= highA;
 }
 
 export type { Figure, CorpusFigure };

@@ -7,7 +7,7 @@
 import type { Notes } from '../corpus/annotate';
 import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
-import { overlaps } from '../corpus/match';
+import { figuresAgree } from '../corpus/decisions';
 import type { Corpus } from '../corpus/schema';
 import type { PageNotes, RemarkView, FigureView } from './messages';
 
@@ -49,7 +49,7 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
       quantity: f.quantity,
       selector: selectorFor(text, f.start, f.end),
       differs: f.differs,
-      others: f.others.map((o) => ({ ...source(o.articleId), text: o.text, agrees: overlaps(f, o) })),
+      others: f.others.map((o) => ({ ...source(o.articleId), text: o.text, agrees: figuresAgree(f, o) })),
     };
   });
 

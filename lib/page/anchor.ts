@@ -13,6 +13,7 @@
  * of the text nodes and turn the returned node offsets into a `Range`.
  */
 import { foldChar } from '../text/normalize';
+import { straightQuote } from '../text/analysis';
 import { runAll } from '../text/steps';
 
 /** A place in a text, described so it can be found again after the text moves. */
@@ -91,9 +92,8 @@ function keyOf(text: string): { key: string; starts: Int32Array; ends: Int32Arra
     const next = i + ch.length;
     for (let c of foldChar(ch)) {
       if (WHITESPACE.test(c)) continue;
-      if (/[\u2018\u2019\u201b\u2032]/.test(c)) c = "'";
-      else if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) c = '"';
-      else if (c.toLowerCase().length === c.length) c = c.toLowerCase();
+      c = straightQuote(c);
+      if (c.toLowerCase().length === c.length) c = c.toLowerCase();
       // A character outside the BMP is two UTF-16 units; both point at it.
       for (let k = 0; k < c.length; k++) push(c.charCodeAt(k), i, next);
     }

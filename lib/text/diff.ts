@@ -6,21 +6,13 @@
  * a reader is shown only differences of words.
  */
 import { diffWords } from 'diff';
+import { countWords, foldTypography as fold, sentences } from './analysis';
 
 /**
  * `context` is the rest of a long quote around the sentences that give the
  * remark: shown, but not compared.
  */
 export type DiffPart = { kind: 'same' | 'removed' | 'added' | 'context'; text: string };
-
-function fold(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * From `here` (this page's wording) to `there` (another outlet's): `removed`
@@ -40,7 +32,7 @@ export function wordDiff(here: string, there: string): DiffPart[] {
 }
 
 const wordsIn = (parts: readonly DiffPart[], kind: DiffPart['kind']) =>
-  parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+  parts.filter((p) => p.kind === kind).reduce((n, p) => n + countWords(p.text), 0);
 
 /** How well a diff's two sides fit: shared words count for it, words only one side has count against it. */
 const fit = (parts: readonly DiffPart[]) =>
@@ -55,15 +47,15 @@ const fit = (parts: readonly DiffPart[]) =>
  */
 export function focusedDiff(here: string, there: string): DiffPart[] {
   const whole = wordDiff(here, there);
-  const sentences = fold(there).split(/(?<=[.!?;])\s+/);
-  if (sentences.length < 2) return whole;
+  const runs = sentences(fold(there), { clauses: true });
+  if (runs.length < 2) return whole;
   // A run's closing full stop is not a difference when this page's wording stops mid-sentence.
   const midSentence = /[\p{L}\p{N}]$/u.test(fold(here));
   let best: { from: number; to: number; parts: DiffPart[]; score: number } | null = null;
-  for (let from = 0; from < sentences.length; from++)
-    for (let to = from + 1; to <= sentences.length; to++) {
-      if (from === 0 && to === sentences.length) continue;
-      const run = sentences.slice(from, to).join(' ');
+  for (let from = 0; from < runs.length; from++)
+    for (let to = from + 1; to <= runs.length; to++) {
+      if (from === 0 && to === runs.length) continue;
+      const run = runs.slice(from, to).join(' ');
       const stop = midSentence ? (run.match(/[.!?;]+$/)?.[0] ?? '') : '';
       const parts = wordDiff(here, run.slice(0, run.length - stop.length));
       if (stop) parts.push({ kind: 'context', text: stop });
@@ -71,8 +63,8 @@ export function focusedDiff(here: string, there: string): DiffPart[] {
       if (!best || score > best.score) best = { from, to, parts, score };
     }
   if (!best || best.score <= fit(whole)) return whole;
-  const before = sentences.slice(0, best.from).join(' ');
-  const after = sentences.slice(best.to).join(' ');
+  const before = runs.slice(0, best.from).join(' ');
+  const after = runs.slice(best.to).join(' ');
   return [
     ...(before ? [{ kind: 'context' as const, text: `${before} ` }] : []),
     ...best.parts,

@@ -9,7 +9,8 @@
  * (Palestinians, fighters…), a state (still held, verified…) and a region.
  * Two figures are the same quantity only when all four agree.
  */
-import { normalize, toSource } from './normalize';
+import { toSource } from './normalize';
+import { articleOf, wordSpans, type PreparedArticle, type WordSpan, type Work } from './analysis';
 
 /** What a figure counts. Two figures describe the same quantity only when every field agrees. */
 export interface Quantity {
@@ -139,11 +140,17 @@ const PEOPLE = /^(?:people|persons|individuals|others)$/;
 /** Words after a number that make it a unit of time, age or order rather than a count. */
 const NOT_A_COUNT = /^(?:years?-old|year-old|am|pm|a\.m|p\.m|st|nd|rd|th|percent|%|o'clock|gmt|utc)$/i;
 
-/** Find every figure in `text`, with what it counts. */
-export function detectFigures(text: string): Figure[] {
-  const norm = normalize(text);
+/**
+ * Find every figure in `text` (or an article already prepared for the other
+ * detectors), with what it counts. Linear in the text: sentences are found
+ * once, and each sentence's words, counts and dates are read once for all the
+ * numbers in it.
+ */
+export function detectFigures(input: string | PreparedArticle): Figure[] {
+  const { source: text, norm, sentences, work } = articleOf(input);
   const t = norm.text;
   const figures: Figure[] = [];
+  let reader = null as FigureSentence | null;
   for (const m of t.matchAll(NUMBER_RE)) {
     const at = m.index;
     const value = parseValue(m);
@@ -160,17 +167,17 @@ export function detectFigures(text: string): Figure[] {
     const startNorm = at - modText.length;
     const endNorm = at + m[0].length;
     const [start, end] = toSource(norm, startNorm, endNorm);
-    const [sentStart, sentEnd] = sentenceBounds(t, at);
-    const sentence = t.slice(sentStart, sentEnd);
+    const [sentStart, sentEnd] = sentences.around(at);
+    if (reader?.start !== sentStart) reader = new FigureSentence(t, sentStart, sentEnd, work);
     figures.push({
       text: text.slice(start, end),
       start,
       end,
       low,
       high,
-      quantity: describe(t, endNorm, sentStart, sentEnd, at),
-      when: dateIn(clauseAround(t, sentStart, sentEnd, startNorm, endNorm)),
-      sentence,
+      quantity: describe(reader, at, endNorm),
+      when: reader.when(startNorm, endNorm),
+      sentence: reader.sentence,
     });
   }
   inheritWho(figures);
@@ -235,38 +242,119 @@ function isDateTimeOrOrdinal(raw: string, before: string, after: string, [value]
   return false;
 }
 
-function sentenceBounds(t: string, at: number): [number, number] {
-  let s = at;
-  while (
-    s > 0 &&
-    t[s - 1] !== '\n' &&
-    !(/[.!?]/.test(t[s - 1]!) && /\s/.test(t[s]!) && !/\b[A-Z][a-z]?\.$/.test(t.slice(s - 4, s)))
-  )
-    s--;
-  let e = at;
-  while (
-    e < t.length &&
-    t[e] !== '\n' &&
-    !(
-      /[.!?]/.test(t[e]!) &&
-      /\s/.test(t[e + 1] ?? ' ') &&
-      !/\b(?:[A-Z]|Oct|Nov|Dec|Jan|Feb|Aug|Sept?|St|Mr|Dr)$/.test(t.slice(e - 4, e))
-    )
-  )
-    e++;
-  return [s, e];
+/** A word of a sentence as the figure reader sees it: lower case, and how far it stands from the number. */
+interface Near {
+  w: string;
+  dist: number;
 }
 
-const wordsOf = (s: string) =>
-  [...s.matchAll(/[\p{L}][\p{L}'-]*/gu)].map((m) => ({ w: m[0].toLowerCase(), at: m.index }));
+/** Words on each side of a number that can decide what it counts (see `describe`). */
+const NEAR_WORDS = 10;
+const LETTER = /\p{L}/u;
+
+/**
+ * One sentence, read once for all the numbers in it: its words (letters
+ * only, see WORD_PATTERNS), the counts in it that bound a figure's clause,
+ * and the date of each clause.
+ */
+class FigureSentence {
+  readonly sentence: string;
+  private readonly words: WordSpan[];
+  /** Numbers in the sentence that are neither dates nor after a month-like word: they end a figure's clause. */
+  private readonly counts: { s: number; e: number }[];
+  private readonly dates = new Map<string, string | null>();
+
+  constructor(
+    private readonly t: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly work: Work | undefined,
+  ) {
+    this.sentence = t.slice(start, end);
+    this.words = wordSpans(t, 'letters', start, end);
+    this.counts = [...this.sentence.matchAll(/\d[\d,.]*/g)]
+      .map((m) => ({ s: start + m.index, e: start + m.index + m[0].length }))
+      .filter(
+        ({ s, e }) =>
+          !/^(?:[A-Za-z]{3,9}\.? )$/.test(
+            t
+              .slice(s - 10, s)
+              .split(/(?<=\s)/)
+              .slice(-2)
+              .join(''),
+          ) && dateIn(t.slice(Math.max(start, s - 12), Math.min(end, e + 12))) === null,
+      );
+    if (work) work.units += this.sentence.length;
+  }
+
+  /**
+   * Up to NEAR_WORDS words after `[at, end)` and before it, with their
+   * distance from the number. A word the number cuts (letters right against
+   * it) counts with the part outside the number, as if the sentence were cut
+   * there.
+   */
+  near(at: number, end: number): { after: Near[]; before: Near[] } {
+    const words = this.words;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const before: Near[] = [];
+    for (let k = lo; k >= 0 && before.length < NEAR_WORDS; k--) {
+      const w = words[k];
+      if (!w || w.start >= at) continue;
+      before.unshift({ w: this.t.slice(w.start, Math.min(w.end, at)).toLowerCase(), dist: at - w.start + 5 });
+    }
+    const after: Near[] = [];
+    for (let k = lo; k < words.length && after.length < NEAR_WORDS; k++) {
+      const w = words[k]!;
+      if (w.end <= end) continue;
+      let s = w.start;
+      while (s < end || (s < w.end && !LETTER.test(this.t[s]!))) s++;
+      if (s < w.end) after.push({ w: this.t.slice(s, w.end).toLowerCase(), dist: s - end });
+    }
+    if (this.work) this.work.units += before.length + after.length + 1;
+    return { after, before };
+  }
+
+  /**
+   * The date in the part of the sentence that belongs to the figure at
+   * `[start, end)`: up to the neighbouring counts, so "15,000 … and that 1,000
+   * were killed on October 7" gives the date to 1,000 only.
+   */
+  when(start: number, end: number): string | null {
+    const counts = this.counts;
+    let lo = 0;
+    let hi = counts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (counts[mid]!.e <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = counts[lo - 1];
+    while (lo < counts.length && counts[lo]!.s < end) lo++;
+    const next = counts[lo];
+    const from = prev ? prev.e : this.start;
+    const to = next ? next.s : this.end;
+    const key = `${from}:${to}`;
+    let date = this.dates.get(key);
+    if (date === undefined) {
+      this.dates.set(key, (date = dateIn(this.t.slice(from, to))));
+      if (this.work) this.work.units += to - from;
+    }
+    return date;
+  }
+}
 
 /**
  * Read what is counted: the noun phrase right after the number first ("36,000
  * Palestinian deaths"), then the clause around it, nearest words first.
  */
-function describe(t: string, end: number, sentStart: number, sentEnd: number, at: number): Quantity | null {
-  const afterWords = wordsOf(t.slice(end, sentEnd)).map((x) => ({ ...x, dist: x.at }));
-  const beforeWords = wordsOf(t.slice(sentStart, at)).map((x) => ({ ...x, dist: at - sentStart - x.at + 5 }));
+function describe(reader: FigureSentence, at: number, end: number): Quantity | null {
+  const { after: afterWords, before: beforeWords } = reader.near(at, end);
   const phrase = nounPhrase(afterWords.map((x) => x.w));
   const byDistance = [...afterWords, ...beforeWords].sort((a, b) => a.dist - b.dist).map((x) => x.w);
   const find = (lex: Lexicon, words: string[]) => {
@@ -329,35 +417,11 @@ function inheritWho(figures: Figure[]): void {
   }
 }
 
-/**
- * The part of the sentence that belongs to this figure: up to the neighbouring
- * figures, so "15,000 … and that 1,000 were killed on October 7" gives the
- * date to 1,000 only.
- */
-function clauseAround(t: string, sentStart: number, sentEnd: number, start: number, end: number): string {
-  const sentence = t.slice(sentStart, sentEnd);
-  const counts = [...sentence.matchAll(/\d[\d,.]*/g)]
-    .map((m) => [sentStart + m.index, sentStart + m.index + m[0].length] as const)
-    .filter(
-      ([s, e]) =>
-        (e <= start || s >= end) &&
-        !/^(?:[A-Za-z]{3,9}\.? )$/.test(
-          t
-            .slice(s - 10, s)
-            .split(/(?<=\s)/)
-            .slice(-2)
-            .join(''),
-        ),
-    );
-  const isDate = (s: number, e: number) =>
-    dateIn(t.slice(Math.max(sentStart, s - 12), Math.min(sentEnd, e + 12))) !== null;
-  const prev = counts.filter(([s, e]) => e <= start && !isDate(s, e)).at(-1);
-  const next = counts.find(([s, e]) => s >= end && !isDate(s, e));
-  return t.slice(prev ? prev[1] : sentStart, next ? next[0] : sentEnd);
-}
+/** A date as newsrooms write it: "October 7", "Oct. 7", "7 October". */
+const DATE_RE = new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}|\\d{1,2} (?:${MONTHS})\\.?)\\b`, 'i');
 
 function dateIn(sentence: string): string | null {
-  const m = new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}|\\d{1,2} (?:${MONTHS})\\.?)\\b`, 'i').exec(sentence);
+  const m = DATE_RE.exec(sentence);
   if (!m) return null;
   const [a, b] = m[0].replace('.', '').toLowerCase().split(' ') as [string, string];
   const [month, day] = /\d/.test(a) ? [b, a] : [a, b];

@@ -40,7 +40,7 @@ export function foldChar(ch: string): string {
  * zero-width characters and soft hyphens, fold dashes to `-` and collapse
  * runs of spaces. Newlines are kept: paragraph breaks matter to quote pairing.
  * Curly quotes keep their direction here, which quote detection relies on;
- * the word-level view folds them (see `words` in similarity).
+ * the analysis layer folds them where wording is compared (`straightQuote`).
  */
 export function normalize(source: string): NormalizedText {
   const out: string[] = [];

@@ -5,7 +5,8 @@
  * speaker with the conventions newsrooms use ("…," X said; X said: "…";
  * according to X; he said → the last named speaker).
  */
-import { normalize, toSource } from './normalize';
+import { toSource } from './normalize';
+import { Sentences, articleOf, wordSpans, type PreparedArticle, type Work } from './analysis';
 
 /** One quotation found in an article. */
 export interface Quote {
@@ -65,7 +66,12 @@ function pairDouble(t: string): Span[] {
 
 /** Pair single quotation marks, skipping apostrophes and anything inside a double quote. */
 function pairSingle(t: string, doubles: Span[]): Span[] {
-  const insideDouble = (i: number) => doubles.some((s) => i > s.open && i < s.close);
+  // Doubles are in order and never overlap, and `i` only grows: one pointer answers "inside a double?".
+  let d = 0;
+  const insideDouble = (i: number) => {
+    while (d < doubles.length && doubles[d]!.close <= i) d++;
+    return d < doubles.length && doubles[d]!.open < i;
+  };
   const spans: Span[] = [];
   let open = -1;
   for (let i = 0; i < t.length; i++) {
@@ -129,10 +135,10 @@ const PRONOUNS = new Set(['he', 'she']);
  * A speech verb in running text is lower-case ("States" in "the United States"
  * is not one); in a title-case headline ("Putin Labels Gaza Conflict …") any case goes.
  */
-function isSpeechVerb(toks: Token[], k: number): boolean {
+function isSpeechVerb(toks: Token[], k: number, headline: boolean): boolean {
   const w = toks[k]!.word;
   if (SPEECH_VERBS.has(w)) return true;
-  return SPEECH_VERBS.has(w.toLowerCase()) && isHeadline(toks);
+  return SPEECH_VERBS.has(w.toLowerCase()) && headline;
 }
 
 /** Title case: most longer words capitalised. */
@@ -149,14 +155,14 @@ interface Token {
   gapBefore: string;
 }
 
-function tokens(t: string, from: number, to: number): Token[] {
+/** The words of `t[from, to)` (see WORD_PATTERNS.prose), a trailing full stop dropped unless it ends initials ("U.S."). */
+function tokens(t: string, from = 0, to = t.length): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(t); m && m.index < to; m = re.exec(t)) {
-    const word = m[0].replace(/[.]+$/, (dots) => (/^[A-Z]([.][A-Z])*$/.test(m![0].slice(0, -dots.length)) ? dots : ''));
+  for (const span of wordSpans(t, 'prose', from, to)) {
+    const m = span.word;
+    const word = m.replace(/[.]+$/, (dots) => (/^[A-Z]([.][A-Z])*$/.test(m.slice(0, -dots.length)) ? dots : ''));
     const prevEnd = out.at(-1)?.end ?? from;
-    out.push({ word, start: m.index, end: m.index + word.length, gapBefore: t.slice(prevEnd, m.index) });
+    out.push({ word, start: span.start, end: span.start + word.length, gapBefore: t.slice(prevEnd, span.start) });
   }
   return out;
 }
@@ -217,16 +223,15 @@ function gapAfter(toks: Token[], k: number): string {
 const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'continued', 'stated']);
 
 /** The subject written after the verb: `said Putin`. */
-function subjectAfter(toks: Token[], v: number): Subject | null {
+function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | null {
   if (!INVERTING_VERBS.has(bareWord(toks[v]!.word))) return null;
   const next = toks[v + 1];
   if (!next) return null;
   const bare = bareWord(next.word);
   if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
   if (!isCapitalised(next.word)) return null;
-  let k = v + 1;
-  while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && toks[k + 1]!.start - toks[k]!.end <= 1) k++;
-  return nameEndingAt(toks, k) ? { kind: 'name', name: nameEndingAt(toks, k)! } : null;
+  const name = nameEndingAt(toks, runEnd[v + 1]!);
+  return name ? { kind: 'name', name } : null;
 }
 
 /** Replace quoted stretches with spaces so verbs and names inside quotes are not read as attribution. */
@@ -238,46 +243,30 @@ function maskQuotes(t: string, spans: Span[]): string {
   return chars.join('').replace(/ - [^\n-]{1,100} - |\([^\n()]{0,100}\)/g, (m) => ' '.repeat(m.length));
 }
 
-const ABBREVIATION =
-  /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$/;
-
-/** Sentence start before `i` and end after `j` in masked text (quotes blanked, so their inner stops are ignored). */
-function sentenceAround(masked: string, i: number, j: number): [number, number] {
-  let s = i;
-  while (s > 0) {
-    const c = masked[s - 1]!;
-    if (c === '\n') break;
-    if (/[.!?]/.test(c) && /\s/.test(masked[s] ?? ' ') && !ABBREVIATION.test(masked.slice(Math.max(0, s - 6), s - 1)))
-      break;
-    s--;
-  }
-  let e = j;
-  while (e < masked.length) {
-    const c = masked[e]!;
-    if (c === '\n') break;
-    if (/[.!?]/.test(c) && /\s/.test(masked[e + 1] ?? ' ') && !ABBREVIATION.test(masked.slice(Math.max(0, e - 5), e)))
-      break;
-    e++;
-  }
-  return [s, e];
-}
-
-/** Find every quotation in `text` with its exact position and speaker. */
-export function detectQuotes(text: string): Quote[] {
-  const norm = normalize(text);
+/**
+ * Find every quotation in `text` (or an article already prepared for the
+ * other detectors) with its exact position and speaker. Linear in the text:
+ * the prose is tokenised and split into sentences once, and each sentence's
+ * speech verbs and subjects are read once for all the quotes in it.
+ */
+export function detectQuotes(input: string | PreparedArticle): Quote[] {
+  const { source: text, norm, work } = articleOf(input);
   const t = norm.text;
   const doubles = pairDouble(t);
   const singles = pairSingle(t, doubles);
   const spans = [...doubles, ...singles].sort((a, b) => a.open - b.open);
   const masked = maskQuotes(t, spans);
+  // Sentences of the prose around the quotes: a stop inside a quote does not end one.
+  const sentences = new Sentences(masked, { work });
+  const prose = new Prose(masked, work);
 
   const quotes: Quote[] = [];
   // Names are expanded against the article's prose lines, read once for all quotes (not once per quote).
-  let prose: string | null = null;
+  let lines: string | null = null;
   const names = new Map<string, string>();
   const expand = (name: string) => {
     let full = names.get(name);
-    if (full === undefined) names.set(name, (full = fullName(name, (prose ??= proseOf(t)))));
+    if (full === undefined) names.set(name, (full = fullName(name, (lines ??= proseOf(t)))));
     return full;
   };
   let lastNamed: string | null = null;
@@ -285,9 +274,8 @@ export function detectQuotes(text: string): Quote[] {
   for (const span of spans) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
-    const [sentStart, sentEnd] = sentenceAround(masked, span.open, span.close + 1);
-    const toks = tokens(masked, sentStart, sentEnd);
-    const subject = attribute(masked, toks, span, sentStart, previous);
+    const [sentStart, sentEnd] = sentences.around(span.open, span.close + 1);
+    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous);
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'pronoun') speaker = lastNamed;
@@ -314,40 +302,170 @@ function trimSpan(t: string, from: number, to: number): [number, number] | null 
 
 type Attribution = Subject | { kind: 'inherit' };
 
+/** The prose of an article (quotes masked), tokenised once; its sentences read on first use. */
+class Prose {
+  private readonly toks: Token[];
+  private last: ProseSentence | null = null;
+
+  constructor(
+    private readonly masked: string,
+    private readonly work: Work | undefined,
+  ) {
+    this.toks = tokens(masked);
+  }
+
+  /** The sentence `[start, end)`: quotes come in order, so the one read last is usually the one asked for. */
+  sentence(start: number, end: number): ProseSentence {
+    if (this.last?.start === start && this.last.end === end) return this.last;
+    const from = firstAtOrAfter(this.toks, start);
+    const to = firstAtOrAfter(this.toks, end);
+    if (this.work) this.work.units += to - from + 1;
+    return (this.last = new ProseSentence(this.masked, start, end, this.toks.slice(from, to)));
+  }
+}
+
+/** Index of the first token that starts at or after `at` (tokens are in order). */
+function firstAtOrAfter(toks: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One sentence of prose, read once for all the quotes in it: which tokens are
+ * speech verbs, and the subject each verb has before and after it, so that
+ * finding the verb nearest a quote is a look-up, not a walk.
+ */
+class ProseSentence {
+  /** Speech verb at each token, with the subject before it and the subject after it (null when none). */
+  private readonly verbs: ({ before: Subject | null; after: Subject | null } | null)[];
+  /** For each count k of tokens, the last verb among them with a subject on either side, or -1. */
+  private readonly lastAttributed: Int32Array;
+  /** For each token k, the first verb at or after k with a subject before it, or -1. */
+  private readonly nextWithSubjectBefore: Int32Array;
+  private readonly firstVerb: number;
+  private opener: Subject | null | undefined;
+  private according: Subject | null | undefined;
+
+  constructor(
+    private readonly masked: string,
+    readonly start: number,
+    readonly end: number,
+    readonly toks: Token[],
+  ) {
+    const headline = isHeadline(toks);
+    const n = toks.length;
+    // The end of the run of capitalised, adjacent tokens from each token ("said Vladimir Putin").
+    const runEnd = new Int32Array(n);
+    for (let k = n - 1; k >= 0; k--)
+      runEnd[k] =
+        k + 1 < n && isCapitalised(toks[k + 1]!.word) && toks[k + 1]!.start - toks[k]!.end <= 1 ? runEnd[k + 1]! : k;
+    this.verbs = toks.map((_, v) =>
+      isSpeechVerb(toks, v, headline) ? { before: subjectBefore(toks, v), after: subjectAfter(toks, v, runEnd) } : null,
+    );
+    this.lastAttributed = new Int32Array(n + 1);
+    this.lastAttributed[0] = -1;
+    for (let k = 0; k < n; k++) {
+      const verb = this.verbs[k];
+      this.lastAttributed[k + 1] = verb && (verb.before ?? verb.after) ? k : this.lastAttributed[k]!;
+    }
+    this.nextWithSubjectBefore = new Int32Array(n + 1);
+    this.nextWithSubjectBefore[n] = -1;
+    for (let k = n - 1; k >= 0; k--)
+      this.nextWithSubjectBefore[k] = this.verbs[k]?.before ? k : this.nextWithSubjectBefore[k + 1]!;
+    this.firstVerb = this.verbs.findIndex((v) => v !== null);
+  }
+
+  verbAt(v: number) {
+    return this.verbs[v] ?? null;
+  }
+
+  /** How many tokens end at or before `at` (tokens are in order). */
+  countBefore(at: number): number {
+    let lo = 0;
+    let hi = this.toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toks[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The subject of the nearest verb among the first `count` tokens that has one, on either side. */
+  attributedBefore(count: number): Subject | null {
+    const v = this.lastAttributed[count]!;
+    return v < 0 ? null : (this.verbs[v]!.before ?? this.verbs[v]!.after);
+  }
+
+  /** Whether a speech verb is among the first `count` tokens. */
+  verbBefore(count: number): boolean {
+    return this.firstVerb >= 0 && this.firstVerb < count;
+  }
+
+  /** The subject before the first verb at or after token `from` that has one there. */
+  attributedAfter(from: number): Subject | null {
+    const v = this.nextWithSubjectBefore[from]!;
+    return v < 0 ? null : this.verbs[v]!.before;
+  }
+
+  /** The name the sentence opens with (see sentenceSubject). */
+  subject(): Subject | null {
+    if (this.opener === undefined) this.opener = sentenceSubject(this.toks);
+    return this.opener;
+  }
+
+  /** `according to X`, unless X is the agency that reported the words. */
+  accordingTo(): Subject | null {
+    if (this.according !== undefined) return this.according;
+    this.according = null;
+    const sentence = this.masked.slice(this.start, this.toks.at(-1)?.end ?? this.start);
+    const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
+    if (according) {
+      const words = according[1]!.trim().split(/\s+/);
+      const name = words.slice(words.findIndex((w) => !NOT_NAME.has(bareWord(w)))).join(' ');
+      if (name && !words.some((w) => AGENCIES.has(w.toLowerCase()))) this.according = { kind: 'name', name };
+    }
+    return this.according;
+  }
+}
+
 function attribute(
   masked: string,
-  toks: Token[],
+  sentence: ProseSentence,
   span: Span,
-  sentStart: number,
   previous: { close: number; speaker: string | null } | null,
 ): Attribution | null {
-  const firstAfter = toks.findIndex((tk) => tk.start > span.close);
+  const toks = sentence.toks;
+  const after = sentence.countBefore(span.close + 1);
+  const firstAfter = after < toks.length ? after : -1;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
   if (firstAfter >= 0) {
     const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
     if (/^[\s,.:;!?-]*$/.test(gap)) {
       for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
-        if (!isSpeechVerb(toks, v)) continue;
-        const subject = v === firstAfter ? subjectAfter(toks, v) : subjectBefore(toks, v);
+        const verb = sentence.verbAt(v);
+        if (!verb) continue;
+        const subject = v === firstAfter ? verb.after : verb.before;
         if (subject) return subject;
       }
     }
   }
   // 2. Before the quote in the same sentence: `Putin said: "` / `X called it a "massacre"`.
-  const before = toks.filter((tk) => tk.end <= span.open);
-  let verbBefore = false;
-  for (let v = before.length - 1; v >= 0; v--) {
-    if (!isSpeechVerb(toks, v)) continue;
-    verbBefore = true;
-    const subject = subjectBefore(toks, v) ?? subjectAfter(toks, v);
-    if (subject) return subject;
-  }
-  if (verbBefore) {
-    const subject = sentenceSubject(toks);
+  const before = sentence.countBefore(span.open);
+  const named = sentence.attributedBefore(before);
+  if (named) return named;
+  if (sentence.verbBefore(before)) {
+    const subject = sentence.subject();
     if (subject) return subject;
   }
   // 3. A quote opening its sentence right after another quote continues it.
-  if (previous && before.length === 0) {
+  if (previous && before === 0) {
     const gapWords = masked
       .slice(previous.close + 1, span.open)
       .trim()
@@ -356,20 +474,12 @@ function attribute(
     if (gapWords <= CONTINUATION_GAP_WORDS && previous.speaker) return { kind: 'inherit' };
   }
   // 4. A speech verb later in the sentence: `"…" is what Putin said`.
-  for (let v = Math.max(firstAfter, 0); firstAfter >= 0 && v < toks.length; v++) {
-    if (!isSpeechVerb(toks, v)) continue;
-    const subject = subjectBefore(toks, v);
+  if (firstAfter >= 0) {
+    const subject = sentence.attributedAfter(firstAfter);
     if (subject) return subject;
   }
   // 5. `according to X`, unless X is the agency that reported the words.
-  const sentence = masked.slice(sentStart, toks.at(-1)?.end ?? sentStart);
-  const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
-  if (according) {
-    const words = according[1]!.trim().split(/\s+/);
-    const name = words.slice(words.findIndex((w) => !NOT_NAME.has(bareWord(w)))).join(' ');
-    if (name && !words.some((w) => AGENCIES.has(w.toLowerCase()))) return { kind: 'name', name };
-  }
-  return null;
+  return sentence.accordingTo();
 }
 
 /** The article's lines without its headlines, where names are given in full. */

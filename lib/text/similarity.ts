@@ -132,12 +132,12 @@ function mayMatch(w: Word, look: Lookup, synonyms: SynonymTable): boolean {
 function areSynonyms(w: Word, o: Word, oNext: Word | undefined, synonyms: SynonymTable): boolean {
   const ws = synonyms[w.stem];
   const os = synonyms[o.stem];
-  if (ws && (includes(ws, o.stem) || (oNext && includes(ws, `${o.stem}_${oNext.stem}`)))) return true;
-  return !!os && includes(os, w.stem);
+  if (ws && (sortedIncludes(ws, o.stem) || (oNext && sortedIncludes(ws, `${o.stem}_${oNext.stem}`)))) return true;
+  return !!os && sortedIncludes(os, w.stem);
 }
 
 /** Whether a sorted list holds `x`: synonym lists and postings are sorted, and binary search keeps look-ups cheap. */
-export function includes<T extends string | number>(sorted: readonly T[], x: T): boolean {
+export function sortedIncludes<T extends string | number>(sorted: readonly T[], x: T): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {

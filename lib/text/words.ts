@@ -4,6 +4,7 @@
  * the similarity measure, the corpus index and the synonym table.
  */
 import { stemmer } from 'stemmer';
+import { WORD_PATTERNS, straightApostrophes } from './analysis';
 
 /** Words that carry no content of their own. Negators are deliberately absent: they are content. */
 export const STOP_WORDS = new Set(
@@ -45,14 +46,12 @@ export interface Word {
 
 /** Split a remark into words, with stems, content flags and negation scope. */
 export function words(text: string): Word[] {
-  const raw = text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+  const raw = straightApostrophes(text.toLowerCase())
     .replace(/n't\b/g, " n't")
     // "no matter", "not only" do not negate what follows.
     .replace(/\bno matter\b/g, 'whatever')
     .replace(/\bnot only\b/g, 'only')
-    .match(/n't|[\p{L}\p{N}]+(?:'[\p{L}]+)?|[.,;:!?]/gu);
+    .match(WORD_PATTERNS.remark);
   const out: Word[] = [];
   // A negator governs the rest of its clause: "does not really look like a war".
   let negated = false;

@@ -1,0 +1,172 @@
+/**
+ * The three decisions the corpus builder and the page's matcher must make
+ * alike, each made here and nowhere else: whether two wordings are the same
+ * remark, which articles tell the same story, and whether figures for one
+ * quantity differ. The builder groups the corpus with them, the annotator
+ * writes a page's notes with them, and the popup's search and the page's
+ * cards show what they decided, so the two can never disagree.
+ */
+import { similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import type { SynonymTable } from '../text/wordnet';
+import type { Corpus } from './schema';
+
+// Same remark -----------------------------------------------------------------
+
+/**
+ * Whether two quotes may be by one speaker: true when either speaker is
+ * unknown, or when their surnames match ("Putin", "Vladimir Putin"). Not the
+ * same speaker: a quote with no attribution is compatible with every one.
+ */
+export function speakersCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
+  return surname(a) === surname(b);
+}
+
+/**
+ * Whether a similarity score says "same remark" at `threshold` (see
+ * REMARK_THRESHOLDS). The score is compared as computed, never rounded.
+ */
+export function isSameRemark(score: number, threshold = SAME_REMARK_THRESHOLD): boolean {
+  return score >= threshold;
+}
+
+/** A wording of a remark ready for the decision: prepared for scoring, and who said it. */
+export interface Wording {
+  prepared: Prepared;
+  speaker: string | null;
+}
+
+/**
+ * Whether two wordings are the same remark: their speakers may be one, and
+ * their similarity passes the threshold. The builder and the matcher ask the
+ * two halves apart (`speakersCompatible`, then `isSameRemark`) only so that a
+ * wording shared by many quotes is scored once.
+ */
+export function sameRemark(a: Wording, b: Wording, synonyms: SynonymTable, threshold = SAME_REMARK_THRESHOLD): boolean {
+  return (
+    speakersCompatible(a.speaker, b.speaker) && isSameRemark(similarity(a.prepared, b.prepared, synonyms), threshold)
+  );
+}
+
+// Same story ------------------------------------------------------------------
+
+/** An article as stories see it: its id, and the event it was filed under, if any. */
+export interface StoryArticle {
+  id: string;
+  event?: string | null;
+}
+
+/**
+ * Which articles tell one story: those filed under one event; and an article
+ * with no event joins, through each remark it shares, the first article of
+ * that remark (in corpus order) that has an event, or all of them when none
+ * has. A page is an article with no event. This keeps "at least 40 killed"
+ * in one flood from pairing with every other disaster's death toll, and a
+ * remark quoted across events (a stock phrase, two speakers of one surname)
+ * never joins two events.
+ */
+export class Stories {
+  private readonly order = new Map<string, number>();
+  private readonly parent: Int32Array;
+  private members: Map<number, string[]> | null = null;
+
+  constructor(private readonly articles: readonly StoryArticle[]) {
+    articles.forEach((a, i) => this.order.set(a.id, i));
+    this.parent = Int32Array.from(articles, (_, i) => i);
+    const firstOfEvent = new Map<string, number>();
+    articles.forEach((a, i) => {
+      if (!a.event) return;
+      const first = firstOfEvent.get(a.event);
+      if (first === undefined) firstOfEvent.set(a.event, i);
+      else this.union(first, i);
+    });
+  }
+
+  private find(x: number): number {
+    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
+    return x;
+  }
+
+  private union(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  /**
+   * The articles a remark links, as indices in corpus order: its anchor (the
+   * first with an event, else the first) and every one with no event.
+   */
+  private linked(articleIds: readonly string[]): number[] {
+    const members = [...new Set(articleIds.map((id) => this.order.get(id)).filter((i) => i !== undefined))].sort(
+      (a, b) => a - b,
+    );
+    const anchor = members.find((i) => this.articles[i]!.event) ?? members[0];
+    return members.filter((i) => i === anchor || !this.articles[i]!.event);
+  }
+
+  /** Record that the articles `articleIds` quote one remark. */
+  link(articleIds: readonly string[]): void {
+    const [anchor, ...rest] = this.linked(articleIds);
+    for (const i of rest) this.union(anchor!, i);
+    this.members = null;
+  }
+
+  /** Every story, as article ids in corpus order, stories in the order of their first article. */
+  groups(): string[][] {
+    return [...this.byRoot().values()];
+  }
+
+  /**
+   * The articles that tell one story with a page that shares remarks with
+   * them: `remarks` lists, for each remark the page quotes, the articles
+   * that quote it too. The page joins as an article with no event would.
+   */
+  storyOfPage(remarks: readonly (readonly string[])[]): Set<string> {
+    const roots = new Set<number>();
+    for (const ids of remarks) for (const i of this.linked(ids)) roots.add(this.find(i));
+    const byRoot = this.byRoot();
+    return new Set([...roots].flatMap((r) => byRoot.get(r)!));
+  }
+
+  private byRoot(): Map<number, string[]> {
+    if (!this.members) {
+      this.members = new Map();
+      this.articles.forEach((a, i) => {
+        const root = this.find(i);
+        const list = this.members!.get(root);
+        if (list) list.push(a.id);
+        else this.members!.set(root, [a.id]);
+      });
+    }
+    return this.members;
+  }
+}
+
+/** A corpus's stories: its events, and the remarks its articles share. */
+export function storiesOf(corpus: Corpus): Stories {
+  const stories = new Stories(corpus.articles);
+  for (const r of corpus.remarks) stories.link(r.variants.map((v) => corpus.quotes[v.quote]!.articleId));
+  return stories;
+}
+
+// Figures that differ ---------------------------------------------------------
+
+/** A figure as an interval (null = an open end), and the article it is from (null for the page being read). */
+export interface ReportedFigure {
+  articleId?: string | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** Whether two figures for one quantity can both be right: their intervals share a value. */
+export function figuresAgree(a: ReportedFigure, b: ReportedFigure): boolean {
+  return (a.low ?? -Infinity) <= (b.high ?? Infinity) && (b.low ?? -Infinity) <= (a.high ?? Infinity);
+}
+
+/** Whether figures for one quantity cannot all be right: two of them, from different articles, do not agree. */
+export function figuresDiffer(figures: readonly ReportedFigure[]): boolean {
+  return figures.some((f, i) =>
+    figures.some((g, j) => j > i && (f.articleId ?? null) !== (g.articleId ?? null) && !figuresAgree(f, g)),
+  );
+}

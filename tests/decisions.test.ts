@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Stories,
+  figuresAgree,
+  figuresDiffer,
+  sameRemark,
+  speakersCompatible,
+  storiesOf,
+  type StoryArticle,
+} from '../lib/corpus/decisions';
+import { Annotator } from '../lib/corpus/annotate';
+import { buildCorpus, quoteVocabulary, type SourceArticle } from '../lib/corpus/corpus';
+import { CorpusSchema } from '../lib/corpus/schema';
+import { sentences } from '../lib/text/analysis';
+import { prepare } from '../lib/text/similarity';
+import { synonymTable } from '../lib/text/wordnet';
+import { loadWordNet } from '../lib/node/io';
+
+const root = new URL('..', import.meta.url).pathname;
+
+describe('same remark', () => {
+  it('takes a quote with no speaker as compatible with any speaker, and matches speakers by surname', () => {
+    expect(speakersCompatible(null, 'Vladimir Putin')).toBe(true);
+    expect(speakersCompatible('Putin', 'Vladimir Putin')).toBe(true);
+    expect(speakersCompatible('Putin', 'Antonio Guterres')).toBe(false);
+  });
+
+  // The labelled pairs whose sides are one sentence each: the builder groups
+  // sentences and the matcher reads whole quotes, so only on one-sentence
+  // quotes are their inputs the same.
+  const pairs = (
+    JSON.parse(readFileSync(join(root, 'tests/fixtures/remark-pairs.json'), 'utf8')) as {
+      pairs: { a: string; b: string; same: boolean }[];
+    }
+  ).pairs.filter((p) => [p.a, p.b].every((q) => !/["“”]/.test(q) && sentences(q).length === 1));
+
+  /** An article quoting `quote`, with words of its own around it so that no two articles look alike. */
+  const article = (file: string, lead: string, quote: string, speaker: string): SourceArticle => ({
+    file,
+    text: `${lead}\n\n${speaker} said: "${quote}"\n\nThe report closes with ${lead.toLowerCase()}`,
+  });
+
+  it('is decided alike by the corpus builder and the page matcher', { timeout: 60_000 }, () => {
+    expect(pairs.length).toBeGreaterThan(10);
+    const { wordnet } = loadWordNet();
+    let same = 0;
+    for (const [i, p] of pairs.entries()) {
+      for (const speakers of [
+        ['Putin', 'Putin'],
+        ['Putin', 'Guterres'],
+      ] as const) {
+        const articles = [
+          article('a.txt', `Morning notes on harbour cranes, number ${i}`, p.a, speakers[0]),
+          article('b.txt', `Evening digest about orchard frost and rivers, item ${i}`, p.b, speakers[1]),
+        ];
+        const manifest = {
+          articles: articles.map((a) => ({
+            file: a.file,
+            outlet: a.file,
+            title: null,
+            date: null,
+            event: null,
+            url: null,
+          })),
+        };
+        const synonyms = synonymTable(wordnet, quoteVocabulary(articles));
+        const corpus = buildCorpus(manifest, articles, synonyms, []);
+        const grouped = corpus.remarks.some(
+          (r) => new Set(r.variants.map((v) => corpus.quotes[v.quote]!.articleId)).size === 2,
+        );
+        const notes = new Annotator(corpus).annotate(articles[0]!.text);
+        expect(notes.excluded).toEqual(['a']);
+        const matched = notes.remarks.some((r) => r.matches.some((m) => m.articleId === 'b'));
+        const decided = sameRemark(
+          { prepared: prepare(p.a), speaker: speakers[0] },
+          { prepared: prepare(p.b), speaker: speakers[1] },
+          synonyms,
+        );
+        expect({ pair: p.a, speakers, grouped, matched }).toEqual({
+          pair: p.a,
+          speakers,
+          grouped: decided,
+          matched: decided,
+        });
+        if (decided) same++;
+      }
+    }
+    expect(same).toBeGreaterThan(3);
+  });
+});
+
+describe('same story', () => {
+  const articles: StoryArticle[] = [
+    { id: 'a1', event: 'flood' },
+    { id: 'a2', event: 'flood' },
+    { id: 'b1', event: 'fire' },
+    { id: 'b2', event: 'fire' },
+    { id: 'n1', event: null },
+    { id: 'n2', event: null },
+    { id: 'n3', event: null },
+  ];
+  const corpusRemarks = [
+    ['b1', 'n1'],
+    ['n2', 'n3'],
+  ];
+
+  /** The builder's answer: the page added to the corpus as an article with no event, its remarks linked. */
+  const builderStory = (pageRemarks: string[][]) => {
+    const stories = new Stories([...articles, { id: 'page', event: null }]);
+    for (const r of [...corpusRemarks, ...pageRemarks.map((r) => [...r, 'page'])]) stories.link(r);
+    return new Set(
+      stories
+        .groups()
+        .find((g) => g.includes('page'))!
+        .filter((id) => id !== 'page'),
+    );
+  };
+  /** The matcher's answer: the corpus's stories, and the page joined to them. */
+  const runtimeStory = (pageRemarks: string[][]) => {
+    const stories = new Stories(articles);
+    for (const r of corpusRemarks) stories.link(r);
+    return stories.storyOfPage(pageRemarks);
+  };
+
+  for (const pageRemarks of [
+    [],
+    [['a1']],
+    [['n1']],
+    [['n2']],
+    [['a2', 'b2']],
+    [['b2', 'a2', 'n3']],
+    [['a1'], ['b1']],
+    [['n1'], ['n3']],
+  ])
+    it(`is decided alike by the builder and the matcher for a page sharing ${JSON.stringify(pageRemarks)}`, () => {
+      expect(runtimeStory(pageRemarks)).toEqual(builderStory(pageRemarks));
+    });
+
+  it('keeps one remark quoted across events from joining them, and joins articles with no event', () => {
+    const stories = new Stories(articles);
+    for (const r of corpusRemarks) stories.link(r);
+    stories.link(['b2', 'a1']);
+    expect(stories.groups()).toEqual([
+      ['a1', 'a2'],
+      ['b1', 'b2', 'n1'],
+      ['n2', 'n3'],
+    ]);
+    expect([...stories.storyOfPage([['a2', 'b2']])].sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('gives the seed corpus its two events', () => {
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(join(root, 'data/corpus.json'), 'utf8')));
+    expect(
+      storiesOf(corpus)
+        .groups()
+        .map((g) => g.map((id) => id.slice(0, 3))),
+    ).toEqual([
+      ['000', '001'],
+      ['002', '003', '004'],
+    ]);
+  });
+});
+
+describe('figures that differ', () => {
+  it('reads open intervals as agreeing with every figure they allow', () => {
+    expect(figuresAgree({ low: 36586, high: null }, { low: 36000, high: null })).toBe(true);
+    expect(figuresAgree({ low: 14000, high: 14000 }, { low: 14250, high: 15750 })).toBe(false);
+  });
+
+  it('differs when any two figures from different articles disagree, not only the page’s with another', () => {
+    const page = { low: 100, high: null };
+    const others = [
+      { articleId: 'x', low: 120, high: 120 },
+      { articleId: 'y', low: 150, high: 150 },
+    ];
+    expect(others.every((o) => figuresAgree(page, o))).toBe(true);
+    expect(figuresDiffer([page, ...others])).toBe(true);
+    expect(
+      figuresDiffer([
+        { articleId: 'x', low: 1, high: 1 },
+        { articleId: 'x', low: 2, high: 2 },
+      ]),
+    ).toBe(false);
+  });
+
+  it('is decided alike for a page’s note and for the corpus group it stands for', () => {
+    const corpus = CorpusSchema.parse(JSON.parse(readFileSync(join(root, 'data/corpus.json'), 'utf8')));
+    const annotator = new Annotator(corpus);
+    const manifest = JSON.parse(readFileSync(join(root, 'seeds/manifest.json'), 'utf8')) as {
+      articles: { file: string }[];
+    };
+    let compared = 0;
+    for (const { file } of manifest.articles) {
+      const id = file.replace(/\.[^.]+$/, '');
+      const text = readFileSync(join(root, 'seeds', file), 'utf8');
+      for (const note of annotator.annotate(text).figures) {
+        const mine = corpus.figures.find((f) => f.articleId === id && f.start === note.start)!;
+        if (mine.group === null) continue;
+        const group = corpus.groups[mine.group]!;
+        const members = group.figures.map((g) => corpus.figures[g]!).filter((f) => f.id !== mine.id);
+        const same = (list: { articleId: string; text: string }[]) =>
+          list.map((f) => `${f.articleId}:${f.text}`).sort();
+        if (JSON.stringify(same(members)) !== JSON.stringify(same(note.others))) continue;
+        expect(note.differs).toBe(group.differs);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
+  });
+});
