@@ -187,8 +187,8 @@ export class Runner {
 
   private changed(): void {
     const length = document.body?.textContent?.length ?? 0;
-    const grew = Math.abs(length - this.textLength) / Math.max(1, this.textLength) >= TEXT_CHANGE_TO_RERUN;
-    if (grew && this.runs < MAX_RUNS_PER_URL) {
+    const textChanged = Math.abs(length - this.textLength) / Math.max(1, this.textLength) >= TEXT_CHANGE_TO_RERUN;
+    if (textChanged && this.runs < MAX_RUNS_PER_URL) {
       this.settle = SETTLE_MS;
       void this.run();
       return;
