@@ -29,11 +29,13 @@ const remark: SearchResult = {
   id: 'remark-1',
   speaker: 'Vladimir Putin',
   wordings: [
-    { articleId: 'a', outlet: 'Forbes', date: null, quote: 'stop the bloodshed', diff: [] },
+    { articleId: 'a', outlet: 'Forbes', title: null, date: null, url: null, quote: 'stop the bloodshed', diff: [] },
     {
       articleId: 'b',
       outlet: null,
+      title: null,
       date: '2023-10-13',
+      url: null,
       quote: 'end the bloodshed',
       diff: [
         { kind: 'removed', text: 'stop' },
