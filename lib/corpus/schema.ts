@@ -149,3 +149,15 @@ export const SearchResultSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** What a corpus covers, for one line in the popup (see lib/corpus/coverage). */
+export const CoverageSchema = z.strictObject({
+  articles: index,
+  /** Outlets named by their articles; unsigned wire copy counts as an article, not an outlet. */
+  outlets: index,
+  events: index,
+  /** The first and last publication dates (ISO), null when no article is dated. */
+  from: z.nullable(z.string()),
+  to: z.nullable(z.string()),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
