@@ -10,7 +10,7 @@
  */
 import { z } from 'zod/mini';
 import { SnapshotSchema } from '../page/snapshot';
-import { DiffPartSchema, SearchResultSchema } from '../corpus/schema';
+import { CoverageSchema, DiffPartSchema, SearchResultSchema } from '../corpus/schema';
 
 z.config({ jitless: true });
 
@@ -138,6 +138,8 @@ export const SearchResponseSchema = z.discriminatedUnion('ok', [
     results: z.array(SearchResultSchema),
     /** How many remarks and figures the corpus has to search. */
     searchable: z.int(),
+    /** What the corpus covers: articles, outlets, events, dates. */
+    coverage: CoverageSchema,
   }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
