@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
 import { CorpusCoverage } from '../components/CorpusCoverage';
+import { HighlightSwatch } from '../components/HighlightSwatch';
 import { SearchResults, type SearchResultsProps } from '../components/SearchResults';
 import { TabNotes } from '../components/TabNotes';
 import type { Coverage, SearchResult } from '../lib/corpus/schema';
+import { FIGURE_LINES, PALETTES } from '../lib/extension/highlight-colours';
 import { DEFAULTS, MAX_IMPORT_BYTES, type Settings } from '../lib/extension/settings';
 import type { FigureView, OutletVersion, PageNotes, RemarkView, TabView } from '../lib/extension/messages';
 import { expectAccessible } from './accessibility';
@@ -377,6 +379,39 @@ describe('the popup', () => {
   });
 });
 
+describe('highlight swatches', () => {
+  const colours = (el: HTMLElement) =>
+    ['--tint-light', '--line-light', '--tint-dark', '--line-dark'].map((p) => el.style.getPropertyValue(p));
+
+  it('show a remark in the palette’s own colours, light and dark, tinted or underlined only', () => {
+    mount(<HighlightSwatch kind="remark" palette="blue" highlightStyle="background" />);
+    const swatch = q('[data-testid="swatch-remark"]')[0]!;
+    const { light, dark } = PALETTES.blue;
+    expect(colours(swatch)).toEqual([light[0], light[1], dark[0], dark[1]]);
+    expect(swatch.className).toBe('swatch swatch-remark-background');
+    render(<HighlightSwatch kind="remark" palette="blue" highlightStyle="underline" />, root);
+    expect(colours(q('[data-testid="swatch-remark"]')[0]!)).toEqual(['transparent', light[1], 'transparent', dark[1]]);
+  });
+
+  it('show a figure in the colours of agreeing or differing outlets, whatever the palette', () => {
+    mount(<HighlightSwatch kind="differ" palette="magenta" highlightStyle="background" />);
+    const swatch = q('[data-testid="swatch-differ"]')[0]!;
+    expect(colours(swatch)).toEqual([
+      'transparent',
+      FIGURE_LINES.light.differ,
+      'transparent',
+      FIGURE_LINES.dark.differ,
+    ]);
+    expect(swatch.className).toBe('swatch swatch-differ');
+  });
+
+  it('pass an accessibility check, and are hidden from assistive technology', async () => {
+    mount(<HighlightSwatch kind="agree" palette="amber" highlightStyle="background" />);
+    expect(q('[data-testid="swatch-agree"]')[0]!.getAttribute('aria-hidden')).toBe('true');
+    await expectAccessible(root);
+  });
+});
+
 describe('the options page', () => {
   const props = (over: Partial<OptionsProps> = {}): OptionsProps => ({
     settings: DEFAULTS,
@@ -385,6 +420,38 @@ describe('the options page', () => {
     onImport: vi.fn(async () => 'Imported 1 setting.'),
     onExport: vi.fn(() => '{}'),
     ...over,
+  });
+
+  it('says first what Retold is, and that everything stays on this computer', () => {
+    mount(<Options {...props()} />);
+    const intro = q('[data-testid="intro"]')[0]!;
+    expect(root.querySelector('main > h1 + p')).toBe(intro);
+    expect(intro.textContent).toMatch(/^Retold finds the remarks a news article quotes and the figures it reports/);
+    expect(intro.textContent).toContain('everything stays on this computer');
+  });
+
+  it('shows each colour beside its choice, and the figures’ colours, in the chosen style', () => {
+    const p = props({ settings: { ...DEFAULTS, highlightStyle: 'underline' } });
+    mount(<Options {...p} />);
+    const choices = q('[data-testid="setting-palette"] label.choice');
+    expect(choices.map((c) => c.textContent)).toEqual(['Ambera quote', 'Bluea quote', 'Magentaa quote']);
+    const tints = choices.map((c) => c.querySelector<HTMLElement>('[data-testid="swatch-remark"]')!);
+    expect(tints.map((t) => t.style.getPropertyValue('--line-light'))).toEqual([
+      PALETTES.amber.light[1],
+      PALETTES.blue.light[1],
+      PALETTES.magenta.light[1],
+    ]);
+    expect(tints.every((t) => t.className === 'swatch swatch-remark-underline')).toBe(true);
+    const figures = q('[data-testid="figure-colours"]')[0]!;
+    expect(figures.querySelectorAll('[data-testid="swatch-agree"], [data-testid="swatch-differ"]')).toHaveLength(2);
+    // The style choices show the chosen palette both ways.
+    const styles = q('[data-testid="setting-highlightStyle"] [data-testid="swatch-remark"]');
+    expect(styles.map((s) => s.className)).toEqual([
+      'swatch swatch-remark-background',
+      'swatch swatch-remark-underline',
+    ]);
+    act(() => choices[1]!.querySelector('input')!.click());
+    expect(p.onChange).toHaveBeenCalledWith({ palette: 'blue' });
   });
 
   it('names the settings that were reset', () => {
@@ -475,5 +542,10 @@ describe('the options page', () => {
       /^That file is too large to be Retold settings \(.+\)\. Nothing changed\.$/,
     );
     expect(p.onImport).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes an accessibility check', async () => {
+    mount(<Options {...props({ reset: ['palette'], syncedCopy: true, onRemoveSyncedCopy: vi.fn() })} />);
+    await expectAccessible(root);
   });
 });
