@@ -1,22 +1,28 @@
 import type { Coverage } from '../lib/corpus/schema';
-import { formatDate, plural } from './format';
+import { plural } from './format';
 
 export interface CorpusCoverageProps {
   /** What the corpus covers; null before the background has said (nothing is shown). */
   coverage: Coverage | null;
 }
 
-/** "5 articles from 4 outlets on 2 events, 13 Oct 2023 to 6 Jun 2024": what a search looks through. */
+/** "Oct 2023", or null when the date is unknown or not a date: a range of months is precise enough for one line. */
+function month(iso: string | null): string | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** "Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024." */
 function coverageText(c: Coverage): string {
-  const from = formatDate(c.from);
-  const to = formatDate(c.to);
-  const dates = !from || !to ? '' : from === to ? `, ${from}` : `, ${from} to ${to}`;
-  return (
-    `The corpus: ${plural(c.articles, 'article')}` +
-    (c.outlets ? ` from ${plural(c.outlets, 'outlet')}` : '') +
-    (c.events ? ` on ${plural(c.events, 'event')}` : '') +
-    `${dates}.`
-  );
+  const from = month(c.from);
+  const to = month(c.to);
+  const parts = [plural(c.articles, 'article')];
+  if (c.outlets) parts.push(plural(c.outlets, 'outlet'));
+  if (c.events) parts.push(plural(c.events, 'event'));
+  if (from && to) parts.push(from === to ? from : `${from} – ${to}`);
+  return `Corpus: ${parts.join(', ')}.`;
 }
 
 /** One line on what the corpus covers, so a reader knows what a search can and cannot find. */

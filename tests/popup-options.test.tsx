@@ -207,16 +207,28 @@ describe('this page’s notes', () => {
         differs: true,
         others: [{ ...sourceOf('a'), text: '14,000', agrees: false }],
       },
+      {
+        ...aFigure('figure-30'),
+        text: 'at least 36,500',
+        quantity: 'palestinians killed',
+        differs: true,
+        others: [
+          { ...sourceOf('a'), text: 'at least 36,586', agrees: true },
+          { ...sourceOf('b'), text: 'over 40,000', agrees: false },
+          { ...sourceOf('c'), text: '20,000', agrees: false },
+        ],
+      },
     ],
     outletCount: 2,
   };
 
-  it('lists each remark and figure with how many other outlets report it; each shows it on the page', () => {
+  it('lists each remark with how many other outlets quote it, each figure with how many agree or differ; each shows it on the page', () => {
     const onReveal = vi.fn();
     mount(<TabNotes notes={notes} onReveal={onReveal} />);
     expect(q('[data-testid="tab-note"]').map((n) => n.textContent)).toEqual([
-      'It is a kind of total destruction of the civilian populationVladimir Putin · quoted by 2 other outlets',
-      'about 15,000 fighters killed1 other outlet: figures differ',
+      'It is a kind of total destruction of the civilian population, 2 other outlets',
+      'about 15,000 fighters killed, 1 outlet differs',
+      'at least 36,500 palestinians killed, 1 outlet agrees, 2 differ',
     ]);
     act(() => q('[data-testid="tab-note"]')[1]!.click());
     expect(onReveal).toHaveBeenCalledWith('figure-20');
@@ -242,11 +254,11 @@ describe('what the corpus covers', () => {
 
   it('says it in one line: articles, outlets, events and dates', () => {
     mount(<CorpusCoverage coverage={coverage} />);
-    expect(line(coverage)).toBe('The corpus: 5 articles from 4 outlets on 2 events, 13 Oct 2023 to 6 Jun 2024.');
-    expect(line({ articles: 1, outlets: 1, events: 1, from: '2024-06-06', to: '2024-06-06' })).toBe(
-      'The corpus: 1 article from 1 outlet on 1 event, 6 Jun 2024.',
+    expect(line(coverage)).toBe('Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024.');
+    expect(line({ articles: 1, outlets: 1, events: 1, from: '2024-06-01', to: '2024-06-06' })).toBe(
+      'Corpus: 1 article, 1 outlet, 1 event, Jun 2024.',
     );
-    expect(line({ articles: 2, outlets: 0, events: 0, from: null, to: null })).toBe('The corpus: 2 articles.');
+    expect(line({ articles: 2, outlets: 0, events: 0, from: null, to: null })).toBe('Corpus: 2 articles.');
     expect(line(null)).toBeNull();
   });
 
@@ -292,7 +304,7 @@ describe('the popup', () => {
     act(() => q('[data-testid="tab-note"]')[0]!.click());
     expect(p.onReveal).toHaveBeenCalledWith('remark-1');
     expect(q('[data-testid="corpus-coverage"]')[0]!.textContent).toBe(
-      'The corpus: 5 articles from 4 outlets on 2 events, 13 Oct 2023 to 6 Jun 2024.',
+      'Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024.',
     );
   });
 
