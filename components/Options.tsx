@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   LABELS,
@@ -7,6 +8,7 @@ import {
   type SettingsChange,
 } from '../lib/extension/settings';
 import { normalizePattern } from '../lib/extension/sites';
+import { HighlightSwatch } from './HighlightSwatch';
 
 export interface OptionsProps {
   /** The settings as stored (corrupt fields already back at their defaults). */
@@ -101,7 +103,7 @@ export function Options({
   onRemoveSyncedCopy,
 }: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
-  const radio = <K extends SettingName>(name: K, value: Settings[K], label: string) => (
+  const radio = <K extends SettingName>(name: K, value: Settings[K], label: string, swatch?: ComponentChild) => (
     <label class="choice">
       <input
         type="radio"
@@ -110,8 +112,14 @@ export function Options({
         onChange={() => onChange({ [name]: value } as Partial<Settings>)}
       />
       {label}
+      {swatch}
     </label>
   );
+  const swatch = (
+    kind: 'remark' | 'agree' | 'differ',
+    palette = settings.palette,
+    highlightStyle = settings.highlightStyle,
+  ) => <HighlightSwatch kind={kind} palette={palette} highlightStyle={highlightStyle} />;
   const toggle = (name: 'enabled' | 'showRemarks' | 'showFigures', label: string) => (
     <label class="switch">
       <input
@@ -152,6 +160,11 @@ export function Options({
   return (
     <main class="options">
       <h1>Retold options</h1>
+      <p class="intro" data-testid="intro">
+        Retold finds the remarks a news article quotes and the figures it reports, and shows beside them how other
+        outlets worded the same remark and whether their figures agree. It compares the article with a collection of
+        articles that comes with Retold: everything stays on this computer, and nothing is sent anywhere.
+      </p>
       {reset.length > 0 && (
         <p class="notice" role="alert" data-testid="settings-reset">
           Some stored settings could not be read and are back to their defaults:{' '}
@@ -220,14 +233,28 @@ export function Options({
         <h2>Highlights</h2>
         <fieldset data-testid="setting-palette">
           <legend>Colours (each works on light and dark pages)</legend>
-          {radio('palette', 'amber', 'Amber')}
-          {radio('palette', 'blue', 'Blue')}
-          {radio('palette', 'magenta', 'Magenta')}
+          {radio('palette', 'amber', 'Amber', swatch('remark', 'amber'))}
+          {radio('palette', 'blue', 'Blue', swatch('remark', 'blue'))}
+          {radio('palette', 'magenta', 'Magenta', swatch('remark', 'magenta'))}
+          <p class="help" data-testid="figure-colours">
+            Figures look the same in every palette: {swatch('agree')} dotted where outlets agree, {swatch('differ')}{' '}
+            wavy where they differ.
+          </p>
         </fieldset>
         <fieldset data-testid="setting-highlightStyle">
           <legend>Style</legend>
-          {radio('highlightStyle', 'background', 'Tinted background and underline')}
-          {radio('highlightStyle', 'underline', 'Underline only (no colour needed to see it)')}
+          {radio(
+            'highlightStyle',
+            'background',
+            'Tinted background and underline',
+            swatch('remark', settings.palette, 'background'),
+          )}
+          {radio(
+            'highlightStyle',
+            'underline',
+            'Underline only (no colour needed to see it)',
+            swatch('remark', settings.palette, 'underline'),
+          )}
         </fieldset>
       </section>
 

@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabView } from '../lib/extension/messages';
-import type { SearchResult } from '../lib/corpus/schema';
+import type { Coverage, SearchResult } from '../lib/corpus/schema';
+import { noteOnPage } from '../lib/extension/on-page';
+import { CorpusCoverage } from './CorpusCoverage';
 import { plural } from './format';
 import { SearchResults } from './SearchResults';
+import { TabNotes } from './TabNotes';
 
 export interface PopupProps {
   /** What the current tab shows, as the background decides it; null where Retold cannot run (browser pages). */
@@ -13,7 +16,13 @@ export interface PopupProps {
   reset: string[];
   /** How many remarks and figures can be searched. */
   searchable: number;
+  /** What the corpus covers; null until the background has said. */
+  coverage: Coverage | null;
   search: (query: string) => Promise<SearchResult[]>;
+  /** Scroll the current tab's page to one of its notes and open it. */
+  onReveal: (noteId: string) => void;
+  /** Open an article of the corpus in a new tab. */
+  onOpenArticle: (url: string) => void;
   onToggleNotes: () => void;
   /** Stop (true) or start again (false) running on the current tab's site. */
   onBlockSite: (block: boolean) => void;
@@ -41,6 +50,16 @@ export function Popup(props: PopupProps) {
       stale = true;
     };
   }, [query]);
+  // Which results are notes on this page: Enter shows those there instead of opening an article.
+  const onPage = useMemo(() => {
+    const map = new Map<string, string>();
+    if (tab?.state !== 'on') return map;
+    for (const r of results.list) {
+      const note = noteOnPage(r, tab.notes);
+      if (note) map.set(r.id, note);
+    }
+    return map;
+  }, [results, tab]);
   const until = useMemo(
     () => new Date(props.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
     [props.pausedUntil],
@@ -92,6 +111,7 @@ export function Popup(props: PopupProps) {
                 ? 'No remark or figure on this page is reported by other outlets in the corpus.'
                 : `On this page: ${[remarks && plural(remarks, 'remark'), figures && plural(figures, 'figure')].filter(Boolean).join(' and ')} also reported by other outlets.`}
             </p>
+            <TabNotes notes={tab.notes} onReveal={props.onReveal} />
             <div class="actions">
               {remarks + figures > 0 && (
                 <button type="button" onClick={props.onToggleNotes} data-testid="toggle-notes">
@@ -109,6 +129,7 @@ export function Popup(props: PopupProps) {
         )}
       </section>
       <section class="search" aria-label="Search the corpus">
+        <CorpusCoverage coverage={props.coverage} />
         <input
           ref={input}
           type="search"
@@ -129,6 +150,9 @@ export function Popup(props: PopupProps) {
             query={results.query}
             results={results.list}
             searchable={props.searchable}
+            onPage={onPage}
+            onOpenArticle={props.onOpenArticle}
+            onReveal={props.onReveal}
             onLeaveTop={() => input.current?.focus()}
           />
         </div>

@@ -7,6 +7,7 @@
  *
  *   content script ─ annotate / clear / toggle / leave ─▶ tab store ─▶ view ─▶ badge, page, popup
  *   settings change ─────────────────────────────────────────────────▲
+ *   popup ─ tab-reveal ─▶ (a note of the tab's view) ─▶ reveal ─▶ page
  *
  * The article itself is read off the page: the content script sends a
  * snapshot of the page's DOM, and Readability runs in a document of the
@@ -91,6 +92,14 @@ export default defineBackground(() => {
   listen(channels.search, ({ query }) => searchCorpus(query));
 
   listen(channels.tabView, async ({ tabId }) => ({ view: await viewOf(tabId) }));
+
+  // Only a note the tab's view has: the page is asked about nothing it was not sent.
+  listen(channels.tabReveal, async ({ tabId, id }): Promise<Ack> => {
+    const shown = await viewOf(tabId);
+    if (!shown || ![...shown.notes.remarks, ...shown.notes.figures].some((n) => n.id === id))
+      return { ok: false, error: `No note ${id} on that page.` };
+    return sendToTab(tabId, channels.reveal, { id }).catch((error: unknown) => ({ ok: false, error: String(error) }));
+  });
 
   listen(channels.tabToggle, async ({ tabId }) => {
     if (!(await store.toggle(tabId))) return { view: null };

@@ -4,10 +4,15 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
-import { SearchResults } from '../components/SearchResults';
-import type { SearchResult } from '../lib/corpus/schema';
+import { CorpusCoverage } from '../components/CorpusCoverage';
+import { HighlightSwatch } from '../components/HighlightSwatch';
+import { SearchResults, type SearchResultsProps } from '../components/SearchResults';
+import { TabNotes } from '../components/TabNotes';
+import type { Coverage, SearchResult } from '../lib/corpus/schema';
+import { FIGURE_LINES, PALETTES } from '../lib/extension/highlight-colours';
 import { DEFAULTS, MAX_IMPORT_BYTES, type Settings } from '../lib/extension/settings';
-import type { FigureView, RemarkView, TabView } from '../lib/extension/messages';
+import type { FigureView, OutletVersion, PageNotes, RemarkView, TabView } from '../lib/extension/messages';
+import { expectAccessible } from './accessibility';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
 const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
@@ -29,11 +34,13 @@ const remark: SearchResult = {
   id: 'remark-1',
   speaker: 'Vladimir Putin',
   wordings: [
-    { articleId: 'a', outlet: 'Forbes', date: null, quote: 'stop the bloodshed', diff: [] },
+    { articleId: 'a', outlet: 'Forbes', title: null, date: null, url: null, quote: 'stop the bloodshed', diff: [] },
     {
       articleId: 'b',
       outlet: null,
+      title: null,
       date: '2023-10-13',
+      url: null,
       quote: 'end the bloodshed',
       diff: [
         { kind: 'removed', text: 'stop' },
@@ -43,6 +50,34 @@ const remark: SearchResult = {
     },
   ],
 };
+
+/** A remark only one outlet quotes. */
+const oneOutlet: SearchResult = { ...remark, id: 'remark-2', wordings: [remark.wordings[0]!] };
+/** A remark whose articles the corpus knows more or less of: headline and address, headline only, neither. */
+const withSources: SearchResult = {
+  kind: 'remark',
+  id: 'remark-3',
+  speaker: null,
+  wordings: [
+    {
+      articleId: 'jp',
+      outlet: 'The Jerusalem Post',
+      title: 'Putin: Israel’s action in Gaza akin to genocide, US at fault',
+      date: '2024-06-06',
+      url: 'https://www.jpost.com/a',
+      quote: 'akin to the complete elimination',
+      diff: [],
+    },
+    {
+      ...remark.wordings[0]!,
+      articleId: 'f',
+      title: 'A headline with no address',
+    },
+    { ...remark.wordings[1]!, url: 'javascript:alert(1)' },
+  ],
+};
+const sourceOf = (articleId: string) => ({ articleId, outlet: articleId, title: null, date: null });
+const outletOf = (articleId: string): OutletVersion => ({ ...sourceOf(articleId), wordings: [] });
 
 let root: HTMLElement;
 const mount = (node: preact.ComponentChild) => {
@@ -58,20 +93,178 @@ afterEach(() => {
 const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 
 describe('search results', () => {
+  const props = (over: Partial<SearchResultsProps> = {}): SearchResultsProps => ({
+    query: 'bloodshed',
+    results: [remark],
+    searchable: 15,
+    onPage: new Map(),
+    onOpenArticle: vi.fn(),
+    onReveal: vi.fn(),
+    onLeaveTop: vi.fn(),
+    ...over,
+  });
+  const press = (el: HTMLElement, key: string) =>
+    act(() => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+
   it('say what can be searched before a query, and something useful when nothing matches', () => {
-    mount(<SearchResults query="" results={[]} searchable={15} onLeaveTop={() => {}} />);
+    mount(<SearchResults {...props({ query: '', results: [] })} />);
     expect(q('[data-testid="search-hint"]')[0]!.textContent).toMatch(/^Search 15 remarks and figures/);
-    render(<SearchResults query="zzz" results={[]} searchable={15} onLeaveTop={() => {}} />, root);
+    render(<SearchResults {...props({ query: 'zzz', results: [] })} />, root);
     expect(q('[data-testid="search-empty"]')[0]!.textContent).toContain('Nothing in the corpus matches “zzz”');
   });
 
   it('list every outlet’s wording with the differences marked', () => {
-    mount(<SearchResults query="bloodshed" results={[remark]} searchable={15} onLeaveTop={() => {}} />);
+    mount(<SearchResults {...props()} />);
     const result = q('[data-testid="search-result"]')[0]!;
     expect(result.textContent).toContain('Remark by Vladimir Putin, quoted by 2 outlets');
     expect(result.textContent).toContain('Unsigned wire report 13 Oct 2023');
     expect(result.querySelector('ins')!.textContent).toBe('end');
     expect(result.querySelector('del')!.textContent).toBe('stop');
+  });
+
+  it('say “quoted by 1 outlet” of a remark one outlet quotes', () => {
+    mount(<SearchResults {...props({ results: [oneOutlet] })} />);
+    expect(q('[data-testid="search-result"]')[0]!.textContent).toContain(
+      'Remark by Vladimir Putin, quoted by 1 outlet',
+    );
+  });
+
+  it('give each outlet’s headline and date, and link the headline to its article when the address is known', () => {
+    const p = props({ results: [withSources] });
+    mount(<SearchResults {...p} />);
+    const result = q('[data-testid="search-result"]')[0]!;
+    expect(result.textContent).toContain('The Jerusalem Post 6 Jun 2024');
+    const links = q('[data-testid="result-link"]') as HTMLAnchorElement[];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Putin: Israel’s action in Gaza akin to genocide, US at fault', 'https://www.jpost.com/a'],
+    ]);
+    // Known headline, no address: the headline as text. An address that is not a web page: no link.
+    expect(result.textContent).toContain('A headline with no address');
+    expect(result.textContent).toContain('Unsigned wire report');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    act(() => {
+      links[0]!.dispatchEvent(click);
+    });
+    expect(click.defaultPrevented).toBe(true);
+    expect(p.onOpenArticle).toHaveBeenCalledWith('https://www.jpost.com/a');
+  });
+
+  it('open the first article with an address on Enter, or show the result on this page when it is there', () => {
+    const p = props({ results: [withSources, remark] });
+    mount(<SearchResults {...p} />);
+    const [first, second] = q('[data-testid="search-result"]');
+    press(first!, 'Enter');
+    expect(p.onOpenArticle).toHaveBeenCalledWith('https://www.jpost.com/a');
+    // A result with no address to open does nothing on Enter.
+    press(second!, 'Enter');
+    expect(p.onOpenArticle).toHaveBeenCalledTimes(1);
+    expect(p.onReveal).not.toHaveBeenCalled();
+
+    render(<SearchResults {...p} onPage={new Map([['remark-1', 'remark-77']])} />, root);
+    expect(q('[data-testid="result-reveal"]')).toHaveLength(1);
+    press(q('[data-testid="search-result"]')[1]!, 'Enter');
+    expect(p.onReveal).toHaveBeenCalledWith('remark-77');
+    act(() => q('[data-testid="result-reveal"]')[0]!.click());
+    expect(p.onReveal).toHaveBeenCalledTimes(2);
+  });
+
+  it('move between results with the arrow keys, and back to the search box from the first', () => {
+    const p = props({ results: [withSources, remark] });
+    mount(<SearchResults {...p} />);
+    const [first, second] = q('[data-testid="search-result"]');
+    first!.focus();
+    press(first!, 'ArrowDown');
+    expect(document.activeElement).toBe(second);
+    press(second!, 'ArrowUp');
+    expect(document.activeElement).toBe(first);
+    press(first!, 'ArrowUp');
+    expect(p.onLeaveTop).toHaveBeenCalled();
+  });
+
+  it('pass an accessibility check', async () => {
+    mount(<SearchResults {...props({ results: [withSources, remark], onPage: new Map([['remark-1', 'x']]) })} />);
+    await expectAccessible(root);
+  });
+});
+
+describe('this page’s notes', () => {
+  const notes: PageNotes = {
+    remarks: [
+      {
+        ...aRemark('remark-10'),
+        quote: 'It is a kind of total destruction of the civilian population',
+        speaker: 'Vladimir Putin',
+        outlets: [outletOf('a'), outletOf('b')],
+      },
+    ],
+    figures: [
+      {
+        ...aFigure('figure-20'),
+        text: 'about 15,000',
+        quantity: 'fighters killed',
+        differs: true,
+        others: [{ ...sourceOf('a'), text: '14,000', agrees: false }],
+      },
+      {
+        ...aFigure('figure-30'),
+        text: 'at least 36,500',
+        quantity: 'palestinians killed',
+        differs: true,
+        others: [
+          { ...sourceOf('a'), text: 'at least 36,586', agrees: true },
+          { ...sourceOf('b'), text: 'over 40,000', agrees: false },
+          { ...sourceOf('c'), text: '20,000', agrees: false },
+        ],
+      },
+    ],
+    outletCount: 2,
+  };
+
+  it('lists each remark with how many other outlets quote it, each figure with how many agree or differ; each shows it on the page', () => {
+    const onReveal = vi.fn();
+    mount(<TabNotes notes={notes} onReveal={onReveal} />);
+    expect(q('[data-testid="tab-note"]').map((n) => n.textContent)).toEqual([
+      'It is a kind of total destruction of the civilian population, 2 other outlets',
+      'about 15,000 fighters killed, 1 outlet differs',
+      'at least 36,500 palestinians killed, 1 outlet agrees, 2 differ',
+    ]);
+    act(() => q('[data-testid="tab-note"]')[1]!.click());
+    expect(onReveal).toHaveBeenCalledWith('figure-20');
+  });
+
+  it('is not there when the page has no notes', () => {
+    mount(<TabNotes notes={{ remarks: [], figures: [], outletCount: 0 }} onReveal={() => {}} />);
+    expect(root.childNodes).toHaveLength(0);
+  });
+
+  it('passes an accessibility check', async () => {
+    mount(<TabNotes notes={notes} onReveal={() => {}} />);
+    await expectAccessible(root);
+  });
+});
+
+describe('what the corpus covers', () => {
+  const coverage: Coverage = { articles: 5, outlets: 4, events: 2, from: '2023-10-13', to: '2024-06-06' };
+  const line = (c: Coverage | null) => {
+    render(<CorpusCoverage coverage={c} />, root);
+    return q('[data-testid="corpus-coverage"]')[0]?.textContent ?? null;
+  };
+
+  it('says it in one line: articles, outlets, events and dates', () => {
+    mount(<CorpusCoverage coverage={coverage} />);
+    expect(line(coverage)).toBe('Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024.');
+    expect(line({ articles: 1, outlets: 1, events: 1, from: '2024-06-01', to: '2024-06-06' })).toBe(
+      'Corpus: 1 article, 1 outlet, 1 event, Jun 2024.',
+    );
+    expect(line({ articles: 2, outlets: 0, events: 0, from: null, to: null })).toBe('Corpus: 2 articles.');
+    expect(line(null)).toBeNull();
+  });
+
+  it('passes an accessibility check', async () => {
+    mount(<CorpusCoverage coverage={coverage} />);
+    await expectAccessible(root);
   });
 });
 
@@ -81,7 +274,10 @@ describe('the popup', () => {
     pausedUntil: 0,
     reset: [],
     searchable: 15,
+    coverage: { articles: 5, outlets: 4, events: 2, from: '2023-10-13', to: '2024-06-06' },
     search: vi.fn(async (query: string) => (query ? [remark] : [])),
+    onReveal: vi.fn(),
+    onOpenArticle: vi.fn(),
     onToggleNotes: vi.fn(),
     onBlockSite: vi.fn(),
     onPause: vi.fn(),
@@ -99,6 +295,55 @@ describe('the popup', () => {
     expect(p.onToggleNotes).toHaveBeenCalled();
     act(() => q('[data-testid="block-site"]')[0]!.click());
     expect(p.onBlockSite).toHaveBeenCalledWith(true);
+  });
+
+  it('lists this page’s notes, each showing itself on the page, and says what the corpus covers', () => {
+    const p = props();
+    mount(<Popup {...p} />);
+    expect(q('[data-testid="tab-note"]')).toHaveLength(3);
+    act(() => q('[data-testid="tab-note"]')[0]!.click());
+    expect(p.onReveal).toHaveBeenCalledWith('remark-1');
+    expect(q('[data-testid="corpus-coverage"]')[0]!.textContent).toBe(
+      'Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024.',
+    );
+  });
+
+  it('shows a result on the page on Enter when the page quotes that remark', async () => {
+    // The page's note quotes the remark that Forbes (article "a") worded "stop the bloodshed".
+    const note: RemarkView = {
+      ...aRemark('remark-500'),
+      outlets: [
+        {
+          ...outletOf('a'),
+          wordings: [
+            {
+              quote: 'Now the main thing is to stop the bloodshed',
+              speaker: null,
+              similarity: 0.9,
+              diff: [
+                { kind: 'context', text: 'Now the main thing is to ' },
+                { kind: 'same', text: 'stop the bloodshed' },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const p = props({ tab: tabView({ notes: { remarks: [note], figures: [], outletCount: 1 } }) });
+    mount(<Popup {...p} />);
+    const input = q('[data-testid="search-input"]')[0] as HTMLInputElement;
+    act(() => {
+      input.value = 'blood';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await flush();
+    const result = q('[data-testid="search-result"]')[0]!;
+    expect(result.querySelector('[data-testid="result-reveal"]')).not.toBeNull();
+    act(() => {
+      result.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    expect(p.onReveal).toHaveBeenCalledWith('remark-500');
+    expect(p.onOpenArticle).not.toHaveBeenCalled();
   });
 
   it('searches as the reader types', async () => {
@@ -132,6 +377,51 @@ describe('the popup', () => {
     expect(q('[data-testid="tab-status"]')[0]!.textContent).toContain('does not run on this page');
     expect(q('[data-testid="settings-reset"]')[0]!.textContent).toContain('Highlight colours');
   });
+
+  it('passes an accessibility check, with results listed', async () => {
+    mount(<Popup {...props()} />);
+    const input = q('[data-testid="search-input"]')[0] as HTMLInputElement;
+    act(() => {
+      input.value = 'blood';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await flush();
+    expect(q('[data-testid="search-result"]')).toHaveLength(1);
+    await expectAccessible(root);
+  });
+});
+
+describe('highlight swatches', () => {
+  const colours = (el: HTMLElement) =>
+    ['--tint-light', '--line-light', '--tint-dark', '--line-dark'].map((p) => el.style.getPropertyValue(p));
+
+  it('show a remark in the palette’s own colours, light and dark, tinted or underlined only', () => {
+    mount(<HighlightSwatch kind="remark" palette="blue" highlightStyle="background" />);
+    const swatch = q('[data-testid="swatch-remark"]')[0]!;
+    const { light, dark } = PALETTES.blue;
+    expect(colours(swatch)).toEqual([light[0], light[1], dark[0], dark[1]]);
+    expect(swatch.className).toBe('swatch swatch-remark-background');
+    render(<HighlightSwatch kind="remark" palette="blue" highlightStyle="underline" />, root);
+    expect(colours(q('[data-testid="swatch-remark"]')[0]!)).toEqual(['transparent', light[1], 'transparent', dark[1]]);
+  });
+
+  it('show a figure in the colours of agreeing or differing outlets, whatever the palette', () => {
+    mount(<HighlightSwatch kind="differ" palette="magenta" highlightStyle="background" />);
+    const swatch = q('[data-testid="swatch-differ"]')[0]!;
+    expect(colours(swatch)).toEqual([
+      'transparent',
+      FIGURE_LINES.light.differ,
+      'transparent',
+      FIGURE_LINES.dark.differ,
+    ]);
+    expect(swatch.className).toBe('swatch swatch-differ');
+  });
+
+  it('pass an accessibility check, and are hidden from assistive technology', async () => {
+    mount(<HighlightSwatch kind="agree" palette="amber" highlightStyle="background" />);
+    expect(q('[data-testid="swatch-agree"]')[0]!.getAttribute('aria-hidden')).toBe('true');
+    await expectAccessible(root);
+  });
 });
 
 describe('the options page', () => {
@@ -142,6 +432,38 @@ describe('the options page', () => {
     onImport: vi.fn(async () => 'Imported 1 setting.'),
     onExport: vi.fn(() => '{}'),
     ...over,
+  });
+
+  it('says first what Retold is, and that everything stays on this computer', () => {
+    mount(<Options {...props()} />);
+    const intro = q('[data-testid="intro"]')[0]!;
+    expect(root.querySelector('main > h1 + p')).toBe(intro);
+    expect(intro.textContent).toMatch(/^Retold finds the remarks a news article quotes and the figures it reports/);
+    expect(intro.textContent).toContain('everything stays on this computer');
+  });
+
+  it('shows each colour beside its choice, and the figures’ colours, in the chosen style', () => {
+    const p = props({ settings: { ...DEFAULTS, highlightStyle: 'underline' } });
+    mount(<Options {...p} />);
+    const choices = q('[data-testid="setting-palette"] label.choice');
+    expect(choices.map((c) => c.textContent)).toEqual(['Ambera quote', 'Bluea quote', 'Magentaa quote']);
+    const tints = choices.map((c) => c.querySelector<HTMLElement>('[data-testid="swatch-remark"]')!);
+    expect(tints.map((t) => t.style.getPropertyValue('--line-light'))).toEqual([
+      PALETTES.amber.light[1],
+      PALETTES.blue.light[1],
+      PALETTES.magenta.light[1],
+    ]);
+    expect(tints.every((t) => t.className === 'swatch swatch-remark-underline')).toBe(true);
+    const figures = q('[data-testid="figure-colours"]')[0]!;
+    expect(figures.querySelectorAll('[data-testid="swatch-agree"], [data-testid="swatch-differ"]')).toHaveLength(2);
+    // The style choices show the chosen palette both ways.
+    const styles = q('[data-testid="setting-highlightStyle"] [data-testid="swatch-remark"]');
+    expect(styles.map((s) => s.className)).toEqual([
+      'swatch swatch-remark-background',
+      'swatch swatch-remark-underline',
+    ]);
+    act(() => choices[1]!.querySelector('input')!.click());
+    expect(p.onChange).toHaveBeenCalledWith({ palette: 'blue' });
   });
 
   it('names the settings that were reset', () => {
@@ -232,5 +554,10 @@ describe('the options page', () => {
       /^That file is too large to be Retold settings \(.+\)\. Nothing changed\.$/,
     );
     expect(p.onImport).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes an accessibility check', async () => {
+    mount(<Options {...props({ reset: ['palette'], syncedCopy: true, onRemoveSyncedCopy: vi.fn() })} />);
+    await expectAccessible(root);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CorpusSearch } from '../lib/corpus/search';
 import { loadAnnotator } from '../scripts/golden';
 
-const search = new CorpusSearch(loadAnnotator().corpus);
+const corpus = loadAnnotator().corpus;
+const search = new CorpusSearch(corpus);
 const first = (q: string) => search.search(q)[0];
 
 describe('searching the corpus', () => {
@@ -44,5 +45,47 @@ describe('searching the corpus', () => {
   it('returns nothing for a blank query or a word the corpus does not have', () => {
     expect(search.search('   ')).toEqual([]);
     expect(search.search('qwxzv')).toEqual([]);
+  });
+});
+
+describe('every remark is searchable', () => {
+  it('finds a remark only one outlet quotes, with that outlet alone', () => {
+    const r = first('genocidal');
+    expect(r).toMatchObject({ kind: 'remark', wordings: [{ outlet: 'Israfan', quote: 'genocidal', diff: [] }] });
+  });
+
+  it('counts every remark, and every figure several outlets report', () => {
+    const sharedFigures = corpus.groups.filter(
+      (g) => new Set(g.figures.map((id) => corpus.figures[id]!.articleId)).size > 1,
+    );
+    expect(search.size).toBe(corpus.remarks.length + sharedFigures.length);
+  });
+
+  it('ranks a remark several outlets quote above one outlet’s remark that matches as well', () => {
+    const results = search.search('unacceptable');
+    expect(results.length).toBeGreaterThan(1);
+    const outlets = results.map((r) => (r.kind === 'remark' ? r.wordings.length : 0));
+    expect(outlets[0]).toBeGreaterThan(1);
+    expect(outlets.slice(1)).toContain(1);
+  });
+
+  it('gives each wording its article’s headline, date and address, as far as the corpus has them', () => {
+    const r = search.search('Jerusalem').find((x) => x.kind === 'remark' && x.wordings.length === 1);
+    expect(r?.kind === 'remark' && r.wordings[0]).toMatchObject({
+      outlet: 'The Jerusalem Post',
+      title: 'Putin: Israel’s action in Gaza akin to genocide, US at fault',
+      date: '2024-06-06',
+      url: 'https://www.jpost.com/israel-hamas-war/article-805204',
+    });
+    const f = first('fighters killed');
+    expect(f?.kind === 'figure' && f.figures.map((x) => [x.outlet, x.url])).toEqual([
+      ['Israfan', 'https://israfan.com/p/putin-gaza-conflict-comments-2024'],
+      ['The Jerusalem Post', 'https://www.jpost.com/israel-hamas-war/article-805204'],
+    ]);
+    const wire = first('bloodsh');
+    expect(wire?.kind === 'remark' && wire.wordings.map((w) => [w.outlet, w.url])).toEqual([
+      ['Forbes', null],
+      [null, null],
+    ]);
   });
 });

@@ -166,12 +166,14 @@ export class Guest {
     void send(channels.toggle, {}).catch(() => undefined);
   }
 
-  private reveal(id: string): void {
+  /** Scroll to a note and open it (from the note list, or the popup); false when the note is not drawn. */
+  reveal(id: string): boolean {
     const range = this.shown?.ranges.get(id);
-    if (!range) return;
+    if (!range) return false;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     if (!this.shown!.view.visible) this.toggle();
     this.update({ openId: id, listOpen: false });
+    return true;
   }
 
   private clicked(e: MouseEvent): void {

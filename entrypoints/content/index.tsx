@@ -15,6 +15,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/overlay.css';
 import * as channels from '../../lib/extension/channels';
 import { listen } from '../../lib/extension/channels';
+import type { Ack } from '../../lib/extension/messages';
 import { Guest } from './guest';
 import { Runner } from './run';
 import { slice } from './slices';
@@ -33,6 +34,12 @@ export default defineContentScript({
           void guest.show(view);
           return { ok: true };
         }),
+      );
+      // The popup asked, through the background, to be shown one of the notes.
+      ctx.onInvalidated(
+        listen(channels.reveal, ({ id }): Ack =>
+          guest.reveal(id) ? { ok: true } : { ok: false, error: `Note ${id} is not drawn on this page.` },
+        ),
       );
       return guest;
     });

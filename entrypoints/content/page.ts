@@ -6,6 +6,7 @@
  */
 import { TextMap, type TextQuoteSelector } from '../../lib/page/anchor';
 import type { TextBox, Viewport } from '../../lib/page/layout';
+import { FIGURE_LINES, PALETTES } from '../../lib/extension/highlight-colours';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
 export const HOST_TAG = 'retold-ui';
@@ -123,31 +124,12 @@ export function measure(ranges: ReadonlyMap<string, Range>): Map<string, TextBox
 export const HIGHLIGHTS = ['retold-remark', 'retold-figure', 'retold-figure-differs', 'retold-active'] as const;
 export type HighlightName = (typeof HIGHLIGHTS)[number];
 
-/** Highlight colours per palette, for light and dark pages: [tint, line, active]. Figures keep their own colours. */
-const PALETTES = {
-  amber: {
-    light: ['rgb(250 204 21 / 0.22)', 'rgb(202 138 4 / 0.85)', 'rgb(58 85 196 / 0.2)'],
-    dark: ['rgb(250 204 21 / 0.16)', 'rgb(250 204 21 / 0.75)', 'rgb(142 162 255 / 0.3)'],
-  },
-  blue: {
-    light: ['rgb(59 130 246 / 0.16)', 'rgb(29 78 216 / 0.8)', 'rgb(245 158 11 / 0.25)'],
-    dark: ['rgb(96 165 250 / 0.18)', 'rgb(147 197 253 / 0.8)', 'rgb(251 191 36 / 0.25)'],
-  },
-  magenta: {
-    light: ['rgb(217 70 239 / 0.13)', 'rgb(162 28 175 / 0.8)', 'rgb(14 165 233 / 0.2)'],
-    dark: ['rgb(232 121 249 / 0.16)', 'rgb(240 171 252 / 0.8)', 'rgb(56 189 248 / 0.25)'],
-  },
-} as const;
-
 function highlightCss(
   theme: 'light' | 'dark',
   look: { palette: keyof typeof PALETTES; highlightStyle: 'background' | 'underline' },
 ): string {
   const [tint, line, active] = PALETTES[look.palette][theme];
-  const [agree, differ] =
-    theme === 'dark'
-      ? ['rgb(110 231 183 / 0.8)', 'rgb(255 153 102 / 0.9)']
-      : ['rgb(15 118 110 / 0.75)', 'rgb(194 65 12 / 0.9)'];
+  const { agree, differ } = FIGURE_LINES[theme];
   const remark =
     look.highlightStyle === 'background'
       ? `background-color:${tint};text-decoration:underline 1px ${line}`

@@ -1,6 +1,7 @@
 /**
  * The toolbar popup: asks the background what the current tab shows (the
- * same view the page and the badge are drawn from) and to search the corpus.
+ * same view the page and the badge are drawn from), to search the corpus and
+ * to show one of the page's notes; opens the corpus's articles in new tabs.
  * The tab may be given as `?tab=<id>` (the popup opened in a tab of its own,
  * as the tests do).
  */
@@ -11,13 +12,16 @@ import { Popup } from '../../components/Popup';
 import * as channels from '../../lib/extension/channels';
 import { send } from '../../lib/extension/channels';
 import type { TabView } from '../../lib/extension/messages';
-import type { SearchResult } from '../../lib/corpus/schema';
+import type { Coverage, SearchResult } from '../../lib/corpus/schema';
 import { changeSettings, LABELS, loadSettings } from '../../lib/extension/settings';
 import { hostMatches, normalizePattern } from '../../lib/extension/sites';
 import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
 
 const area = settingsArea();
 let searchable = 0;
+let coverage: Coverage | null = null;
+// Opened as a page of its own for a tab (`?tab=`), not as the toolbar's popup: it then stays open when it shows a note.
+const ownPage = new URLSearchParams(location.search).has('tab');
 
 async function currentTab(): Promise<number | undefined> {
   const given = Number(new URLSearchParams(location.search).get('tab'));
@@ -39,6 +43,7 @@ async function search(query: string): Promise<SearchResult[]> {
   const answer = await send(channels.search, { query }).catch(() => null);
   if (!answer?.ok) return [];
   searchable = answer.searchable;
+  coverage = answer.coverage;
   return answer.results;
 }
 
@@ -51,7 +56,15 @@ async function draw(tab: TabView | null): Promise<void> {
       pausedUntil={settings.pausedUntil}
       reset={reset.map((r) => LABELS[r])}
       searchable={searchable}
+      coverage={coverage}
       search={search}
+      onReveal={async (id) => {
+        if (tabId === undefined) return;
+        const answer = await send(channels.tabReveal, { tabId, id }).catch(() => null);
+        // The note is on the page now, where the popup would cover it.
+        if (answer?.ok && !ownPage) window.close();
+      }}
+      onOpenArticle={(url) => void browser.tabs.create({ url })}
       onToggleNotes={async () => void draw(await tabView(tabId, channels.tabToggle))}
       onBlockSite={async (block) => {
         if (!tab) return;

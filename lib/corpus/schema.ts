@@ -124,7 +124,14 @@ export const DiffPartSchema = z.strictObject({
 
 /** A popup search result: a remark with each outlet's wording, or a figure with each outlet's value (see lib/corpus/search). */
 const DiffParts = z.array(DiffPartSchema);
-const SourceOnly = { articleId: z.string(), outlet: z.nullable(z.string()), date: z.nullable(z.string()) };
+/** The article a wording or a figure comes from: its outlet, headline, date and address, as far as the corpus has them. */
+const SourceOnly = {
+  articleId: z.string(),
+  outlet: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+};
 
 export const SearchResultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -142,3 +149,15 @@ export const SearchResultSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** What a corpus covers, for one line in the popup (see lib/corpus/coverage). */
+export const CoverageSchema = z.strictObject({
+  articles: index,
+  /** Outlets named by their articles; unsigned wire copy counts as an article, not an outlet. */
+  outlets: index,
+  events: index,
+  /** The first and last publication dates (ISO), null when no article is dated. */
+  from: z.nullable(z.string()),
+  to: z.nullable(z.string()),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;

@@ -1,6 +1,8 @@
 /**
- * Searching the corpus from the popup: remarks by their words, speaker or
- * outlets, and figures by what they count or their outlets. The index is
+ * Searching the corpus from the popup: every remark by its words, speaker or
+ * outlets (one outlet's remark too: the reader may be looking for where it
+ * was said), and figures several outlets report by what they count or their
+ * outlets. The index is
  * MiniSearch's (prefix and typo-tolerant, no `eval`), built once per
  * corpus; each result carries everything the popup shows, diffs included.
  */
@@ -14,6 +16,16 @@ export type { SearchResult };
 
 /** Results past this many are left out: the popup is small. */
 export const MAX_RESULTS = 20;
+
+/**
+ * How much each further outlet raises a result's score. Remarks and figures
+ * several outlets report are what Retold compares, so among results that
+ * match a query about as well they come first; the lift is small, so a
+ * remark one outlet quotes still leads when it matches the query better.
+ */
+export const OUTLET_BOOST = 0.15;
+/** Outlets past this many lift a result no further. */
+const MAX_BOOSTED_OUTLETS = 4;
 
 interface Doc {
   id: string;
@@ -32,6 +44,16 @@ export class CorpusSearch {
 
   constructor(corpus: Corpus) {
     const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+    const source = (articleId: string) => {
+      const a = articles.get(articleId);
+      return {
+        articleId,
+        outlet: a?.outlet ?? null,
+        title: a?.title ?? null,
+        date: a?.date ?? null,
+        url: a?.url ?? null,
+      };
+    };
     const quotes = new Map(corpus.quotes.map((q) => [q.id, q]));
     const docs: Doc[] = [];
     for (const remark of corpus.remarks) {
@@ -42,17 +64,9 @@ export class CorpusSearch {
         const quote = quotes.get(v.quote);
         if (!quote || seen.has(quote.articleId)) continue;
         seen.add(quote.articleId);
-        const a = articles.get(quote.articleId);
-        wordings.push({
-          articleId: quote.articleId,
-          outlet: a?.outlet ?? null,
-          date: a?.date ?? null,
-          quote: v.text,
-          diff: [],
-        });
+        wordings.push({ ...source(quote.articleId), quote: v.text, diff: [] });
       }
-      // Only remarks quoted by more than one outlet have something to compare.
-      if (wordings.length < 2) continue;
+      if (wordings.length === 0) continue;
       for (const w of wordings.slice(1)) w.diff = wordDiff(wordings[0]!.quote, w.quote);
       const id = `remark-${remark.id}`;
       this.results.set(id, { kind: 'remark', id, speaker: remark.speaker, wordings });
@@ -70,10 +84,7 @@ export class CorpusSearch {
       const members = group.figures.map((id) => figures.get(id)).filter((f) => f !== undefined);
       if (new Set(members.map((f) => f.articleId)).size < 2) continue;
       const id = `figure-${group.id}`;
-      const list = members.map((f) => {
-        const a = articles.get(f.articleId);
-        return { articleId: f.articleId, outlet: a?.outlet ?? null, date: a?.date ?? null, text: f.text };
-      });
+      const list = members.map((f) => ({ ...source(f.articleId), text: f.text }));
       this.results.set(id, { kind: 'figure', id, quantity: group.quantity, differs: group.differs, figures: list });
       docs.push({
         id,
@@ -92,6 +103,11 @@ export class CorpusSearch {
         // One typo in five letters: "anihilation" finds "annihilation", "bloodshd" finds "bloodshed".
         fuzzy: 0.2,
         combineWith: 'AND',
+        boostDocument: (id) => {
+          const result = this.results.get(String(id));
+          const n = !result ? 1 : result.kind === 'remark' ? result.wordings.length : result.figures.length;
+          return 1 + OUTLET_BOOST * (Math.min(n, MAX_BOOSTED_OUTLETS) - 1);
+        },
       },
     });
     this.index.addAll(docs);

@@ -4,9 +4,9 @@
  * message names its channel, so no listener has to guess what a message is
  * from who sent it; both ends check what they receive (lib/extension/messages).
  *
- *   content script ─ annotate, clear, toggle, leave ─▶ background
- *   popup ────────── search, tab-view, tab-toggle ────▶ background
- *   background ───── view ────────────────────────────▶ content script (one tab)
+ *   content script ─ annotate, clear, toggle, leave ────────▶ background
+ *   popup ────────── search, tab-view, tab-toggle, tab-reveal ▶ background
+ *   background ───── view, reveal ───────────────────────────▶ content script (one tab)
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -18,9 +18,11 @@ import {
   EmptySchema,
   ExtractRequestSchema,
   ExtractResponseSchema,
+  RevealRequestSchema,
   SearchRequestSchema,
   SearchResponseSchema,
   TabRequestSchema,
+  TabRevealRequestSchema,
   TabViewResponseSchema,
   TabViewSchema,
 } from './messages';
@@ -55,8 +57,12 @@ export const search = channel('search', 'extension', SearchRequestSchema, Search
 export const tabView = channel('tab-view', 'extension', TabRequestSchema, TabViewResponseSchema);
 /** Hide or show a tab's notes from the popup; answers with the tab's new view. */
 export const tabToggle = channel('tab-toggle', 'extension', TabRequestSchema, TabViewResponseSchema);
+/** Scroll a tab's page to one of its notes and open it, from the popup (the background passes it on as `reveal`). */
+export const tabReveal = channel('tab-reveal', 'extension', TabRevealRequestSchema, AckSchema);
 /** What the page is to show now: sent by the background whenever it changes. */
 export const view = channel('view', 'extension', TabViewSchema, AckSchema);
+/** Scroll the page to one of its notes and open it; answers whether the page has that note drawn. */
+export const reveal = channel('reveal', 'extension', RevealRequestSchema, AckSchema);
 /** Read an article from a snapshot, in Chromium's offscreen document. */
 export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
 

@@ -1,13 +1,14 @@
 /**
  * The bundled corpus as the background serves it: the notes for a page's
  * article, and searches from the popup. Parsed on first use (a Manifest V3
- * worker starts often, and starting must stay cheap); the search index is
- * built on the first search.
+ * worker starts often, and starting must stay cheap); the search index and
+ * what the corpus covers are worked out on the first search.
  */
 import corpusJson from '../../data/corpus.json';
 import { Annotator } from '../corpus/annotate';
+import { coverageOf } from '../corpus/coverage';
 import { CorpusSearch } from '../corpus/search';
-import { CorpusSchema, describeIssues } from '../corpus/schema';
+import { CorpusSchema, describeIssues, type Coverage } from '../corpus/schema';
 import type { Snapshot } from '../page/snapshot';
 import type { PageNotes, SearchResponse } from './messages';
 import { presentNotes } from './present';
@@ -15,6 +16,7 @@ import { readArticle } from './read-article';
 
 let annotator: Annotator | null = null;
 let index: CorpusSearch | null = null;
+let coverage: Coverage | null = null;
 
 function load(): Annotator {
   if (annotator) return annotator;
@@ -37,7 +39,8 @@ export async function notesFor(snapshot: Snapshot, url: string, threshold: numbe
 export function searchCorpus(query: string): SearchResponse {
   try {
     index ??= new CorpusSearch(load().corpus);
-    return { ok: true, results: index.search(query), searchable: index.size };
+    coverage ??= coverageOf(load().corpus);
+    return { ok: true, results: index.search(query), searchable: index.size, coverage };
   } catch (error) {
     return { ok: false, error: String(error) };
   }

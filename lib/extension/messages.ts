@@ -10,7 +10,7 @@
  */
 import { z } from 'zod/mini';
 import { SnapshotSchema } from '../page/snapshot';
-import { DiffPartSchema, SearchResultSchema } from '../corpus/schema';
+import { CoverageSchema, DiffPartSchema, SearchResultSchema } from '../corpus/schema';
 
 z.config({ jitless: true });
 
@@ -111,6 +111,15 @@ export const SearchRequestSchema = z.strictObject({ query: z.string().check(z.ma
 /** The popup asks about one tab (the current one, or the one it was opened for). */
 export const TabRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
 
+/** A note's id, as the tab's view names it ("remark-1234"). */
+const NoteId = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** The popup asks for one of a tab's notes to be shown: the page scrolled to it and its card opened. */
+export const TabRevealRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()), id: NoteId });
+
+/** The background asks the page to scroll to one of its notes and open it. */
+export const RevealRequestSchema = z.strictObject({ id: NoteId });
+
 /** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
 export const ExtractRequestSchema = z.strictObject({ snapshot: SnapshotSchema });
 export const ExtractResponseSchema = z.discriminatedUnion('ok', [
@@ -129,6 +138,8 @@ export const SearchResponseSchema = z.discriminatedUnion('ok', [
     results: z.array(SearchResultSchema),
     /** How many remarks and figures the corpus has to search. */
     searchable: z.int(),
+    /** What the corpus covers: articles, outlets, events, dates. */
+    coverage: CoverageSchema,
   }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);

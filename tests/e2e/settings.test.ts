@@ -1,8 +1,9 @@
 /**
  * The popup and the options page in Chromium, with the built extension:
- * searching the corpus, turning Retold off and on, blocking a site, and a
- * corrupted stored setting being reset with a visible message. Every change
- * must reach an already open article without reloading it.
+ * searching the corpus and opening its articles, listing and showing the
+ * page's notes, turning Retold off and on, blocking a site, and a corrupted
+ * stored setting being reset with a visible message. Every change must reach
+ * an already open article without reloading it.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -122,6 +123,72 @@ describe('the popup', () => {
   });
 });
 
+describe('the popup leads somewhere', () => {
+  const JPOST = 'https://www.jpost.com/israel-hamas-war/article-805204';
+  const openNote = (page: Page) => page.locator('retold-ui [data-testid="retold-note"]');
+
+  it('links a result to its article’s address, opened in a new tab by a click or by Enter', async () => {
+    // The article's address answers from here: nothing leaves the machine.
+    await browser.context.route(`${JPOST}*`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>The Jerusalem Post</title>' }),
+    );
+    try {
+      const popup = await extensionPage('popup.html');
+      await expect
+        .poll(() => popup.getByTestId('corpus-coverage').textContent())
+        .toBe('Corpus: 5 articles, 4 outlets, 2 events, Oct 2023 – Jun 2024.');
+      // A remark only The Jerusalem Post quotes: searchable too.
+      await popup.getByTestId('search-input').fill('monopolized Israeli-Palestinian');
+      const result = popup.getByTestId('search-result').first();
+      await expect.poll(() => result.textContent()).toContain('quoted by 1 outlet');
+      await expect(result.textContent()).resolves.toContain('The Jerusalem Post 6 Jun 2024');
+      const link = result.getByTestId('result-link');
+      await expect(link.textContent()).resolves.toBe('Putin: Israel’s action in Gaza akin to genocide, US at fault');
+      await expect(link.getAttribute('href')).resolves.toBe(JPOST);
+
+      const clicked = browser.context.waitForEvent('page');
+      await link.click();
+      await expect((await clicked).waitForURL(JPOST)).resolves.toBeUndefined();
+
+      await popup.bringToFront();
+      await popup.getByTestId('search-input').press('ArrowDown');
+      const entered = browser.context.waitForEvent('page');
+      await popup.keyboard.press('Enter');
+      await expect((await entered).waitForURL(JPOST)).resolves.toBeUndefined();
+    } finally {
+      await browser.context.unroute(`${JPOST}*`);
+    }
+  });
+
+  it('lists the page’s notes; one, or a result the page quotes, is shown on the page', async () => {
+    const page = await article();
+    await waitForNotes(page);
+    const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    const notes = popup.getByTestId('tab-note');
+    await expect.poll(() => notes.count()).toBe(7);
+    await expect(notes.first().textContent()).resolves.toContain('does not resemble a war');
+    await expect(notes.last().textContent()).resolves.toMatch(/about 15,000 fighters killed.*\d differs?$/);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+
+    // The last note is below the fold: the page scrolls to it and opens it.
+    await notes.last().click();
+    await expect.poll(() => openNote(page).getAttribute('data-note')).toMatch(/^figure-/);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect(openNote(page).textContent()).resolves.toContain('14,000');
+
+    // A search result the page quotes: Enter shows it on the page rather than opening an article.
+    await popup.getByTestId('search-input').fill('total destruction');
+    const result = popup.getByTestId('search-result').first();
+    await result.getByTestId('result-reveal').waitFor();
+    await result.focus();
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => openNote(page).textContent())
+      .toContain('It is a kind of total destruction of the civilian population');
+    expect(browser.context.pages().filter((p) => p.url().startsWith('http') && p !== page)).toEqual([]);
+  });
+});
+
 describe('the options page', () => {
   it('turns Retold off and on, in tabs already open', async () => {
     const page = await article();
@@ -140,6 +207,24 @@ describe('the options page', () => {
     await options.getByTestId('setting-enabled').check();
     await expect.poll(() => hasNotes(page), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => hasNotes(other), { timeout: 15_000 }).toBe(1);
+  });
+
+  it('says what Retold is, and shows each highlight colour beside the colour’s name', async () => {
+    const options = await extensionPage('options.html');
+    await expect(options.getByTestId('intro').textContent()).resolves.toContain('everything stays on this computer');
+    const palette = options.getByTestId('setting-palette');
+    // The swatch is a picture only: each radio's name is the colour's, nothing more.
+    await expect(palette.getByRole('radio', { name: 'Blue', exact: true }).isChecked()).resolves.toBe(false);
+    await expect(palette.getByRole('radio', { name: 'Amber', exact: true }).isChecked()).resolves.toBe(true);
+    const tint = await palette
+      .getByTestId('swatch-remark')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(tint).toBe('rgba(250, 204, 21, 0.22)');
+    const differ = await palette
+      .getByTestId('swatch-differ')
+      .evaluate((el) => getComputedStyle(el).textDecorationStyle);
+    expect(differ).toBe('wavy');
   });
 
   it('blocks a site by pattern, and leaves other hosts alone', async () => {
