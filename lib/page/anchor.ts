@@ -159,7 +159,7 @@ function* keySteps(nodes: readonly string[]): Generator<void, MapParts> {
       at += to - from;
       from = to;
       const last = node.charCodeAt(to - 1);
-      if (at - runStart > CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
+      if (at - runStart >= CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
         keyRun();
         yield;
       }
