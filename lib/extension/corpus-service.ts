@@ -8,7 +8,7 @@ import corpusJson from '../../data/corpus.json';
 import { Annotator } from '../corpus/annotate';
 import { CorpusSearch } from '../corpus/search';
 import { CorpusSchema, describeIssues } from '../corpus/schema';
-import { clipArticle } from '../page/article';
+import { clipArticle, MAX_READ_CHARS } from '../page/article';
 import type { Snapshot } from '../page/snapshot';
 import type { PageNotes, SearchResponse } from './messages';
 import { presentNotes } from './present';
@@ -41,7 +41,7 @@ export function notesOf(article: string, url: string, threshold: number | undefi
   const { text, clipped } = clipArticle(article);
   const a = load();
   const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
-  return clipped ? { ...notes, clipped: text.length } : notes;
+  return clipped ? { ...notes, clipped: MAX_READ_CHARS } : notes;
 }
 
 /** The popup's search over the whole corpus. */
