@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--only browser|scale] [--page part-of-path]`: what Retold costs a
+ * `npm run bench [-- --json] [--only browser|scale|fairness] [--page part-of-path]`: what Retold costs a
  * reader's browser and how it holds up as the corpus grows, against the
  * targets of the performance issue. Prints a table (or, with --json, one
  * JSON object). Figures are ratios within one run wherever a target is one:
@@ -8,6 +8,7 @@
  */
 import { runScale, type ScaleRow } from './scale';
 import { runBrowser, type BrowserResult, type PageResult } from './browser';
+import { runFairness, type FairnessResult } from './fairness';
 
 export interface Target {
   name: string;
@@ -20,8 +21,19 @@ export interface Target {
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
-export function targets(browser: BrowserResult | null, scale: ScaleRow[] | null): Target[] {
+export function targets(
+  browser: BrowserResult | null,
+  scale: ScaleRow[] | null,
+  fairness: FairnessResult | null = null,
+): Target[] {
   const out: Target[] = [];
+  for (const b of fairness?.beside ?? [])
+    out.push({
+      name: `another tab's notes, delayed by a 300 KB paragraph in ${b.page} (alone: ${ms(fairness!.alone)})`,
+      measured: ms(b.delay),
+      target: '< 1 s',
+      met: b.delay < 1000,
+    });
   if (browser) {
     const demo = browser.pages.filter((p) => !p.long);
     const long = browser.pages.find((p) => p.long);
@@ -117,7 +129,11 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-export function report(browser: BrowserResult | null, scale: ScaleRow[] | null): string {
+export function report(
+  browser: BrowserResult | null,
+  scale: ScaleRow[] | null,
+  fairness: FairnessResult | null = null,
+): string {
   const parts: string[] = [];
   if (browser) {
     parts.push(
@@ -194,7 +210,7 @@ export function report(browser: BrowserResult | null, scale: ScaleRow[] | null):
   parts.push(
     table(
       ['target', 'measured', 'wanted', ''],
-      targets(browser, scale).map((t) => [
+      targets(browser, scale, fairness).map((t) => [
         t.name,
         t.measured,
         t.target,
@@ -210,10 +226,14 @@ async function main(argv: string[]): Promise<number> {
   const only = argv[argv.indexOf('--only') + 1];
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const page = argv.includes('--page') ? argv[argv.indexOf('--page') + 1]! : '';
-  const browser = only === 'scale' ? null : await runBrowser(log, (path) => path.includes(page));
-  const scale = only === 'browser' ? null : runScale([1000, 10000], log);
-  if (json) process.stdout.write(`${JSON.stringify({ browser, scale, targets: targets(browser, scale) }, null, 2)}\n`);
-  else process.stdout.write(`${report(browser, scale)}\n`);
+  const browser = only === 'scale' || only === 'fairness' ? null : await runBrowser(log, (path) => path.includes(page));
+  const scale = only === 'browser' || only === 'fairness' ? null : runScale([1000, 10000], log);
+  const fairness = only === 'browser' || only === 'scale' ? null : await runFairness(log, browser === null);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ browser, scale, fairness, targets: targets(browser, scale, fairness) }, null, 2)}\n`,
+    );
+  else process.stdout.write(`${report(browser, scale, fairness)}\n`);
   return 0;
 }
 
