@@ -15,6 +15,14 @@ export default defineConfig({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
     action: { default_title: 'Retold' },
+    // The browser's own shortcut: the reader can rebind it (chrome://extensions/shortcuts, Firefox's add-on
+    // shortcuts), it works from the address bar too, and no page can press it. The background handles it.
+    commands: {
+      'toggle-notes': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Show or hide the notes on this page',
+      },
+    },
     // Settings; and in Chromium an offscreen document, where the article of a
     // page is read off the page's main thread (Firefox's background page has a
     // DOM of its own). Content scripts need no host permission beyond their

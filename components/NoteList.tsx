@@ -59,6 +59,11 @@ export function NoteList({ notes, anchored, visible, onReveal, onToggleVisible, 
           </li>
         ))}
       </ol>
+      {notes.clipped ? (
+        <p class="r-meta" data-testid="retold-clipped">
+          A long article: only its first {notes.clipped.toLocaleString('en')} characters were read.
+        </p>
+      ) : null}
       <footer>
         <button type="button" class="r-toggle" data-testid="retold-toggle" onClick={onToggleVisible}>
           {visible ? 'Hide highlights' : 'Show highlights'}

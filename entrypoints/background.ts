@@ -6,8 +6,12 @@
  * sends the page what to draw, and answers the popup.
  *
  *   content script ─ annotate / clear / toggle / leave ─▶ tab store ─▶ view ─▶ badge, page, popup
+ *   shortcut (toggle-notes), popup ─────────────────────────▲
  *   settings change ─────────────────────────────────────────────────▲
  *   popup ─ tab-reveal ─▶ (a note of the tab's view) ─▶ reveal ─▶ page
+ *
+ * Full runs keep to each tab's budget (lib/extension/run-budget), and
+ * matching takes turns between tabs (lib/extension/fair-queue).
  *
  * The article itself is read off the page: the content script sends a
  * snapshot of the page's DOM, and Readability runs in a document of the
@@ -17,12 +21,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as channels from '../lib/extension/channels';
 import { listen, sendToTab } from '../lib/extension/channels';
-import { notesFor, searchCorpus } from '../lib/extension/corpus-service';
+import { articleOf, notesOf, searchCorpus } from '../lib/extension/corpus-service';
+import { FairQueue } from '../lib/extension/fair-queue';
+import { RunBudget } from '../lib/extension/run-budget';
 import { loadSettings } from '../lib/extension/settings';
 import { settingsArea, watchSettings } from '../lib/extension/settings-area';
 import { TabStore } from '../lib/extension/tab-store';
 import { view } from '../lib/extension/view';
 import type { Ack, TabView } from '../lib/extension/messages';
+
+/** The manifest's command that hides or shows the notes of the current tab (see wxt.config.ts). */
+const TOGGLE_COMMAND = 'toggle-notes';
+/** A toggle from the page this soon after one from the browser's shortcut (or the other way) is the same key press. */
+const SAME_PRESS_MS = 500;
 
 export default defineBackground(() => {
   const session = browser.storage.session;
@@ -59,12 +70,32 @@ export default defineBackground(() => {
 
   const tabOf = (sender: { tab?: { id?: number } }) => sender.tab!.id!;
 
+  /** Each tab's budget of full runs, counted here too: a page that reloads itself starts a new content script. */
+  const budgets = new Map<number, RunBudget>();
+  /** Matching takes turns between tabs. */
+  const matching = new FairQueue();
+
+  /** Wait until the tab's budget has room for a run; false when the run was superseded meanwhile. */
+  async function admitted(tabId: number, signal: AbortSignal): Promise<boolean> {
+    let budget = budgets.get(tabId);
+    if (!budget) budgets.set(tabId, (budget = new RunBudget()));
+    for (let wait = budget.wait(); wait > 0; wait = budget.wait()) {
+      await new Promise((r) => setTimeout(r, wait));
+      if (signal.aborted) return false;
+    }
+    budget.take();
+    return true;
+  }
+
   listen(channels.annotate, async ({ url, snapshot, threshold }, sender): Promise<Ack> => {
     const tabId = tabOf(sender);
     const signal = store.begin(tabId);
     try {
-      const notes = await notesFor(snapshot, url, threshold);
+      if (!(await admitted(tabId, signal))) return { ok: true };
+      const article = await articleOf(snapshot);
       if (signal.aborted) return { ok: true };
+      const notes = await matching.run(tabId, () => notesOf(article, url, threshold), signal);
+      if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
       return { ok: true };
@@ -83,10 +114,32 @@ export default defineBackground(() => {
     return { ok: true };
   });
 
-  listen(channels.toggle, async (_, sender) => {
-    const tabId = tabOf(sender);
+  /**
+   * Whether a tab's notes are shown is the background's. The reader hides or
+   * shows them with the browser's shortcut (the manifest's `toggle-notes`,
+   * Alt+Shift+R unless rebound; it works from the address bar too), the
+   * page's own key listener where the browser let the key through, the
+   * list's button, or the popup. One key press reaching us both ways counts once.
+   */
+  const toggled = new Map<number, { at: number; by: 'command' | 'page' }>();
+  async function toggleTab(tabId: number, by: 'command' | 'page'): Promise<void> {
+    const last = toggled.get(tabId);
+    if (last && last.by !== by && Date.now() - last.at < SAME_PRESS_MS) return;
+    toggled.set(tabId, { at: Date.now(), by });
     if (await store.toggle(tabId)) await publish(tabId);
+  }
+
+  listen(channels.toggle, async (_, sender) => {
+    await toggleTab(tabOf(sender), 'page');
     return { ok: true };
+  });
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_COMMAND) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId !== undefined) await toggleTab(tabId, 'command');
+    })();
   });
 
   listen(channels.search, ({ query }) => searchCorpus(query));
@@ -110,7 +163,10 @@ export default defineBackground(() => {
   watchSettings(() => void store.tabs().then((tabs) => Promise.all(tabs.map(publish))));
 
   // A tab keeps nothing of a page it no longer shows. (The browser resets a tab's badge itself when it navigates.)
-  browser.tabs.onRemoved.addListener((tabId) => void store.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    budgets.delete(tabId);
+    void store.forget(tabId);
+  });
   listen(channels.leave, async ({ url }, sender) => {
     const tabId = tabOf(sender);
     // A page's leaving can only be overtaken by the next page's report if that comes first; keep the newer one.

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Annotator, type Notes } from '../lib/corpus/annotate';
 import { CorpusSchema, describeIssues } from '../lib/corpus/schema';
 import { readArticleFile } from '../lib/node/io';
+import { clipArticle, MAX_READ_CHARS } from '../lib/page/article';
 
 function render(notes: Notes, text: string): string {
   const lines: string[] = [];
@@ -72,6 +73,13 @@ function main(argv: string[]): number {
     console.error(`annotate: the corpus ${corpusPath} is invalid: ${describeIssues(corpus.error).split('\n')[0]}`);
     return 2;
   }
+  // Read as the extension reads it: the first MAX_READ_CHARS characters of a long article.
+  const clipped = clipArticle(text);
+  if (clipped.clipped)
+    console.error(
+      `annotate: a long article (${text.length.toLocaleString('en')} characters): the first ${MAX_READ_CHARS.toLocaleString('en')} characters are read`,
+    );
+  text = clipped.text;
   const notes = new Annotator(corpus.data).annotate(text);
   if (json) {
     const { excluded: _excluded, ...out } = notes;

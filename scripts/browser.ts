@@ -5,11 +5,19 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The builds Retold ships (`npm run build`, `npm run build:firefox`): our UI's shadow root is closed. */
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+/**
+ * The end-to-end tests' builds (`wxt build --mode e2e`): the same code, but
+ * our UI's shadow root is open so tests can look inside it like a reader
+ * would. `tests/e2e/hostile.test.ts` checks the shipped build's is closed.
+ */
+export const CHROME_TEST_BUILD = resolve('.output/chrome-mv3-e2e');
+export const FIREFOX_TEST_BUILD = resolve('.output/firefox-mv2-e2e');
 
 /**
  * Flags for a quiet browser on a machine with no network: no background
@@ -42,20 +50,22 @@ export interface Launched {
   close: () => Promise<void>;
 }
 
+/** Chromium with a build of Retold loaded: the end-to-end tests' build (CHROME_TEST_BUILD) unless told another. */
 export async function launchWithRetold(
-  options: { headless?: boolean; width?: number; height?: number } = {},
+  options: { headless?: boolean; width?: number; height?: number; build?: string } = {},
 ): Promise<Launched> {
   const missing = chromiumMissing();
   if (missing) throw new Error(missing);
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json')))
-    throw new Error('The extension is not built: run `npm run build` first.');
+  const build = options.build ?? CHROME_TEST_BUILD;
+  if (!existsSync(join(build, 'manifest.json')))
+    throw new Error(`The extension is not built at ${build}: run \`npm run build\` (or the tests) first.`);
   const profile = mkdtempSync(join(tmpdir(), 'retold-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -68,4 +78,66 @@ export async function launchWithRetold(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+interface DomNode {
+  nodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * Our UI in a shipped build, whose shadow root is closed to page script: read
+ * through the DevTools protocol, which sees inside closed roots (Chromium
+ * only). Clicks are real mouse clicks at an element's centre.
+ */
+export async function closedUi(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const rootOf = async (): Promise<number | null> => {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.attributes?.includes('data-retold-ui') && node.shadowRoots?.[0]) return node.shadowRoots[0].nodeId;
+      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
+    }
+    return null;
+  };
+  const all = async (selector: string): Promise<number[]> => {
+    const root = await rootOf();
+    if (root === null) return [];
+    return ((await cdp.send('DOM.querySelectorAll', { nodeId: root, selector })) as { nodeIds: number[] }).nodeIds;
+  };
+  const ui = {
+    /** Whether the closed root holds an element matching `selector`, waiting up to `timeout` ms for one. */
+    async waitFor(selector: string, timeout = 20_000): Promise<void> {
+      const end = Date.now() + timeout;
+      while ((await all(selector)).length === 0) {
+        if (Date.now() > end) throw new Error(`no ${selector} in our UI after ${timeout} ms`);
+        await page.waitForTimeout(200);
+      }
+    },
+    count: async (selector: string) => (await all(selector)).length,
+    async text(selector: string, nth = 0): Promise<string | null> {
+      const nodeId = (await all(selector))[nth];
+      if (nodeId === undefined) return null;
+      const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { return this.textContent; }',
+        returnByValue: true,
+      })) as { result: { value: string } };
+      return result.value;
+    },
+    async click(selector: string, nth = 0): Promise<void> {
+      const nodeId = (await all(selector))[nth];
+      if (nodeId === undefined) throw new Error(`no ${selector} in our UI`);
+      await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+      const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+  };
+  return ui;
 }

@@ -13,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHROME_BUILD, CHROMIUM, chromiumMissing, launchWithRetold, QUIET_FLAGS } from './browser';
+import { CHROME_BUILD, CHROMIUM, chromiumMissing, closedUi, launchWithRetold, QUIET_FLAGS } from './browser';
 import { serveDemo } from './demo/site';
 
 const { values } = parseArgs({
@@ -45,15 +45,16 @@ if (values.headless || !process.env.DISPLAY) {
       'No display here ($DISPLAY is not set), so Chromium cannot open a window. Running it headless instead;\n' +
         'on a desktop, `npm start` opens a window. Force this with `npm start -- --headless`.',
     );
-  const browser = await launchWithRetold({ headless: true });
+  const browser = await launchWithRetold({ headless: true, build: CHROME_BUILD });
   const page = await browser.context.newPage();
   await page.goto(url);
-  await page.locator('retold-ui [data-testid="retold-pill"]').waitFor({ timeout: 20_000 });
-  const marker = page.locator('retold-ui [data-testid="retold-marker"][data-note^="remark-"]').nth(2);
-  await marker.click();
-  await page.locator('retold-ui [data-testid="retold-note"]').waitFor();
+  // The shipped build's UI is in a closed shadow root; the DevTools protocol sees inside it.
+  const ui = await closedUi(page);
+  await ui.waitFor('[data-testid="retold-pill"]');
+  await ui.click('[data-testid="retold-marker"][data-note^="remark-"]', 2);
+  await ui.waitFor('[data-testid="retold-note"]');
   await page.screenshot({ path: values.screenshot });
-  const summary = await page.locator('retold-ui [data-testid="retold-summary"]').textContent();
+  const summary = await ui.text('[data-testid="retold-summary"]');
   console.log(`Retold on ${url}: ${summary}.\nScreenshot with a note open: ${resolve(values.screenshot)}`);
   await browser.close();
   await site.close();

@@ -33,6 +33,8 @@ export class Guest {
   private shown: Shown | null = null;
   /** The last view sent for this page, drawn or being anchored. */
   private latest: TabView | null = null;
+  /** The page address the run last reported; views for any other are not this page's. */
+  private address: string | null = null;
   /** Anchoring under way; a newer view or a clear aborts it. */
   private anchoring: AbortController | null = null;
   private readonly overlay: OverlayHost;
@@ -63,10 +65,15 @@ export class Guest {
     return this.latest !== null;
   }
 
+  /** The run reports the page at `url` (its `pageAddress`): views for that address are this page's from now on. */
+  reportingFor(url: string): void {
+    this.address = url;
+  }
+
   /** Draw a view from the background: its notes found in the page, or nothing when it has none. */
   async show(view: TabView): Promise<void> {
-    // A view for the address this page had before a single-page app moved on.
-    if (view.url !== location.href) return;
+    // A view for the address this page had before a single-page app moved on (or before it reported at all).
+    if (view.url !== this.address) return;
     viewArrived();
     if (noteCount(view.notes) === 0) return this.clear();
     const previous = this.shown;
@@ -86,12 +93,28 @@ export class Guest {
     if (this.latest) await this.anchor(this.latest);
   }
 
-  private async anchor(view: TabView): Promise<void> {
+  /**
+   * The address changed but the page may still show the same article: the
+   * notes whose text is still on the page stay (no flicker while it is read
+   * again), and when none does, everything goes. Whether any stayed.
+   */
+  async keepWhatStays(): Promise<boolean> {
+    const view = this.latest;
+    if (!view) return false;
+    const found = await this.anchor(view);
+    if (found === null) return this.latest !== null;
+    if (found > 0) return true;
+    this.clear();
+    return false;
+  }
+
+  /** Find the view's notes in the page and draw them; how many were found, null when superseded. */
+  private async anchor(view: TabView): Promise<number | null> {
     this.anchoring?.abort();
     const controller = new AbortController();
     this.anchoring = controller;
     const ranges = await anchorNotes(view.notes, AbortSignal.any([controller.signal, this.ctx.signal]));
-    if (!ranges) return;
+    if (!ranges) return null;
     const previous = this.shown;
     this.shown = {
       view,
@@ -102,6 +125,7 @@ export class Guest {
       theme: pageTheme(),
     };
     this.relayout();
+    return ranges.size;
   }
 
   /** Take everything off the page: highlights, overlay, and anchoring still under way. */
@@ -178,7 +202,8 @@ export class Guest {
 
   private clicked(e: MouseEvent): void {
     const shown = this.shown;
-    if (!shown || !shown.view.visible) return;
+    // A click the page dispatched (`isTrusted` false) is not the reader's.
+    if (!shown || !shown.view.visible || !e.isTrusted) return;
     // Clicks inside our UI reach the document retargeted to the host.
     if (e.target instanceof Element && isOurHost(e.target)) return;
     const id = noteAt(shown.boxes, e.pageX, e.pageY);
@@ -186,10 +211,15 @@ export class Guest {
     else if (shown.openId || shown.listOpen) this.update({ openId: null, listOpen: false });
   }
 
-  /** Alt+Shift+R shows or hides every highlight and marker; Escape closes what is open. */
+  /**
+   * Escape closes what is open; Alt+Shift+R shows or hides every highlight and
+   * marker where the browser's own shortcut (the manifest's `toggle-notes`
+   * command, which the background handles) did not take the key first. Keys
+   * the page dispatched (`isTrusted` false) are not the reader's.
+   */
   private keyed(e: KeyboardEvent): void {
     const shown = this.shown;
-    if (!shown) return;
+    if (!shown || !e.isTrusted) return;
     if (e.key === 'Escape' && (shown.openId || shown.listOpen)) {
       this.update({ openId: null, listOpen: false });
       return;

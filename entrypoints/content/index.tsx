@@ -9,13 +9,19 @@
  *   page idle ─▶ run ─▶ background (notes, settings ─▶ view) ─▶ guest ─▶ highlights + overlay
  *
  * The page's own nodes are never changed; a `<retold-ui>` element after
- * `<body>` and a `<style>` with the `::highlight()` rules are all we add.
+ * `<body>` (its shadow root closed) and an adopted stylesheet with the
+ * `::highlight()` rules are all we add. The page is hostile: nothing it can
+ * dispatch stops the script (context-guard), and keys and clicks it forges
+ * are ignored (guest, overlay-host).
  */
+import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/overlay.css';
 import * as channels from '../../lib/extension/channels';
 import { listen } from '../../lib/extension/channels';
 import type { Ack } from '../../lib/extension/messages';
+import { refuseForgedStops } from '../../lib/extension/context-guard';
 import { Guest } from './guest';
 import { Runner } from './run';
 import { slice } from './slices';
@@ -25,6 +31,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    // WXT's name for the event a newer copy of this script announces itself with (private in its types).
+    const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    refuseForgedStops(window, started, () => browser.runtime?.id !== undefined, ctx.signal);
     const guest = slice('setup', () => {
       const guest = new Guest(ctx);
       guest.start();

@@ -2,11 +2,42 @@
  * The one overlay a page gets: the shadow-root host of our UI, after
  * `<body>`. Creating it waits on the browser (its stylesheet loads), and
  * many frames may ask for it meanwhile; they all get the same one.
+ *
+ * The page is hostile. Its shadow root is closed: page script cannot reach
+ * into it to read a card or rewrite one (an open root would let it change a
+ * note's words, or restyle them through the root's stylesheets). Only the
+ * end-to-end tests' build (`wxt build --mode e2e`) opens it, so the tests can
+ * look inside; `tests/e2e/hostile.test.ts` checks the shipped build's is
+ * closed. And events the page dispatches into it (`isTrusted` false: a
+ * scripted `click()`, a forged key) are stopped before they reach our UI.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { render } from 'preact';
 import { HOST_TAG } from './page';
+
+/** The build's mode, set by the bundler (`wxt build --mode …`; 'production' by default). */
+const MODE = (import.meta as ImportMeta & { env: { MODE: string } }).env.MODE;
+
+/** Events that act on our UI; only the reader's own (trusted) ones reach it. */
+const INPUT_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'touchstart',
+  'touchend',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+];
 
 type Ui = ShadowRootContentScriptUi<void>;
 
@@ -52,6 +83,7 @@ export class OverlayHost {
       position: 'inline' as const,
       anchor: document.documentElement,
       append: 'last' as const,
+      mode: MODE === 'e2e' ? ('open' as const) : ('closed' as const),
       onMount: () => undefined,
     };
     let ui: Ui;
@@ -65,6 +97,14 @@ export class OverlayHost {
     }
     // One attribute finds our host whatever its name.
     ui.shadowHost.setAttribute('data-retold-ui', '');
+    for (const type of INPUT_EVENTS)
+      ui.shadow.addEventListener(
+        type,
+        (e) => {
+          if (!e.isTrusted) e.stopImmediatePropagation();
+        },
+        { capture: true, signal: this.ctx.signal },
+      );
     return ui;
   }
 }

@@ -2,7 +2,8 @@
  * The few things the content script does with the live page: read its text
  * nodes, turn selectors into `Range`s, measure them, paint them with the CSS
  * Custom Highlight API, and tell a dark page from a light one. The page's
- * nodes are only ever read.
+ * nodes are only ever read, and none of ours is put in the page but the
+ * overlay's host (highlight rules go in an adopted stylesheet).
  */
 import { TextMap, type TextQuoteSelector } from '../../lib/page/anchor';
 import type { TextBox, Viewport } from '../../lib/page/layout';
@@ -14,27 +15,36 @@ export const HOST_TAG = 'retold-ui';
 /** Whether an element is our UI's host (named `retold-ui`, or `retold-ui-…` when a page took the name). */
 export const isOurHost = (el: Element) => el.localName === HOST_TAG || el.localName.startsWith(`${HOST_TAG}-`);
 
+/** Characters of page text mapped for anchoring at most (a page with more is anchored in its first this many). */
+export const MAX_MAPPED_CHARS = 2_000_000;
+/** Nodes walked between two yields. */
+const NODES_PER_STEP = 500;
+
 /**
  * The page's text nodes in document order, without scripts, styles and our
  * own UI, including the text of open shadow roots (where web components keep
- * their content) before their hosts' own children.
+ * their content) before their hosts' own children; a step at a time, and no
+ * further than MAX_MAPPED_CHARS characters of text.
  */
-export function pageTextNodes(root: Element): Text[] {
+export function* textNodeSteps(root: Element): Generator<void, Text[]> {
   const out: Text[] = [];
+  let chars = 0;
+  let n = 0;
   // Iterative depth-first walk: a page nested thousands deep cannot exhaust the stack.
   const stack: Node[] = [root];
-  while (stack.length) {
+  while (stack.length && chars < MAX_MAPPED_CHARS) {
     const node = stack.pop()!;
+    if (++n % NODES_PER_STEP === 0) yield;
     if (node.nodeType === Node.TEXT_NODE) {
       out.push(node as Text);
+      chars += (node as Text).length;
       continue;
     }
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       if (SKIPPED.has(el.tagName) || isOurHost(el)) continue;
     } else if (node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
     const shadow = (node as Element).shadowRoot;
     if (shadow) stack.push(shadow);
   }
@@ -43,9 +53,16 @@ export function pageTextNodes(root: Element): Text[] {
 
 /** The page's text nodes and their map (see TextMap), built a step at a time. */
 export function* mapSteps(root: Element): Generator<void, { nodes: Text[]; map: TextMap }> {
-  const nodes = pageTextNodes(root);
+  const nodes = yield* textNodeSteps(root);
+  // A node past the cap (the one that crossed it) is mapped only up to it.
+  let left = MAX_MAPPED_CHARS;
+  const texts = nodes.map((n) => {
+    const text = left >= n.data.length ? n.data : n.data.slice(0, Math.max(0, left));
+    left -= text.length;
+    return text;
+  });
   yield;
-  return { nodes, map: yield* TextMap.steps(nodes.map((n) => n.data)) };
+  return { nodes, map: yield* TextMap.steps(texts) };
 }
 
 /**
@@ -142,7 +159,19 @@ function highlightCss(
   ].join('\n');
 }
 
-const STYLE_ID = 'retold-highlights';
+/**
+ * Our `::highlight()` rules, as a constructed stylesheet adopted by the
+ * document: no element of ours in the page, and no id a page could take.
+ */
+let sheet: CSSStyleSheet | null = null;
+let sheetCss = '';
+
+function adopt(css: string): void {
+  sheet ??= new CSSStyleSheet();
+  if (sheetCss !== css) sheet.replaceSync((sheetCss = css));
+  // A page that sets its own list drops ours; it is put back at the next paint.
+  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets.push(sheet);
+}
 
 /** Paint `ranges` under each highlight name (an empty list removes the name). */
 export function paint(
@@ -151,14 +180,7 @@ export function paint(
   look: Parameters<typeof highlightCss>[1],
 ): void {
   if (!('highlights' in CSS)) return;
-  let style = document.getElementById(STYLE_ID);
-  if (!style) {
-    style = document.createElement('style');
-    style.id = STYLE_ID;
-    (document.head ?? document.documentElement).append(style);
-  }
-  const css = highlightCss(theme, look);
-  if (style.textContent !== css) style.textContent = css;
+  adopt(highlightCss(theme, look));
   for (const name of HIGHLIGHTS) {
     const ranges = groups[name] ?? [];
     if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
@@ -169,7 +191,9 @@ export function paint(
 /** Remove every highlight and our highlight stylesheet. */
 export function unpaint(): void {
   if ('highlights' in CSS) for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
-  document.getElementById(STYLE_ID)?.remove();
+  if (!sheet) return;
+  const at = document.adoptedStyleSheets.indexOf(sheet);
+  if (at >= 0) document.adoptedStyleSheets.splice(at, 1);
 }
 
 /** 'dark' when the page's background is dark, read from the body or the root element. */

@@ -11,12 +11,20 @@
  * DOM changes re-anchor the notes after a pause that doubles while the page
  * keeps changing without changing its article; a page whose text grew or
  * shrank noticeably is read again, a bounded number of times per address.
+ * Whatever the page does, full runs keep to the tab's budget
+ * (FULL_RUNS_PER_MINUTE, lib/extension/run-budget): a run over it waits,
+ * and the notes on screen stay until its answer comes.
+ *
+ * Only the page's address without its query string and fragment is ever
+ * sent (`pageAddress`): those are where sites keep session tokens.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readerable } from '../../lib/page/shadow';
+import { checkSteps, textLengthSteps } from '../../lib/page/shadow';
 import { snapshotSteps } from '../../lib/page/snapshot';
 import * as channels from '../../lib/extension/channels';
 import { send, type Channel } from '../../lib/extension/channels';
+import { pageAddress } from '../../lib/extension/messages';
+import { RunBudget } from '../../lib/extension/run-budget';
 import { DEFAULTS, loadSettings, siteState, thresholdOf, type Settings } from '../../lib/extension/settings';
 import { settingsArea, watchSettings } from '../../lib/extension/settings-area';
 import type { Guest } from './guest';
@@ -38,9 +46,14 @@ export class Runner {
   private settings: Settings = DEFAULTS;
   /** The run under way; aborted by the next run, a new address, or the extension going away. */
   private current: AbortController | null = null;
-  private url = location.href;
+  /** The address as the page shows it, to notice a new one (the query alone may name a new article). */
+  private href = location.href;
   /** Runs for this address, against MAX_RUNS_PER_URL. */
   private runs = 0;
+  /** Full runs of this page, against the tab's budget. */
+  private readonly budget = new RunBudget();
+  /** A run waiting for room in the budget. */
+  private waiting: number | undefined;
   /** What the background was last told about this address, so a page with nothing says so once. */
   private reported: 'notes' | 'nothing' | null = null;
   private textLength = 0;
@@ -62,7 +75,11 @@ export class Runner {
     const navigation = (window as { navigation?: EventTarget }).navigation;
     if (navigation) ctx.addEventListener(navigation, 'navigatesuccess' as never, () => void this.navigated());
     // Leaving the page (or going into the back-forward cache): the background forgets it; coming back reads it again.
-    ctx.addEventListener(window, 'pagehide', () => void send(channels.leave, { url: location.href }).catch(() => {}));
+    ctx.addEventListener(
+      window,
+      'pagehide',
+      () => void send(channels.leave, { url: pageAddress(location.href) }).catch(() => {}),
+    );
     ctx.addEventListener(window, 'pageshow', (e) => {
       if (!e.persisted) return;
       this.reported = null;
@@ -104,10 +121,22 @@ export class Runner {
       this.resume = this.ctx.setTimeout(() => void this.settingsChanged(), Math.min(wait + 50, 2 ** 31 - 1));
   }
 
-  /** Start a run, aborting the one under way. */
+  /** Start a run, aborting the one under way; or, when the budget is spent, once it has room. */
   private async run(): Promise<void> {
     // At a new address the old notes go first, and the run starts afresh from there.
     if (this.navigated()) return;
+    const wait = this.budget.wait();
+    if (wait > 0) {
+      // One run waits, for whatever asked last; the notes on screen stay meanwhile.
+      this.waiting ??= this.ctx.setTimeout(() => {
+        this.waiting = undefined;
+        void this.run();
+      }, wait + 50);
+      return;
+    }
+    if (this.waiting !== undefined) clearTimeout(this.waiting);
+    this.waiting = undefined;
+    this.budget.take();
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;
@@ -118,17 +147,17 @@ export class Runner {
 
   /** Read the article and send it to the background; or tell it the page has nothing. */
   private async read(signal: AbortSignal): Promise<void> {
-    const url = location.href;
-    const article = slice('check', () => {
-      this.textLength = document.body?.textContent?.length ?? 0;
-      return (
-        siteState(this.settings, location.hostname) === 'on' &&
-        /^https?:$/.test(location.protocol) &&
-        !!document.body &&
-        readerable(document)
-      );
-    });
-    if (!article) {
+    const url = pageAddress(location.href);
+    const wanted = slice(
+      'check',
+      () => siteState(this.settings, location.hostname) === 'on' && /^https?:$/.test(location.protocol) && !!url,
+    );
+    // The check walks the whole page (shadow roots too) in slices; so does everything after it.
+    const check = wanted && document.body ? await drive('check', checkSteps(document, isOurHost), signal) : null;
+    if (signal.aborted) return;
+    if (check) this.textLength = check.textLength;
+    if (!check?.readerable) {
+      this.guest.reportingFor(url);
       if (this.reported !== 'nothing') await this.ask(channels.clear, { url }, signal);
       this.reported = 'nothing';
       return;
@@ -137,6 +166,7 @@ export class Runner {
     const snapshot = await drive('snapshot', snapshotSteps(document, isOurHost), signal);
     if (!snapshot) return;
     sending();
+    this.guest.reportingFor(url);
     const answer = await this.ask(channels.annotate, { url, snapshot, threshold: thresholdOf(this.settings) }, signal);
     if (!answer) return;
     this.reported = 'notes';
@@ -177,7 +207,7 @@ export class Runner {
         if (this.timer !== undefined) return;
         this.timer = this.ctx.setTimeout(() => {
           this.timer = undefined;
-          this.changed();
+          void this.changed();
         }, this.settle);
       });
       this.ctx.onInvalidated(() => this.observer?.disconnect());
@@ -185,8 +215,9 @@ export class Runner {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
-  private changed(): void {
-    const length = document.body?.textContent?.length ?? 0;
+  private async changed(): Promise<void> {
+    const length = await drive('check', textLengthSteps(document, isOurHost), this.ctx.signal);
+    if (length === null || this.navigated()) return;
     const textChanged = Math.abs(length - this.textLength) / Math.max(1, this.textLength) >= TEXT_CHANGE_TO_RERUN;
     if (textChanged && this.runs < MAX_RUNS_PER_URL) {
       this.settle = SETTLE_MS;
@@ -199,20 +230,25 @@ export class Runner {
   }
 
   /**
-   * A new address without a new document (single-page apps): the old notes
-   * leave the page at once, the background hears that this address has none
-   * yet, and the new article is read when it has rendered.
+   * A new address without a new document (single-page apps, or a page that
+   * rewrites its address as it scrolls): notes whose text is still on the
+   * page stay, the others go at once (with the overlay, when none stays), and
+   * the page is read again once it has rendered, within the budget.
    */
   private navigated(): boolean {
     // Called whenever the address may have changed; only a change counts.
-    if (location.href === this.url) return false;
-    this.url = location.href;
+    if (location.href === this.href) return false;
+    this.href = location.href;
     this.current?.abort();
     this.runs = 0;
     this.settle = SETTLE_MS;
-    this.guest.clear();
-    this.reported = 'nothing';
-    void send(channels.clear, { url: this.url }).catch(() => undefined);
+    const url = pageAddress(location.href);
+    void this.guest.keepWhatStays().then((kept) => {
+      if (kept || this.href !== location.href) return;
+      this.guest.reportingFor(url);
+      this.reported = 'nothing';
+      void send(channels.clear, { url }).catch(() => undefined);
+    });
     this.observe();
     // Single-page apps render the new article after the URL changes; the observer catches it, and
     // this first try catches apps that render before.

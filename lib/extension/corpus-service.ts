@@ -9,6 +9,7 @@ import { Annotator } from '../corpus/annotate';
 import { coverageOf } from '../corpus/coverage';
 import { CorpusSearch } from '../corpus/search';
 import { CorpusSchema, describeIssues, type Coverage } from '../corpus/schema';
+import { clipArticle, MAX_READ_CHARS } from '../page/article';
 import type { Snapshot } from '../page/snapshot';
 import type { PageNotes, SearchResponse } from './messages';
 import { presentNotes } from './present';
@@ -25,14 +26,24 @@ function load(): Annotator {
   return (annotator = new Annotator(parsed.data));
 }
 
-/** Every note for the article in `snapshot` (none when the page holds no article). Throws when it cannot be read. */
-export async function notesFor(snapshot: Snapshot, url: string, threshold: number | undefined): Promise<PageNotes> {
+/** The article in `snapshot`, as text ('' when the page holds none). Throws when it cannot be read. */
+export async function articleOf(snapshot: Snapshot): Promise<string> {
   const article = await readArticle(snapshot);
   if (!article.ok) throw new Error(article.error);
-  const text = article.text ?? '';
-  if (!text) return { remarks: [], figures: [], outletCount: 0 };
+  return article.text ?? '';
+}
+
+/**
+ * Every note for an article's text, of which the first MAX_READ_CHARS
+ * characters are read. Runs on the worker's thread: the caller takes turns
+ * with other tabs (see fair-queue).
+ */
+export function notesOf(article: string, url: string, threshold: number | undefined): PageNotes {
+  if (!article) return { remarks: [], figures: [], outletCount: 0 };
+  const { text, clipped } = clipArticle(article);
   const a = load();
-  return presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
+  const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
+  return clipped ? { ...notes, clipped: MAX_READ_CHARS } : notes;
 }
 
 /** The popup's search over the whole corpus. */

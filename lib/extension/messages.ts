@@ -14,6 +14,30 @@ import { CoverageSchema, DiffPartSchema, SearchResultSchema } from '../corpus/sc
 
 z.config({ jitless: true });
 
+/** Longest address a message carries. */
+const MAX_URL_CHARS = 2_048;
+
+/**
+ * A page's address as Retold keeps and sends it: scheme, host and path. The
+ * query string and the fragment (where sites put session tokens, search
+ * terms and tracking ids) and any user name and password never go into a
+ * message; every message that names a page checks it.
+ */
+export function pageAddress(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.origin === 'null' ? '' : `${url.origin}${url.pathname}`.slice(0, MAX_URL_CHARS);
+  } catch {
+    return '';
+  }
+}
+
+/** An address made by `pageAddress`: no query string, no fragment, no credentials. */
+export const PageUrlSchema = z.string().check(
+  z.maxLength(MAX_URL_CHARS),
+  z.refine((url) => url === pageAddress(url), 'a page address carries no query string, fragment or credentials'),
+);
+
 /** Longest article text the background accepts (about 300,000 words). */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
@@ -71,6 +95,8 @@ export const PageNotesSchema = z.strictObject({
   figures: z.array(FigureViewSchema),
   /** How many other outlets the notes draw on. */
   outletCount: z.int(),
+  /** Set when the article was longer than is read (MAX_READ_CHARS): the number of its first characters that were. */
+  clipped: z.optional(z.int()),
 });
 
 export type RemarkView = z.infer<typeof RemarkViewSchema>;
@@ -85,7 +111,7 @@ export type OutletVersion = RemarkView['outlets'][number];
  * as a view (see TabViewSchema), like every other change to what it shows.
  */
 export const AnnotateRequestSchema = z.strictObject({
-  url: z.string(),
+  url: PageUrlSchema,
   snapshot: SnapshotSchema,
   /** The remark similarity a match needs (the reader's sensitivity setting). */
   threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
@@ -93,7 +119,7 @@ export const AnnotateRequestSchema = z.strictObject({
 export type AnnotateRequest = z.infer<typeof AnnotateRequestSchema>;
 
 /** The page at `url` has no notes to show: no article, or Retold does not run on it. */
-export const ClearRequestSchema = z.strictObject({ url: z.string() });
+export const ClearRequestSchema = z.strictObject({ url: PageUrlSchema });
 
 /** An answer that carries nothing but whether the request was carried out. */
 export const AckSchema = z.discriminatedUnion('ok', [
@@ -154,8 +180,8 @@ export const SiteStateSchema = z.enum(['on', 'off', 'paused', 'blocked', 'not-li
  * page whenever it changes, and to the popup when it asks.
  */
 export const TabViewSchema = z.strictObject({
-  /** The page the view is for; a page that has moved on to another address draws nothing of it. */
-  url: z.string(),
+  /** The page the view is for (its `pageAddress`); a page that has moved on to another address draws nothing of it. */
+  url: PageUrlSchema,
   host: z.string(),
   state: SiteStateSchema,
   /** The notes to draw: those the settings let through; none when Retold does not run here. */

@@ -7,12 +7,12 @@
  * an idle worker and the tabs it served are still open when it wakes.
  */
 import { z } from 'zod/mini';
-import { PageNotesSchema } from './messages';
+import { PageNotesSchema, PageUrlSchema } from './messages';
 import type { TabPage } from './view';
 
 z.config({ jitless: true });
 
-const TabPageSchema = z.strictObject({ url: z.string(), notes: z.nullable(PageNotesSchema), visible: z.boolean() });
+const TabPageSchema = z.strictObject({ url: PageUrlSchema, notes: z.nullable(PageNotesSchema), visible: z.boolean() });
 
 /** The part of a `browser.storage` area the store needs; passed in, so this module never touches `browser`. */
 export interface TabArea {

@@ -38,7 +38,7 @@ function shown(notes: PageNotes, settings: Settings): PageNotes {
     ...remarks.flatMap((r) => r.outlets.map((o) => o.articleId)),
     ...figures.flatMap((f) => f.others.map((o) => o.articleId)),
   ]);
-  return { remarks, figures, outletCount: articles.size };
+  return { remarks, figures, outletCount: articles.size, ...(notes.clipped ? { clipped: notes.clipped } : {}) };
 }
 
 /** What the tab shows under `settings` at time `now`: the overlay's notes, the badge, the popup's counts. */

@@ -129,8 +129,8 @@ interface MapParts {
 }
 
 /**
- * Key the nodes a step at a time (about CHARS_PER_STEP characters each). Runs
- * of nodes are keyed on their own: the key drops all whitespace, the only
+ * Key the nodes a step at a time (about CHARS_PER_STEP characters each, a long
+ * node split into pieces). Runs of nodes are keyed on their own: the key drops all whitespace, the only
  * thing that keying the whole text at once could change, and a run never
  * ends inside a character (a surrogate pair split over two nodes).
  */
@@ -150,12 +150,19 @@ function* keySteps(nodes: readonly string[]): Generator<void, MapParts> {
   };
   for (const node of nodes) {
     nodeStarts.push(at);
-    run.push(node);
-    at += node.length;
-    const last = node.charCodeAt(node.length - 1);
-    if (at - runStart > CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
-      keyRun();
-      yield;
+    // A node longer than a step (one 10 MB text node) is keyed a piece at a time.
+    for (let from = 0; from < node.length;) {
+      let to = Math.min(node.length, from + CHARS_PER_STEP);
+      const high = node.charCodeAt(to - 1);
+      if (to < node.length && high >= 0xd800 && high <= 0xdbff) to++;
+      run.push(from === 0 && to === node.length ? node : node.slice(from, to));
+      at += to - from;
+      from = to;
+      const last = node.charCodeAt(to - 1);
+      if (at - runStart >= CHARS_PER_STEP && !(last >= 0xd800 && last <= 0xdbff)) {
+        keyRun();
+        yield;
+      }
     }
   }
   keyRun();

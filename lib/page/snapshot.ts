@@ -34,6 +34,13 @@ export interface Snapshot {
 
 /** Nodes a snapshot holds at most (a page with more is read up to there). */
 export const MAX_SNAPSHOT_NODES = 400_000;
+/**
+ * Characters of text a snapshot holds at most (a page with more is read up to
+ * there, a longer node cut): what the background would read of the article
+ * is far less (see MAX_READ_CHARS in lib/page/article), and sending more would
+ * only cost the page's thread the copy.
+ */
+export const MAX_SNAPSHOT_CHARS = 2_000_000;
 /** Attribute values longer than this (inline images as data URLs, mostly) are left out. */
 const MAX_ATTRIBUTE_CHARS = 2_000;
 
@@ -147,14 +154,18 @@ export function* snapshotSteps(
   if (!root) return { nodes: [[-1, 'html', []]] };
   const stack: [Node, number][] = [[root, -1]];
   let sinceYield = 0;
-  while (stack.length && nodes.length < MAX_SNAPSHOT_NODES) {
+  let chars = 0;
+  while (stack.length && nodes.length < MAX_SNAPSHOT_NODES && chars < MAX_SNAPSHOT_CHARS) {
     const [node, parent] = stack.pop()!;
     if (++sinceYield >= every) {
       sinceYield = 0;
       yield;
     }
     if (node.nodeType === 3) {
-      nodes.push([parent, (node as Text).data]);
+      const data = (node as Text).data;
+      const text = chars + data.length <= MAX_SNAPSHOT_CHARS ? data : data.slice(0, MAX_SNAPSHOT_CHARS - chars);
+      chars += text.length;
+      nodes.push([parent, text]);
       continue;
     }
     if (node.nodeType !== 1) continue;

@@ -122,7 +122,8 @@ async function pageTiming(page: Page): Promise<Timing | null> {
 
 /** Wait for the overlay, then until the content script has put the run's timings on the timeline. */
 async function painted(page: Page): Promise<Timing> {
-  await page.locator('[data-retold-ui] [data-testid="retold-pill"]').waitFor({ timeout: 30_000 });
+  // The shipped build's UI is closed to the page: the notes show as highlights, and the timings follow.
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
   for (let i = 0; ; i++) {
     const timing = await pageTiming(page);
     if (timing) return timing;
@@ -165,7 +166,7 @@ export async function runBrowser(
   >();
   for (const p of measured) results.set(p.path, { runs: [], without: [] });
 
-  const retold = await launchWithRetold({ headless: true });
+  const retold = await launchWithRetold({ headless: true, build: CHROME_BUILD });
   try {
     await retold.context.addInitScript({ content: LONG_TASK_PROBE });
     for (const p of measured) {

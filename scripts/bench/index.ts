@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--only browser|scale|paragraph] [--page part-of-path]`: what Retold costs a
+ * `npm run bench [-- --json] [--only browser|scale|paragraph|fairness] [--page part-of-path]`: what Retold costs a
  * reader's browser and how it holds up as the corpus grows, against the
  * targets of the performance issue. Prints a table (or, with --json, one
  * JSON object). Figures are ratios within one run wherever a target is one:
@@ -9,6 +9,7 @@
 import { runScale, type ScaleRow } from './scale';
 import { runBrowser, type BrowserResult, type PageResult } from './browser';
 import { runParagraph, type ParagraphRow } from './paragraph';
+import { runFairness, type FairnessResult } from './fairness';
 
 export interface Target {
   name: string;
@@ -25,6 +26,7 @@ export function targets(
   browser: BrowserResult | null,
   scale: ScaleRow[] | null,
   paragraph: ParagraphRow[] | null = null,
+  fairness: FairnessResult | null = null,
 ): Target[] {
   const out: Target[] = [];
   for (const row of paragraph ?? [])
@@ -33,6 +35,13 @@ export function targets(
       measured: `${(row.ms / 1000).toFixed(2)} s`,
       target: '–',
       met: null,
+    });
+  for (const b of fairness?.beside ?? [])
+    out.push({
+      name: `another tab's notes, delayed by a 300 KB paragraph in ${b.page} (alone: ${ms(fairness!.alone)})`,
+      measured: ms(b.delay),
+      target: '< 1 s',
+      met: b.delay < 1000,
     });
   if (browser) {
     const demo = browser.pages.filter((p) => !p.long);
@@ -133,6 +142,7 @@ export function report(
   browser: BrowserResult | null,
   scale: ScaleRow[] | null,
   paragraph: ParagraphRow[] | null = null,
+  fairness: FairnessResult | null = null,
 ): string {
   const parts: string[] = [];
   if (browser) {
@@ -210,7 +220,7 @@ export function report(
   parts.push(
     table(
       ['target', 'measured', 'wanted', ''],
-      targets(browser, scale, paragraph).map((t) => [
+      targets(browser, scale, paragraph, fairness).map((t) => [
         t.name,
         t.measured,
         t.target,
@@ -226,15 +236,16 @@ async function main(argv: string[]): Promise<number> {
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const page = argv.includes('--page') ? argv[argv.indexOf('--page') + 1]! : '';
-  const browser =
-    only === 'scale' || only === 'paragraph' ? null : await runBrowser(log, (path) => path.includes(page));
-  const scale = only === 'browser' || only === 'paragraph' ? null : runScale([1000, 10000], log);
-  const paragraph = only && only !== 'paragraph' ? null : runParagraph(undefined, log);
+  const wants = (part: string) => !only || only === part;
+  const browser = wants('browser') ? await runBrowser(log, (path) => path.includes(page)) : null;
+  const scale = wants('scale') ? runScale([1000, 10000], log) : null;
+  const paragraph = wants('paragraph') ? runParagraph(undefined, log) : null;
+  const fairness = wants('fairness') ? await runFairness(log, browser === null) : null;
   if (json)
     process.stdout.write(
-      `${JSON.stringify({ browser, scale, paragraph, targets: targets(browser, scale, paragraph) }, null, 2)}\n`,
+      `${JSON.stringify({ browser, scale, paragraph, fairness, targets: targets(browser, scale, paragraph, fairness) }, null, 2)}\n`,
     );
-  else process.stdout.write(`${report(browser, scale, paragraph)}\n`);
+  else process.stdout.write(`${report(browser, scale, paragraph, fairness)}\n`);
   return 0;
 }
 

@@ -27,7 +27,7 @@ const filler = (n: number, seed = 1) => {
   return out.join(' ');
 };
 
-/** The hostile pages, by path. `notes: false` pages must get no UI at all. */
+/** The hostile pages, by path. `notes: false` pages must get no UI at all, or are tested case by case. */
 export function hostilePages(): Record<string, { html: string; notes: boolean; what: string }> {
   const a = article();
   return {
@@ -75,7 +75,8 @@ export function hostilePages(): Record<string, { html: string; notes: boolean; w
       notes: true,
       html: page(
         'Huge',
-        `<article><h1>A very long report</h1>${Array.from({ length: 400 }, (_, i) => `<p>${filler(250, i + 1)}.</p>`).join('')}${a.replace(/<\/?article>/g, '')}</article>`,
+        // The retelling first: of an article this long only the first MAX_READ_CHARS characters are read.
+        `<article>${a.replace(/<\/?article>/g, '')}<h2>A very long report</h2>${Array.from({ length: 400 }, (_, i) => `<p>${filler(250, i + 1)}.</p>`).join('')}</article>`,
       ),
     },
     '/hostile/many-quotes.html': {
@@ -127,6 +128,24 @@ export function hostilePages(): Record<string, { html: string; notes: boolean; w
         `<div id="ticker">Markets: 0</div>${a}`,
         '',
         `let n = 0; setInterval(() => { document.getElementById('ticker').textContent = 'Markets: ' + (++n) + ' ' + 'x'.repeat(n % 50); }, 100);`,
+      ),
+    },
+    '/hostile/replace-state.html': {
+      what: 'a page that rewrites its address (path, query and fragment) every 500 ms',
+      notes: true,
+      html: page(
+        'Replace state',
+        a,
+        '',
+        `let n = 0; setInterval(() => history.replaceState({}, '', '/hostile/replace-state/' + (++n) + '.html?session=secret-' + n + '#t' + n), 500);`,
+      ),
+    },
+    '/hostile/own-style-id.html': {
+      what: 'a page with elements of its own under the ids and names an extension might use',
+      notes: true,
+      html: page(
+        'Own style id',
+        `<style id="retold-highlights">/* the page's own */</style><div id="retold-highlights-div"></div>${a}`,
       ),
     },
     '/hostile/no-article.html': {
