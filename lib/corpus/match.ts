@@ -246,19 +246,26 @@ export interface ComparableFigure {
   sentence: string;
 }
 
+/** Two counts of one quantity: the same thing happened to the same people, in the same place, over the same time. */
 function sameQuantity(a: Quantity, b: Quantity): boolean {
-  return a.measure === b.measure && a.who === b.who && a.state === b.state && a.region === b.region;
+  return (
+    a.measure === b.measure &&
+    a.who === b.who &&
+    a.state === b.state &&
+    a.region === b.region &&
+    (a.scope ?? null) === (b.scope ?? null)
+  );
 }
 
 /**
  * How well two figures fit as reports of one quantity, or null when they
- * cannot be: what is counted must agree in full, and dates, when both give
- * one, must agree. Ties are broken by the date and the surrounding words.
+ * cannot be: what is counted must agree in full (scope included). Ties are
+ * broken by the day and the surrounding words.
  */
 export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: SynonymTable): number | null {
   if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
-  if (a.when && b.when && a.when !== b.when) return null;
-  const dateBonus = a.when && b.when ? 1 : !a.when && !b.when ? 0.5 : 0;
+  // Counts of one quantity on different days still pair (the verdict says "over time"); the same day pairs first.
+  const dateBonus = a.when && b.when ? (a.when === b.when ? 1 : 0) : !a.when && !b.when ? 0.5 : 0;
   return 1 + dateBonus + similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms) * 0.5;
 }
 
