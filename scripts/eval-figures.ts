@@ -94,7 +94,9 @@ export function evaluateFigures(split: 'dev' | 'test'): FigureEval {
   const { wordnet } = loadWordNet();
   const corpus = buildCorpus(manifest, articles, synonymTable(wordnet, quoteVocabulary(articles)), []);
   const annotator = new Annotator(corpus);
-  const fileOf = new Map(corpus.articles.map((a, i) => [a.id, manifest.articles.find((e) => e.file.startsWith(a.id))?.file ?? String(i)]));
+  const fileOf = new Map(
+    corpus.articles.map((a, i) => [a.id, manifest.articles.find((e) => e.file.startsWith(a.id))?.file ?? String(i)]),
+  );
 
   const labelled = new Map(labels.pairs.filter((p) => p.same).map((p) => [key(p.a, p.b), p]));
   const linked = new Map<string, { verdict: Verdict; what: string }>();

@@ -9,7 +9,15 @@ import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
 import { matchQuote, pairFigures, QuoteIndex } from './match';
-import { figureDay, figuresDiffer, figureVerdict, storiesOf, storyNames, type Stories, type Verdict } from './decisions';
+import {
+  figureDay,
+  figuresDiffer,
+  figureVerdict,
+  storiesOf,
+  storyNames,
+  type Stories,
+  type Verdict,
+} from './decisions';
 import type { Corpus, CorpusArticle } from './schema';
 
 /** Another outlet's wording of a remark the page quotes. */

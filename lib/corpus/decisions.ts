@@ -271,7 +271,8 @@ const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout']);
 /**
  * What a careful editor says of two figures for one quantity:
  * - "over-time": a running count (killed, missing, evacuated…) given for
- *   different days ("41 on 3 May; 58 on 5 May") — neither contradicts the other;
+ *   different days ("41 on 3 May; 58 on 5 May"): the note shows each with its
+ *   day, and never calls them contradictory;
  * - "agree": they can both be right;
  * - "differ": they cannot both be right for the same day.
  */
@@ -318,7 +319,8 @@ const MONTH_INDEX: Record<string, number> = {
 
 /**
  * The day a figure is given for, ISO `YYYY-MM-DD`: the day its sentence names
- * ("on Monday": the last Monday on or before the article's date; "Oct 7": in
+ * ("on Monday": the last Monday on or before the article's date; "a day
+ * earlier", written "-1" by the reader: the day before; "Oct 7": in
  * the article's year, or the year before when that would be after the
  * article), else the article's own date (a running count is as of the day it
  * is published). Null when the article has no date.
@@ -328,6 +330,7 @@ export function figureDay(when: string | null, articleDate: string | null): stri
   const published = new Date(`${articleDate}T12:00:00Z`);
   if (!when) return articleDate;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
+  if (when === '-1') return iso(new Date(published.getTime() - 86_400_000));
   if (when in WEEKDAY_INDEX) {
     const back = (published.getUTCDay() - WEEKDAY_INDEX[when]! + 7) % 7;
     return iso(new Date(published.getTime() - back * 86_400_000));

@@ -131,7 +131,8 @@ const AREA_UNITS = /^(?:hectares?|acres?|sq|square)$/;
 const LABEL_BEFORE =
   /^(?:road|route|highway|motorway|exit|gate|platform|line|channel|flight|article|section|chapter|page|no|number|room|ward|level|stage|terminal|pier|bus|train|unit|block|district|zone|sector|camp|round|game|week|day|minute|grade|class|category|apollo|windows|iphone|covid|resolution)$/;
 /** Words after "of" that take a 4-digit year-like number as a count ("1900 people", "2000 complaints"). */
-const COUNTED_AFTER_YEAR = /^(?:people|persons|residents|others|of|homes|houses|families|workers|jobs|troops|soldiers)$/;
+const COUNTED_AFTER_YEAR =
+  /^(?:people|persons|residents|others|of|homes|houses|families|workers|jobs|troops|soldiers)$/;
 
 /** Counted nouns that say what happened to those counted. */
 const MEASURE_NOUNS: Record<string, string> = {
@@ -141,7 +142,7 @@ const MEASURE_NOUNS: Record<string, string> = {
   fatalities: 'killed',
   fatality: 'killed',
   lives: 'killed',
-  bodies: 'killed',
+  bodies: 'bodies recovered',
   victims: 'killed',
   martyrs: 'killed',
   casualties: 'casualties',
@@ -287,6 +288,8 @@ const EVENT_VERBS: Record<string, string> = {
   burnt: 'burned',
   razed: 'destroyed',
   lost: 'lost',
+  deployed: 'deployed',
+  forced: 'evacuated',
   cut: 'cut',
   cutting: 'cut',
   laid: 'cut',
@@ -400,6 +403,22 @@ const PLACE_NOUNS = new Set([
   'suburb',
   'suburbs',
 ]);
+/** Nouns for jobs: "cut 2,900 jobs", "2,600 redundancies", "close to 3,000 jobs would go". */
+const JOB_NOUNS = new Set(['jobs', 'posts', 'positions', 'roles', 'redundancies', 'layoffs', 'job']);
+/** "… jobs would go", "… will be lost": the jobs are cut. */
+function goes(toks: Token[], j: number): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 4); k++)
+    if (/^(?:go|goes|gone|lost|axed|shed|eliminated)$/.test(toks[k]!.w)) return true;
+  return false;
+}
+/** Words that cannot be the noun a count counts: times, possessives, adverbs. */
+const NOT_COUNT_NOUNS =
+  /^(?:earlier|later|ago|week|weeks|month|months|year|years|day|days|time|times|more|less|most|per|each|apiece|so|far|now|alone|total|overall|all|its|their|his|her)$|'s$/;
+/** Whether `w` can be a counted noun: a plural or a mass noun, not a time word or a possessive. */
+function isCountNoun(w: string): boolean {
+  return !NOT_COUNT_NOUNS.test(w) && w.length > 2 && (/s$/.test(w) || w === 'cattle' || w === 'livestock');
+}
+
 /** Counted things that are damaged, destroyed, flooded… */
 const THING_NOUNS = new Set(['homes', 'houses', 'buildings', 'dwellings', 'structures', 'properties', 'apartments']);
 const STATES: Record<string, string> = {
@@ -481,7 +500,7 @@ interface Token {
   kind: 'num' | 'word' | 'punct';
 }
 
-const TOKEN_RE = /\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}'-]*|[%€$£]|[,;:()"'!?]| - |\.(?!\d)/gu;
+const TOKEN_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}][\p{L}'-]*|[%€$£]|[,;:()"'!?]| - |\.(?!\d)/gu;
 
 function tokenize(t: string, start: number, end: number, work: Work | undefined): Token[] {
   const re = new RegExp(TOKEN_RE);
@@ -510,7 +529,8 @@ interface NumberExpr {
   upper: number | null;
 }
 
-const isSmall = (w: string) => w in SMALL || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+$/.test(w);
+const isSmall = (w: string) =>
+  w in SMALL || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+$/.test(w);
 function smallValue(w: string): number {
   return w.split('-').reduce((sum, part) => sum + (SMALL[part] ?? 0), 0);
 }
@@ -531,7 +551,10 @@ function readNumber(toks: Token[], i: number, t: string): NumberExpr | null {
       value *= 100;
       j++;
     }
-  } else if ((tok.w === 'a' || tok.w === 'an') && (toks[j]?.w === 'dozen' || toks[j]?.w === 'hundred' || toks[j]?.w! in SCALE)) {
+  } else if (
+    (tok.w === 'a' || tok.w === 'an') &&
+    (toks[j]?.w === 'dozen' || toks[j]?.w === 'hundred' || toks[j]?.w! in SCALE)
+  ) {
     value = toks[j]!.w === 'dozen' ? 12 : toks[j]!.w === 'hundred' ? 100 : 1;
     if (toks[j]!.w === 'dozen' || toks[j]!.w === 'hundred') j++;
   } else return null;
@@ -560,8 +583,12 @@ function readNumber(toks: Token[], i: number, t: string): NumberExpr | null {
 
 // Reading one sentence -----------------------------------------------------------
 
-const HEDGES: [string[], Hedge][] = (Object.entries(HEDGE_WORDS) as [Exclude<Hedge, 'exact' | 'range'>, readonly string[]][])
-  .flatMap(([hedge, phrases]) => phrases.filter((p) => p !== 'or so').map((p) => [p.split(' '), hedge] as [string[], Hedge]))
+const HEDGES: [string[], Hedge][] = (
+  Object.entries(HEDGE_WORDS) as [Exclude<Hedge, 'exact' | 'range'>, readonly string[]][]
+)
+  .flatMap(([hedge, phrases]) =>
+    phrases.filter((p) => p !== 'or so').map((p) => [p.split(' '), hedge] as [string[], Hedge]),
+  )
   .sort((a, b) => b[0].length - a[0].length);
 
 /** The hedge whose words end right before token `i`, with its first token index. */
@@ -603,8 +630,15 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
   while (isWord(toks[j]) && words.length < 4 && !PHRASE_END.has(toks[j]!.w)) {
     const w = toks[j]!.w;
     // "251 seized as hostages", "1,000 killed": a verb, not a noun, follows the number.
-    if (!(w in MEASURE_NOUNS) && (w in EVENT_VERBS || LEAVE_VERBS.has(w) || w === 'must' || w === 'live' || w === 'living'))
+    if (
+      !(w in MEASURE_NOUNS) &&
+      (w in EVENT_VERBS || LEAVE_VERBS.has(w) || w === 'must' || w === 'live' || w === 'living')
+    )
       break;
+    if (NOT_COUNT_NOUNS.test(w) && !(w in PEOPLE_NOUNS)) {
+      if (words.every((x) => DETERMINERS.has(x))) words.length = 0;
+      break;
+    }
     words.push(w);
     j++;
     const last = words.at(-1)!;
@@ -612,6 +646,52 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
   }
   return [words, j];
 }
+
+/** Index of the end of the clause that starts at `j`: the next punctuation that closes one. */
+function clauseEndOf(toks: Token[], j: number): number {
+  for (let k = j; k < toks.length; k++)
+    if (toks[k]!.kind === 'punct' && toks[k]!.w !== '-' && toks[k]!.w !== "'") return k;
+  return toks.length;
+}
+
+/** The first place named in tokens [from, to): a capitalised word after "in", "at" or "near". */
+function placeIn(toks: Token[], t: string, from: number, to: number): string | null {
+  for (let k = from; k < to - 1; k++)
+    if (
+      /^(?:in|at|near|from)$/.test(toks[k]!.w) &&
+      toks[k + 1]!.kind === 'word' &&
+      /^\p{Lu}/u.test(t[toks[k + 1]!.start]!)
+    )
+      return toks[k + 1]!.w;
+  return null;
+}
+
+/** The name of whose things a count counts: capitalised words just before it in its clause, or after "for the" / "to the". */
+function ownerIn(toks: Token[], t: string, from: number, at: number, past: number): string | null {
+  const capital = (k: number) =>
+    toks[k]?.kind === 'word' && /^\p{Lu}/u.test(t[toks[k]!.start]!) && !NOT_OWNERS.has(toks[k]!.w);
+  for (let k = at - 1; k >= from && k > 0; k--) {
+    if (capital(k) && k > 0) {
+      let first = k;
+      while (first - 1 >= from && capital(first - 1)) first--;
+      if (first === 0) return null; // the sentence's first word: its capital says nothing
+      return toks
+        .slice(first, k + 1)
+        .map((x) => x.w)
+        .join(' ');
+    }
+  }
+  if ((toks[past]?.w === 'for' || toks[past]?.w === 'to') && toks[past + 1]?.w === 'the' && capital(past + 2)) {
+    let last = past + 2;
+    while (capital(last + 1)) last++;
+    return toks
+      .slice(past + 2, last + 1)
+      .map((x) => x.w)
+      .join(' ');
+  }
+  return null;
+}
+const NOT_OWNERS = new Set(['the', 'a', 'an', 'it', 'its', 'they', 'he', 'she', 'and', 'but']);
 
 /** Index past an aside between dashes, commas or parentheses starting at `j` ("— about a third of the city —"). */
 function skipAside(toks: Token[], j: number): number {
@@ -631,7 +711,12 @@ function skipRelative(toks: Token[], j: number): number {
   for (; k < toks.length && k < j + 12; k++) {
     const w = toks[k]!.w;
     if (toks[k]!.kind === 'punct') return k;
-    if (sawVerb && (w in EVENT_VERBS || /ed$/.test(w)) && toks[k - 1]!.kind === 'word' && !DETERMINERS.has(toks[k - 1]!.w))
+    if (
+      sawVerb &&
+      (w in EVENT_VERBS || /ed$/.test(w)) &&
+      toks[k - 1]!.kind === 'word' &&
+      !DETERMINERS.has(toks[k - 1]!.w)
+    )
       return k;
     if (w in EVENT_VERBS || /(?:ed|s)$/.test(w)) sawVerb = true;
   }
@@ -639,7 +724,10 @@ function skipRelative(toks: Token[], j: number): number {
 }
 
 /** What happens to the subject counted at the token range ending at `j`: "were killed", "died", "lost their lives". */
-function frameAfter(toks: Token[], j: number): { measure: string | null; state: string | null; active: boolean } {
+function frameAfter(
+  toks: Token[],
+  j: number,
+): { measure: string | null; state: string | null; active: boolean; predicate?: boolean } {
   let k = skipAside(toks, j);
   k = skipRelative(toks, k);
   k = skipAside(toks, k);
@@ -651,28 +739,55 @@ function frameAfter(toks: Token[], j: number): { measure: string | null; state: 
     if (tok.kind === 'punct' && tok.w !== '-') break;
     const w = tok.w;
     // "abducted 90 villagers and held them hostage": what follows "and" is the sentence subject's, not the count's.
-    if (w === 'and' || w === 'or' || w === 'but') break;
+    if (w === 'and' || w === 'or' || w === 'but' || w === 'as' || w === 'while' || w === 'when' || w === 'after') break;
+    // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
+    if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
+      return { measure: null, state, active: false, predicate: true };
     if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining') state = state ?? 'held';
-    if (w === 'were' || w === 'was' || w === 'been' || w === 'are' || w === 'is' || w === 'have' || w === 'had' || w === 'has') {
+    if (
+      w === 'were' ||
+      w === 'was' ||
+      w === 'been' ||
+      w === 'are' ||
+      w === 'is' ||
+      w === 'have' ||
+      w === 'had' ||
+      w === 'has'
+    ) {
       passive = true;
       continue;
     }
-    if (w === 'lost' && toks[k + 1]?.w === 'their' && toks[k + 2]?.w === 'lives') return { measure: 'killed', state, active: false };
-    if (w === 'left' && (toks[k + 1]?.w === 'their' || toks[k + 1]?.w === 'the')) return { measure: 'evacuated', state, active: false };
+    if (w === 'lost' && toks[k + 1]?.w === 'their' && toks[k + 2]?.w === 'lives')
+      return { measure: 'killed', state, active: false };
+    if (w === 'left' && (toks[k + 1]?.w === 'their' || toks[k + 1]?.w === 'the'))
+      return { measure: 'evacuated', state, active: false };
     if (w === 'live' || w === 'living' || w === 'lived') return { measure: 'population', state, active: false };
-    if (w === 'taken' && (toks[k + 1]?.w === 'hostage' || toks[k + 1]?.w === 'captive')) return { measure: 'hostages', state, active: false };
-    if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'hospital') return { measure: 'hospitalised', state, active: false };
-    if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety') return { measure: 'rescued', state, active: false };
+    if (w === 'taken' && (toks[k + 1]?.w === 'hostage' || toks[k + 1]?.w === 'captive'))
+      return { measure: 'hostages', state, active: false };
+    if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'hospital')
+      return { measure: 'hospitalised', state, active: false };
+    if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
+      return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
     // "must urgently evacuate", "were told to leave": an order to leave.
-    if (LEAVE_VERBS.has(w) && toks.slice(Math.max(0, k - 3), k).some((x) => /^(?:must|should|to|told|ordered)$/.test(x.w)))
+    if (
+      LEAVE_VERBS.has(w) &&
+      toks.slice(Math.max(0, k - 3), k).some((x) => /^(?:must|should|to|told|ordered)$/.test(x.w))
+    )
       return { measure: 'ordered to leave', state, active: false };
     if (w in EVENT_VERBS) {
       const measure = EVENT_VERBS[w]!;
       // "4,500 fighters … abducted 90 villagers": an active verb with an object of its own says what the subject did.
       const object = toks[k + 1];
-      const active = !passive && !/^(?:died|perished|drowned|fled|missing|injured|wounded|hurt|dead)$/.test(w) && (object?.kind === 'num' || (isWord(object) && !PHRASE_END.has(object.w) && !(object.w in STATES)));
-      return { measure: active ? null : measure, state: state ?? (measure === 'hostages' && w === 'held' ? 'held' : null), active };
+      const active =
+        !passive &&
+        !/^(?:died|perished|drowned|fled|missing|injured|wounded|hurt|dead)$/.test(w) &&
+        (object?.kind === 'num' || (isWord(object) && !PHRASE_END.has(object.w) && !(object.w in STATES)));
+      return {
+        measure: active ? null : measure,
+        state: state ?? (measure === 'hostages' && w === 'held' ? 'held' : null),
+        active,
+      };
     }
     if (w in STATES) state = STATES[w]!;
   }
@@ -680,22 +795,41 @@ function frameAfter(toks: Token[], j: number): { measure: string | null; state: 
 }
 
 /** What the clause before the number says it counts: "killing 1,200", "the martyrdom of", "the toll rose to". */
-function frameBefore(toks: Token[], i: number, clauseStart: number): { measure: string | null; ordered: boolean } {
+function frameBefore(
+  toks: Token[],
+  i: number,
+  clauseStart: number,
+): { measure: string | null; ordered: boolean; strong: boolean } {
+  // Strong: nothing but verbs of change, determiners and hedges stand between the frame and the number
+  // ("killing 1,200", "the toll rose to 58", "the martyrdom of 1,250").
+  let strong = true;
   for (let k = i - 1, n = 0; k >= clauseStart && n < 12; k--, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
     if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',') break;
     const w = tok.w;
-    if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false };
-    if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2) return { measure: 'population', ordered: false };
-    if (ORDER_VERBS.has(w)) return { measure: null, ordered: true };
-    if (w in FRAME_NOUNS && (toks[k + 1]?.w === 'of' || n <= 6)) return { measure: FRAME_NOUNS[w]!, ordered: false };
-    if (w in EVENT_VERBS && !(w === 'held' || w === 'lost')) return { measure: EVENT_VERBS[w]!, ordered: false };
-    if (w === 'claimed' || w === 'claiming') return { measure: 'killed', ordered: false };
-    if (CHANGE_VERBS.has(w) || DETERMINERS.has(w) || tok.kind === 'punct') continue;
+    if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false, strong: true };
+    if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2)
+      return { measure: 'population', ordered: false, strong: true };
+    if (ORDER_VERBS.has(w)) return { measure: null, ordered: true, strong };
+    if (w in FRAME_NOUNS && (toks[k + 1]?.w === 'of' || n <= 6))
+      return { measure: FRAME_NOUNS[w]!, ordered: false, strong };
+    if (w in MEASURE_NOUNS && n <= 5) return { measure: MEASURE_NOUNS[w]!, ordered: false, strong };
+    if (w in EVENT_VERBS && !(w === 'held' || w === 'lost'))
+      return { measure: EVENT_VERBS[w]!, ordered: false, strong };
+    if (w === 'claimed' || w === 'claiming') return { measure: 'killed', ordered: false, strong };
+    if (tok.kind === 'punct') {
+      strong = false;
+      continue;
+    }
+    if (CHANGE_VERBS.has(w) || DETERMINERS.has(w) || HEDGE_FIRST.has(w)) continue;
+    strong = false;
   }
-  return { measure: null, ordered: false };
+  return { measure: null, ordered: false, strong: false };
 }
+
+/** First words of hedges, which may stand between a frame and its number. */
+const HEDGE_FIRST = new Set(Object.values(HEDGE_WORDS).flatMap((phrases) => phrases.flatMap((p) => p.split(' '))));
 
 /** Whether "to leave" (or another leaving verb) follows within the clause, past an aside. */
 function leaveFollows(toks: Token[], j: number): boolean {
@@ -737,12 +871,32 @@ function scopeIn(toks: Token[], from: number, to: number): string | null {
   for (let k = from; k < to; k++) {
     const w = toks[k]!.w;
     if (w !== 'on' && w !== 'since' && w !== 'in' && w !== 'during' && w !== 'by') continue;
+    if (w === 'in') {
+      const a = toks[k + 1]?.w;
+      const b = toks[k + 2]?.w;
+      const c = toks[k + 3]?.w;
+      if (
+        (a === 'the' || a === 'a') &&
+        b &&
+        /^(?:first|second|third|final|last|initial)$/.test(b) &&
+        c &&
+        /^(?:round|phase|wave|stage|tranche)$/.test(c)
+      )
+        return `in the ${b === 'initial' ? 'first' : b} ${c}`;
+      continue;
+    }
     const a = toks[k + 1]?.w;
     const b = toks[k + 2]?.w;
     const c = toks[k + 3]?.w;
     if (w === 'since' || w === 'by') continue;
     const kind = 'on';
-    if (a === 'the' && b && /^(?:first|second|third|fourth|fifth|opening|final|last)$/.test(b) && c && /^(?:day|night|round|week|morning|weekend)$/.test(c))
+    if (
+      a === 'the' &&
+      b &&
+      /^(?:first|second|third|fourth|fifth|opening|final|last)$/.test(b) &&
+      c &&
+      /^(?:day|night|round|week|morning|weekend)$/.test(c)
+    )
       return `${kind} the ${b} ${c}`;
     if (a === 'day' && b && /^(?:one|two|three)$/.test(b)) return `${kind} day ${b}`;
     // "since Monday", "since 7 October", "so far": the running total, as a figure with no scope is.
@@ -763,14 +917,48 @@ function dayIn(toks: Token[], from: number, to: number): string | null {
       continue;
     }
     if (WEEKDAYS.has(w)) return w;
-    if (MONTHS.has(w) && toks[k + 1]?.kind === 'num' && Number(toks[k + 1]!.w) <= 31) return `${w.slice(0, 3)} ${Number(toks[k + 1]!.w)}`;
-    if (toks[k]!.kind === 'num' && Number(w) <= 31 && MONTHS.has(toks[k + 1]?.w ?? '')) return `${toks[k + 1]!.w.slice(0, 3)} ${Number(w)}`;
+    // "up from 58 a day earlier", "yesterday", "the day before": the day before the article's.
+    if (w === 'yesterday' || (w === 'day' && (toks[k + 1]?.w === 'earlier' || toks[k + 1]?.w === 'before')))
+      return '-1';
+    if (MONTHS.has(w) && toks[k + 1]?.kind === 'num' && Number(toks[k + 1]!.w) <= 31)
+      return `${w.slice(0, 3)} ${Number(toks[k + 1]!.w)}`;
+    if (toks[k]!.kind === 'num' && Number(w) <= 31 && MONTHS.has(toks[k + 1]?.w ?? ''))
+      return `${toks[k + 1]!.w.slice(0, 3)} ${Number(w)}`;
   }
   return null;
 }
 
-const CLAIM_VERBS = new Set(['said', 'says', 'reported', 'reports', 'estimated', 'estimates', 'claimed', 'claims', 'announced', 'confirmed', 'told', 'stated', 'insisted', 'added']);
-const NOT_CLAIMANTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'which', 'who', 'and', 'but']);
+const CLAIM_VERBS = new Set([
+  'said',
+  'says',
+  'reported',
+  'reports',
+  'estimated',
+  'estimates',
+  'claimed',
+  'claims',
+  'announced',
+  'confirmed',
+  'told',
+  'stated',
+  'insisted',
+  'added',
+]);
+const NOT_CLAIMANTS = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'which',
+  'who',
+  'and',
+  'but',
+]);
 
 /** Who the sentence says a figure comes from: "according to the health ministry", "police said", "said the union". */
 function claimantIn(toks: Token[]): string | null {
@@ -816,17 +1004,36 @@ function notAFigure(toks: Token[], n: NumberExpr, t: string): boolean {
   if (next && (next.w === '%' || NOT_COUNTED_UNITS.test(next.w))) return true;
   if (prev && (prev.w === '$' || prev.w === '€' || prev.w === '£')) return true;
   if (prev && (prev.w === 'aged' || prev.w === 'age' || prev.w === 'magnitude')) return prev.w !== 'magnitude';
-  if (prev && LABEL_BEFORE.test(prev.w) && t[prev.start]! === t[prev.start]!.toUpperCase() && tok.kind === 'num') return true; // Road 17
+  if (prev && LABEL_BEFORE.test(prev.w) && t[prev.start]! === t[prev.start]!.toUpperCase() && tok.kind === 'num')
+    return true; // Road 17
   // "Anton Berec, 52, said": an age in apposition to a name.
-  if (prev?.w === ',' && (next?.w === ',' || next?.w === ')' || next?.w === '.') && tok.kind === 'num' && n.value < 120) {
+  if (
+    prev?.w === ',' &&
+    (next?.w === ',' || next?.w === ')' || next?.w === '.') &&
+    tok.kind === 'num' &&
+    n.value < 120
+  ) {
     const name = toks[n.from - 2];
     if (name && name.kind === 'word' && /^\p{Lu}/u.test(t[name.start]!)) return true;
   }
-  if (prev?.w === 'under' && toks[n.from - 2] && /^(?:children|kids|minors|those|anyone|people)$/.test(toks[n.from - 2]!.w) && n.value < 25)
+  if (
+    prev?.w === 'under' &&
+    toks[n.from - 2] &&
+    /^(?:children|kids|minors|those|anyone|people)$/.test(toks[n.from - 2]!.w) &&
+    n.value < 25
+  )
     return true; // children under 12
+  // "four in ten of its residents", "one in five": a ratio, not a count.
+  if (next?.w === 'in' && toks[n.to + 1] && (toks[n.to + 1]!.kind === 'num' || isSmall(toks[n.to + 1]!.w))) return true;
+  if (prev?.w === 'in' && toks[n.from - 2] && (toks[n.from - 2]!.kind === 'num' || isSmall(toks[n.from - 2]!.w)))
+    return true;
   // A year: four digits from 1800 to 2100 in digits, unless a counted noun follows ("1900 people").
   if (tok.kind === 'num' && /^\d{4}$/.test(tok.w) && n.value >= 1800 && n.value <= 2100 && !n.scaled) {
-    if (!next || !COUNTED_AFTER_YEAR.test(next.w) || (prev && /^(?:in|since|of|by|until|from|before|after|year|during)$/.test(prev.w)))
+    if (
+      !next ||
+      !COUNTED_AFTER_YEAR.test(next.w) ||
+      (prev && /^(?:in|since|of|by|until|from|before|after|year|during)$/.test(prev.w))
+    )
       return true;
   }
   // Ordinals and decimals that are scores or ratings: "4th", "2.5-star".
@@ -891,12 +1098,18 @@ function readSentence(
       to = n.to + 2;
     }
     // "two plus million", "2 million-plus", "200-plus": more than, whatever hedge stands before it.
-    if (upper === null && (toks[n.from + 1]?.w === 'plus' || /-plus$/.test(toks[n.to - 1]!.w) || toks[n.to]?.w === 'plus')) {
+    if (
+      upper === null &&
+      (toks[n.from + 1]?.w === 'plus' || /-plus$/.test(toks[n.to - 1]!.w) || toks[n.to]?.w === 'plus')
+    ) {
       hedge = 'moreThan';
       if (toks[n.to]?.w === 'plus') to = n.to + 1;
     }
     const precision = statedPrecision(n.value, n.scaled);
-    const interval: Interval = intervalOf(hedge, n.value, precision, { scaled: n.scaled !== null, upper: upper ?? undefined });
+    const interval: Interval = intervalOf(hedge, n.value, precision, {
+      scaled: n.scaled !== null,
+      upper: upper ?? undefined,
+    });
 
     // What is counted.
     const [phrase, past] = nounPhraseAfter(toks, to);
@@ -924,13 +1137,41 @@ function readSentence(
     else if (head && head in MEASURE_NOUNS) measure = MEASURE_NOUNS[head]!;
     else if (fb.measure === 'population') measure = 'population';
     else if (fb.ordered && leaveFollows(toks, past)) measure = 'ordered to leave';
+    else if (fb.measure && fb.strong) measure = fb.measure;
     else if (fa.measure) measure = fa.measure;
-    else if (fb.measure) measure = fb.measure;
+    else if (fb.measure && !fa.predicate && !fa.active) measure = fb.measure;
     else if (fa.active) measure = head && !(head in PEOPLE_NOUNS) ? head : (who ?? null);
     else if (head && THING_NOUNS.has(head)) measure = head;
-    else if (head && !(head in PEOPLE_NOUNS) && phrase.length) measure = head;
+    else if (head && !(head in PEOPLE_NOUNS) && isCountNoun(head)) measure = head;
     else if (!head && toks[past]?.w === '-' && lastMeasure) measure = lastMeasure;
-    if (measure && THING_NOUNS.has(measure)) {
+    // "up from 58 a day earlier": the same count, earlier.
+    if (toks[from - 1]?.w === 'from' && /^(?:up|down)$/.test(toks[from - 2]?.w ?? '') && lastMeasure) {
+      measure = lastMeasure;
+      who = lastWho;
+    }
+    const jobs = head && JOB_NOUNS.has(head);
+    if (jobs) {
+      const verb = fa.measure ?? (fb.strong ? fb.measure : null);
+      measure =
+        head === 'redundancies' ||
+        head === 'layoffs' ||
+        (verb && /^(?:cut|lost|killed)$/.test(verb)) ||
+        goes(toks, past)
+          ? 'jobs cut'
+          : 'jobs';
+    } else if (
+      head &&
+      !(head in PEOPLE_NOUNS) &&
+      !(head in MEASURE_NOUNS) &&
+      !THING_NOUNS.has(head) &&
+      isCountNoun(head) &&
+      measure !== 'area'
+    ) {
+      // "40,000 head of cattle drowned", "14 damaged bridges", "30-40 villages": the thing counted, in the state the frame says.
+      const event = measure && measure !== head ? measure : null;
+      measure = head;
+      state = state ?? event;
+    } else if (measure && THING_NOUNS.has(measure)) {
       // "14,000 homes were flooded": the thing counted, in the state the verb says.
       const verb = fa.measure ?? fb.measure;
       if (verb && /^(?:destroyed|damaged|flooded|burned|lost)$/.test(verb)) state = verb;
@@ -941,23 +1182,56 @@ function readSentence(
     }
     state = state ?? fa.state;
     // "including five children", "among them 11 children": a part of the count before it.
-    const including = toks[from - 1]?.w === 'including' || toks[from - 1]?.w === 'among' || (toks[from - 2]?.w === 'among' && toks[from - 1]?.w === 'them');
+    const including =
+      toks[from - 1]?.w === 'including' ||
+      toks[from - 1]?.w === 'among' ||
+      (toks[from - 2]?.w === 'among' && toks[from - 1]?.w === 'them');
     if (including && lastMeasure && (!measure || measure === who)) measure = lastMeasure;
     if (!measure && (head === 'people' || head === 'others' || who) && lastMeasure && including) measure = lastMeasure;
     // "14,000 of those fatalities were combatants": the complement says who.
     if ((toks[past]?.w === 'were' || toks[past]?.w === 'are') && toks[past + 1] && PEOPLE_NOUNS[toks[past + 1]!.w])
       who = PEOPLE_NOUNS[toks[past + 1]!.w]!;
+    // "with 12 children among the dead".
+    if (toks[past]?.w === 'among' && toks[past + 1]?.w === 'the' && toks[past + 2]) {
+      const among = MEASURE_NOUNS[toks[past + 2]!.w];
+      if (among) measure = among;
+    }
+    // "59 were residents swept from cars": a part of the count before it, by who they were.
+    if (!phrase.length && (toks[to]?.w === 'were' || toks[to]?.w === 'was') && (lastMeasure || fb.measure)) {
+      const [complement] = nounPhraseAfter(toks, toks[to + 1]?.w === 'a' ? to + 2 : to + 1);
+      const noun = complement.at(-1);
+      if (noun && !(noun in MEASURE_NOUNS) && !(noun in EVENT_VERBS) && isCountNoun(noun)) {
+        // A part named by who they were: "residents" here is not "people in general".
+        who = PEOPLE_NOUNS[noun] ?? noun;
+        measure = lastMeasure ?? fb.measure;
+      }
+    }
+    // "where 34 bodies were recovered", "31 of the dead were found in Hollin": a part of the toll, by place.
+    const subset =
+      toks[from - 1]?.w === 'where' ||
+      (toks[to]?.w === 'of' && toks[to + 1]?.w === 'the' && (toks[to + 2]?.w ?? '') in MEASURE_NOUNS);
+    if (subset || head === 'bodies')
+      region = placeIn(toks, t, to, clauseEndOf(toks, to)) ?? placeIn(toks, t, Math.max(0, from - 8), from) ?? 'part';
+    // "the Unity Party won 104 seats", "87 seats for the Greens": whose things are counted.
+    if (measure && !isEvent(measure) && !['population', 'area', 'homes', 'jobs', 'jobs cut'].includes(measure) && !who)
+      who = ownerIn(toks, t, Math.max(clauseStart, previousCountEnd, from - 6), from, past);
     // "on both sides" says who.
-    for (let k = past; k < Math.min(toks.length, past + 8); k++) if (toks[k]!.w === 'both' && toks[k + 1]?.w === 'sides') who = 'both sides';
+    for (let k = past; k < Math.min(toks.length, past + 8); k++)
+      if (toks[k]!.w === 'both' && toks[k + 1]?.w === 'sides') who = 'both sides';
     if (measure === 'population' || measure === 'ordered to leave' || measure === 'evacuated') {
       for (let k = past; k < Math.min(toks.length, past + 6); k++) if (REGIONS.has(toks[k]!.w)) region = toks[k]!.w;
-    } else region = region && (measure === 'homes' ? region : null);
+    } else if (!subset && head !== 'bodies') region = region && (measure === 'homes' ? region : null);
     if (measure === who) who = null;
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
     const clauseFrom = Math.max(clauseStart, previousCountEnd);
-    const scope = scopeIn(toks, clauseFrom, clauseEnd);
+    const scope =
+      toks[from - 1]?.w === 'first' || toks[from - 1]?.w === 'initial'
+        ? 'in the first round'
+        : /^(?:more|additional|new|further|extra)$/.test(toks[to]?.w ?? '')
+          ? 'more since the last count'
+          : scopeIn(toks, clauseFrom, clauseEnd);
     const day = dayIn(toks, clauseFrom, clauseEnd);
     figures.push({
       low: interval.low,
@@ -975,7 +1249,6 @@ function readSentence(
       lastMeasure = measure;
       lastWho = who;
     }
-    void lastWho;
     i = to - 1;
   }
   return { figures, spans };
@@ -1026,7 +1299,11 @@ function inheritWho(figures: Figure[]): void {
 
 /** Words a reader would use for a quantity: "Palestinians killed", "people ordered to leave", "homes flooded". */
 export function describeQuantity(q: Quantity): string {
-  const people = q.who ?? (['homes', 'area', 'population', 'turnout', 'magnitude'].includes(q.measure) || !isEvent(q.measure) ? '' : 'people');
+  const people =
+    q.who ??
+    (['homes', 'area', 'population', 'turnout', 'magnitude'].includes(q.measure) || !isEvent(q.measure)
+      ? ''
+      : 'people');
   const region = q.region ? `${q.region} ` : '';
   const base =
     q.measure === 'homes'
