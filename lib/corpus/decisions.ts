@@ -270,9 +270,9 @@ const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout']);
 
 /**
  * What a careful editor says of two figures for one quantity:
- * - "over-time": a running count (killed, missing, evacuated…) given for
- *   different days ("41 on 3 May; 58 on 5 May"): the note shows each with its
- *   day, and never calls them contradictory;
+ * - "over-time": a running count (killed, missing, evacuated…) given as
+ *   different figures for different days ("41 on 3 May; 58 on 5 May"): the
+ *   note shows each with its day, and never calls them contradictory;
  * - "agree": they can both be right;
  * - "differ": they cannot both be right for the same day.
  */
@@ -280,7 +280,9 @@ export type Verdict = 'agree' | 'differ' | 'over-time';
 
 export function figureVerdict(a: ReportedFigure, b: ReportedFigure): Verdict {
   const measure = a.quantity?.measure ?? b.quantity?.measure ?? '';
-  if (a.day && b.day && a.day !== b.day && !FIXED_MEASURES.has(measure)) return 'over-time';
+  // The same figure on two days: it has not moved, and the outlets agree.
+  const same = a.low === b.low && a.high === b.high && !!a.lowOpen === !!b.lowOpen && !!a.highOpen === !!b.highOpen;
+  if (a.day && b.day && a.day !== b.day && !FIXED_MEASURES.has(measure) && !same) return 'over-time';
   return figuresAgree(a, b) ? 'agree' : 'differ';
 }
 

@@ -403,6 +403,9 @@ const PLACE_NOUNS = new Set([
   'suburb',
   'suburbs',
 ]);
+/** Endings of nouns for people the lexicon does not list ("guards", "sailors", "Ukrainians", "employees"). */
+const PEOPLE_SUFFIX = /(?:ers|ors|ians|ists|ees|ents|ants|ards|smen|swomen|folk)$/;
+
 /** Nouns for jobs: "cut 2,900 jobs", "2,600 redundancies", "close to 3,000 jobs would go". */
 const JOB_NOUNS = new Set(['jobs', 'posts', 'positions', 'roles', 'redundancies', 'layoffs', 'job']);
 /** "… jobs would go", "… will be lost": the jobs are cut. */
@@ -705,20 +708,19 @@ function skipAside(toks: Token[], j: number): number {
 /** Index past a relative clause "who stormed the town" / "that were…" starting at `j`, up to the main verb. */
 function skipRelative(toks: Token[], j: number): number {
   if (toks[j]?.w !== 'who' && toks[j]?.w !== 'which' && toks[j]?.w !== 'that') return j;
-  // The clause runs to its own verb and object; the main verb is the next verb-like word after a noun.
+  // The clause runs to its own verb and object; the main verb is the next verb-like word after a noun,
+  // or, when another count follows ("who stormed the post seized 45 guards"), the verb right before it.
   let k = j + 1;
   let sawVerb = false;
+  let lastVerb = -1;
   for (; k < toks.length && k < j + 12; k++) {
     const w = toks[k]!.w;
+    if (toks[k]!.kind === 'num') return lastVerb > j + 1 ? lastVerb : k;
     if (toks[k]!.kind === 'punct') return k;
-    if (
-      sawVerb &&
-      (w in EVENT_VERBS || /ed$/.test(w)) &&
-      toks[k - 1]!.kind === 'word' &&
-      !DETERMINERS.has(toks[k - 1]!.w)
-    )
-      return k;
-    if (w in EVENT_VERBS || /(?:ed|s)$/.test(w)) sawVerb = true;
+    const verbLike = w in EVENT_VERBS || /ed$/.test(w);
+    if (sawVerb && verbLike && toks[k - 1]!.kind === 'word' && !DETERMINERS.has(toks[k - 1]!.w)) return k;
+    if (verbLike) lastVerb = k;
+    if (verbLike || /s$/.test(w) || k === j + 1) sawVerb = true;
   }
   return k;
 }
@@ -803,11 +805,14 @@ function frameBefore(
   // Strong: nothing but verbs of change, determiners and hedges stand between the frame and the number
   // ("killing 1,200", "the toll rose to 58", "the martyrdom of 1,250").
   let strong = true;
-  for (let k = i - 1, n = 0; k >= clauseStart && n < 12; k--, n++) {
+  for (let k = i - 1, n = 0; k >= clauseStart && n < 16; k--, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
     if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',') break;
     const w = tok.w;
+    // "the death toll from Saturday's crush at Port Solace's Arena Costa rose to 24": a toll heads its clause.
+    if (w === 'toll') return { measure: 'killed', ordered: false, strong: strong || n <= 14 };
+    if (n >= 12) continue;
     if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false, strong: true };
     if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2)
       return { measure: 'population', ordered: false, strong: true };
@@ -833,7 +838,7 @@ const HEDGE_FIRST = new Set(Object.values(HEDGE_WORDS).flatMap((phrases) => phra
 
 /** Whether "to leave" (or another leaving verb) follows within the clause, past an aside. */
 function leaveFollows(toks: Token[], j: number): boolean {
-  let k = skipAside(toks, j);
+  let k = toks[j]?.w === ',' ? j : skipAside(toks, j);
   for (let n = 0; k < toks.length && n < 8; k++, n++) {
     if (toks[k]!.kind === 'num') return false;
     if (toks[k]!.w === 'to' && LEAVE_VERBS.has(toks[k + 1]?.w ?? '')) return true;
@@ -1165,7 +1170,8 @@ function readSentence(
       !(head in MEASURE_NOUNS) &&
       !THING_NOUNS.has(head) &&
       isCountNoun(head) &&
-      measure !== 'area'
+      measure !== 'area' &&
+      !(measure && isEvent(measure) && PEOPLE_SUFFIX.test(head))
     ) {
       // "40,000 head of cattle drowned", "14 damaged bridges", "30-40 villages": the thing counted, in the state the frame says.
       const event = measure && measure !== head ? measure : null;
@@ -1181,6 +1187,8 @@ function readSentence(
       measure = 'homes';
     }
     state = state ?? fa.state;
+    // "cutting 2,900 of the plant's 3,400 jobs": a cut counts jobs.
+    if (measure === 'cut') measure = 'jobs cut';
     // "including five children", "among them 11 children": a part of the count before it.
     const including =
       toks[from - 1]?.w === 'including' ||
@@ -1189,8 +1197,14 @@ function readSentence(
     if (including && lastMeasure && (!measure || measure === who)) measure = lastMeasure;
     if (!measure && (head === 'people' || head === 'others' || who) && lastMeasure && including) measure = lastMeasure;
     // "14,000 of those fatalities were combatants": the complement says who.
-    if ((toks[past]?.w === 'were' || toks[past]?.w === 'are') && toks[past + 1] && PEOPLE_NOUNS[toks[past + 1]!.w])
-      who = PEOPLE_NOUNS[toks[past + 1]!.w]!;
+    let whoByComplement = false;
+    if (toks[past]?.w === 'were' || toks[past]?.w === 'are') {
+      const complementHead = nounPhraseAfter(toks, past + 1)[0].at(-1);
+      if (complementHead && PEOPLE_NOUNS[complementHead]) {
+        who = PEOPLE_NOUNS[complementHead]!;
+        whoByComplement = true;
+      }
+    }
     // "with 12 children among the dead".
     if (toks[past]?.w === 'among' && toks[past + 1]?.w === 'the' && toks[past + 2]) {
       const among = MEASURE_NOUNS[toks[past + 2]!.w];
@@ -1210,7 +1224,7 @@ function readSentence(
     const subset =
       toks[from - 1]?.w === 'where' ||
       (toks[to]?.w === 'of' && toks[to + 1]?.w === 'the' && (toks[to + 2]?.w ?? '') in MEASURE_NOUNS);
-    if (subset || head === 'bodies')
+    if ((subset && !whoByComplement) || head === 'bodies')
       region = placeIn(toks, t, to, clauseEndOf(toks, to)) ?? placeIn(toks, t, Math.max(0, from - 8), from) ?? 'part';
     // "the Unity Party won 104 seats", "87 seats for the Greens": whose things are counted.
     if (measure && !isEvent(measure) && !['population', 'area', 'homes', 'jobs', 'jobs cut'].includes(measure) && !who)
@@ -1221,6 +1235,18 @@ function readSentence(
     if (measure === 'population' || measure === 'ordered to leave' || measure === 'evacuated') {
       for (let k = past; k < Math.min(toks.length, past + 6); k++) if (REGIONS.has(toks[k]!.w)) region = toks[k]!.w;
     } else if (!subset && head !== 'bodies') region = region && (measure === 'homes' ? region : null);
+    // "45 guards were seized", "12 villagers died": a plural noun the lexicon does not know says who, when the frame is an event.
+    if (
+      !who &&
+      measure &&
+      isEvent(measure) &&
+      head &&
+      !(head in MEASURE_NOUNS) &&
+      !(head in PEOPLE_NOUNS) &&
+      isCountNoun(head) &&
+      head !== measure
+    )
+      who = head;
     if (measure === who) who = null;
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
