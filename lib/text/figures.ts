@@ -556,13 +556,13 @@ function readNumber(toks: Token[], i: number, t: string): NumberExpr | null {
     }
   } else if (
     (tok.w === 'a' || tok.w === 'an') &&
-    (toks[j]?.w === 'dozen' || toks[j]?.w === 'hundred' || toks[j]?.w! in SCALE)
+    (toks[j]?.w === 'dozen' || toks[j]?.w === 'hundred' || (toks[j]?.w ?? '') in SCALE)
   ) {
     value = toks[j]!.w === 'dozen' ? 12 : toks[j]!.w === 'hundred' ? 100 : 1;
     if (toks[j]!.w === 'dozen' || toks[j]!.w === 'hundred') j++;
   } else return null;
   // "two plus million": the plus belongs to the hedge, read by the caller.
-  if (toks[j]?.w === 'plus' && toks[j + 1]?.w! in SCALE) j++;
+  if (toks[j]?.w === 'plus' && (toks[j + 1]?.w ?? '') in SCALE) j++;
   let scaled: NumberExpr['scaled'] = null;
   const scaleWord = toks[j]?.w.replace(/-plus$/, '');
   if (scaleWord && scaleWord in SCALE) {
@@ -605,16 +605,6 @@ function hedgeBefore(toks: Token[], i: number): { hedge: Hedge; from: number } |
     }
   }
   return null;
-}
-
-/** What the sentence says about one number. */
-interface Reading {
-  measure: string | null;
-  who: string | null;
-  state: string | null;
-  region: string | null;
-  /** The counted noun's index, for "including five children" and relative clauses. */
-  nounEnd: number;
 }
 
 function isWord(tok: Token | undefined): tok is Token {
