@@ -1,5 +1,5 @@
 import type { FigureView } from '../lib/extension/messages';
-import { figureVerdict, formatDate, outletName } from './format';
+import { figureRelation, figureVerdict, formatDate, outletName } from './format';
 
 export interface FigureNoteProps {
   /** The figure on this page and the other outlets' figures for the same quantity. */
@@ -12,14 +12,24 @@ export function FigureNote({ figure }: FigureNoteProps) {
     <>
       <p class={`r-verdict ${figure.differs ? 'r-differs' : 'r-agrees'}`} data-testid="retold-verdict">
         <span aria-hidden="true">{figure.differs ? '≠ ' : '= '}</span>
-        {figureVerdict(figure.differs, figure.others.length)}
+        {figureVerdict(
+          figure.differs,
+          figure.others.length,
+          figure.others.filter((o) => o.verdict === 'over-time').length,
+        )}
       </p>
       <table class="r-figures">
         <caption>{figure.quantity}</caption>
         <tbody>
           <tr class="r-figure-here">
-            <th scope="row">This page</th>
-            <td>{figure.text}</td>
+            <th scope="row">
+              This page
+              {formatDate(figure.day) && <span class="r-date">{formatDate(figure.day)}</span>}
+            </th>
+            <td>
+              {figure.text}
+              {figure.claimant && <span class="r-claimant"> (says {figure.claimant})</span>}
+            </td>
             <td />
           </tr>
           {figure.others.map((o, i) => (
@@ -28,8 +38,13 @@ export function FigureNote({ figure }: FigureNoteProps) {
                 {outletName(o.outlet)}
                 {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
               </th>
-              <td>{o.text}</td>
-              <td class={o.agrees ? 'r-agrees' : 'r-differs'}>{o.agrees ? 'agrees' : 'differs'}</td>
+              <td>
+                {o.text}
+                {o.claimant && <span class="r-claimant"> (says {o.claimant})</span>}
+              </td>
+              <td class={o.verdict === 'differ' ? 'r-differs' : 'r-agrees'} data-verdict={o.verdict}>
+                {figureRelation(o.verdict, o.day)}
+              </td>
             </tr>
           ))}
         </tbody>

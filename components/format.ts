@@ -27,9 +27,20 @@ export function summaryText(notes: PageNotes): string {
 }
 
 /** Figures: whether all outlets agree, in words. */
-export function figureVerdict(differs: boolean, outlets: number): string {
+export function figureVerdict(differs: boolean, outlets: number, overTime = 0): string {
   if (differs) return 'Outlets report figures that cannot all be right';
+  if (overTime > 0)
+    return overTime === outlets
+      ? 'Other outlets report this count on other days'
+      : 'Outlets agree where they report the same day; the count moved between days';
   return outlets === 1 ? 'The other outlet agrees' : `All ${outlets} other outlets agree`;
+}
+
+/** One other outlet's figure against this page's, in words: "agrees", "cannot both be right", "on 3 May". */
+export function figureRelation(verdict: 'agree' | 'differ' | 'over-time', day: string | null): string {
+  if (verdict === 'agree') return 'agrees';
+  if (verdict === 'differ') return 'cannot both be right';
+  return day ? `on ${formatDate(day)}` : 'on another day';
 }
 
 export { plural };

@@ -25,9 +25,12 @@ function render(notes: Notes, text: string): string {
   for (const f of notes.figures) {
     lines.push(
       '',
-      `${f.text} ${f.quantity}  [line ${lineOf(text, f.start)}] — ${f.differs ? 'outlets DIFFER' : 'outlets agree'}`,
+      `${f.text} ${f.quantity}${f.claimant ? ` (${f.claimant})` : ''}  [line ${lineOf(text, f.start)}] — ${f.differs ? 'outlets DIFFER' : 'outlets agree'}`,
     );
-    for (const o of f.others) lines.push(`    ${o.outlet ?? o.articleId}: ${o.text}`);
+    for (const o of f.others)
+      lines.push(
+        `    ${o.outlet ?? o.articleId}: ${o.text}${o.claimant ? ` (${o.claimant})` : ''} — ${o.verdict === 'over-time' ? `another day${o.day ? ` (${o.day})` : ''}` : o.verdict === 'differ' ? 'cannot both be right' : 'agrees'}`,
+      );
   }
   return lines.join('\n');
 }

@@ -2,8 +2,13 @@
  * `npm run eval`: how well the similarity measure separates same-remark from
  * different-remark pairs (tests/fixtures/remark-pairs.json): AUC, and
  * precision and recall at the threshold in use. `--verbose` lists every pair.
+ *
+ * `npm run eval -- --figures [--verbose]`: figure linking instead, on the
+ * labelled figure set (see scripts/eval-figures.ts): the test part, then the
+ * development part it was tuned on.
  */
 import { readFileSync } from 'node:fs';
+import { printFigureEval } from './eval-figures';
 import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '../lib/text/similarity';
 import { synonymTable } from '../lib/text/wordnet';
 import { loadWordNet } from '../lib/node/io';
@@ -33,6 +38,13 @@ export function auc(scored: { same: boolean; score: number }[]): number {
   let wins = 0;
   for (const p of pos) for (const n of neg) wins += p.score > n.score ? 1 : p.score === n.score ? 0.5 : 0;
   return wins / (pos.length * neg.length);
+}
+
+if (process.argv.includes('--figures')) {
+  const verbose = process.argv.includes('--verbose');
+  printFigureEval('test', verbose);
+  printFigureEval('dev', verbose);
+  process.exit(0);
 }
 
 const pairs = (

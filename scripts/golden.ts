@@ -25,10 +25,29 @@ export function caseArticle(dir: string): string {
   return file;
 }
 
-/** What `annotate --json` prints for a case, as the golden file holds it. */
+/**
+ * The notes of a case as a reader sees them, which the golden file holds:
+ * each remark with the wordings it links to; each figure with what it counts,
+ * who claims it and, for each other outlet's figure, whether they agree,
+ * differ or report another day. Scores and offsets are left out: they change
+ * with every tuning, and a reader sees none of them.
+ */
 export function annotateCase(annotator: Annotator, dir: string): unknown {
-  const { excluded: _excluded, ...notes } = annotator.annotate(readArticleFile(caseArticle(dir)).text);
-  return notes;
+  const notes = annotator.annotate(readArticleFile(caseArticle(dir)).text);
+  return {
+    remarks: notes.remarks.map((r) => ({
+      quote: r.quote,
+      speaker: r.speaker,
+      matches: r.matches.map((m) => ({ articleId: m.articleId, quote: m.quote, speaker: m.speaker })),
+    })),
+    figures: notes.figures.map((f) => ({
+      text: f.text,
+      quantity: f.quantity,
+      claimant: f.claimant,
+      differs: f.differs,
+      others: f.others.map((o) => ({ articleId: o.articleId, text: o.text, verdict: o.verdict })),
+    })),
+  };
 }
 
 export function loadAnnotator(): Annotator {

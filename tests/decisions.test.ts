@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Stories,
+  figureDay,
+  figureVerdict,
   figuresAgree,
+  storyNames,
   figuresDiffer,
   sameRemark,
   speakersCompatible,
@@ -208,5 +211,66 @@ describe('figures that differ', () => {
       }
     }
     expect(compared).toBeGreaterThan(3);
+  });
+});
+
+describe('the verdict on two figures of one quantity', () => {
+  const killed = { measure: 'killed' };
+  it('is "over-time" for a running count given as different figures on different days, never "differ"', () => {
+    const may3 = { low: 41, high: 41, quantity: killed, day: '2025-05-03' };
+    const may5 = { low: 58, high: 58, quantity: killed, day: '2025-05-05' };
+    expect(figureVerdict(may3, may5)).toBe('over-time');
+    expect(figuresDiffer([may3, { ...may5, articleId: 'b' }])).toBe(false);
+  });
+  it('is "differ" for the same day, and "agree" when the figures can both be right', () => {
+    const a = { low: 120, high: null, quantity: { measure: 'missing' }, day: '2025-05-05' };
+    const b = { low: 85, high: 95, quantity: { measure: 'missing' }, day: '2025-05-05' };
+    expect(figureVerdict(a, b)).toBe('differ');
+    expect(figureVerdict(a, { ...b, low: 118, high: 130 })).toBe('agree');
+  });
+  it('never reads a population as moving over time', () => {
+    const a = { low: 815_000, high: 815_000, quantity: { measure: 'population' }, day: '2025-05-04' };
+    const b = { low: 800_000, high: 800_000, quantity: { measure: 'population' }, day: '2025-05-06' };
+    expect(figureVerdict(a, b)).toBe('differ');
+  });
+  it('respects open ends: "more than 50" and "50" cannot both be right', () => {
+    expect(figuresAgree({ low: 50, high: null, lowOpen: true }, { low: 50, high: 50 })).toBe(false);
+  });
+});
+
+describe('the day a figure is given for', () => {
+  it('is the day its sentence names, read against the article’s date, else the article’s date', () => {
+    // 6 May 2025 was a Tuesday.
+    expect(figureDay('monday', '2025-05-06')).toBe('2025-05-05');
+    expect(figureDay('tuesday', '2025-05-06')).toBe('2025-05-06');
+    expect(figureDay('-1', '2025-05-06')).toBe('2025-05-05');
+    expect(figureDay('oct 7', '2024-06-06')).toBe('2023-10-07');
+    expect(figureDay('may 2', '2025-05-06')).toBe('2025-05-02');
+    expect(figureDay(null, '2025-05-06')).toBe('2025-05-06');
+    expect(figureDay('monday', null)).toBeNull();
+  });
+});
+
+describe('the names of a story', () => {
+  it('are the capitalised words that do not open a sentence, most frequent first', () => {
+    const text =
+      'Floods in Kessdale killed 58. Rescuers reached Hollin on Monday, and Kessdale officials said the Almer River had peaked.';
+    expect(storyNames(text)).toEqual(['kessdale', 'almer', 'hollin']);
+  });
+  it('join a page to the story of articles that share its rare names, and not to another story', () => {
+    // Each shared name weighs ln(articles ÷ articles naming it): among ten articles, a name two carry weighs 1.6.
+    const stories = new Stories([
+      { id: 'flood-a', event: 'Almer flood', names: ['almer', 'kessdale', 'hollin', 'river'] },
+      { id: 'flood-b', event: 'Almer flood', names: ['kessdale', 'hollin', 'brask'] },
+      { id: 'fire-a', event: 'Orla fire', names: ['orla', 'santa', 'vela', 'river'] },
+      { id: 'fire-b', event: 'Orla fire', names: ['orla', 'vela', 'monte'] },
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map((x) => ({
+        id: `other-${x}`,
+        event: `Story ${x}`,
+        names: [`name-${x}`, 'river'],
+      })),
+    ]);
+    expect([...stories.storyOfPage([], ['kessdale', 'hollin', 'river'])].sort()).toEqual(['flood-a', 'flood-b']);
+    expect([...stories.storyOfPage([], ['river'])]).toEqual([]);
   });
 });

@@ -8,10 +8,10 @@ import { describeInterval, intervalOf, intervalsMeet, statedPrecision, type Inte
 const closed = (low: number | null, high: number | null): Interval => ({ low, high, lowOpen: false, highOpen: false });
 
 describe('the stated precision of a number', () => {
-  it('is the last written digit of a number with a scale word, a whole number of millions read as one decimal', () => {
+  it('is the last written digit of a number with a scale word and decimals, a fifth of the unit for a whole number', () => {
     expect(statedPrecision(1_100_000, { scale: 1e6, decimals: 1 })).toBe(100_000); // "1.1 million"
     expect(statedPrecision(1_250_000, { scale: 1e6, decimals: 2 })).toBe(10_000); // "1.25 million"
-    expect(statedPrecision(2_000_000, { scale: 1e6, decimals: 0 })).toBe(100_000); // "two million", as "2.0 million"
+    expect(statedPrecision(2_000_000, { scale: 1e6, decimals: 0 })).toBe(200_000); // "two million": 1.9 to 2.1 million
   });
   it('is the trailing zeros of a number in digits', () => {
     expect(statedPrecision(15_000, null)).toBe(1000);
@@ -69,8 +69,12 @@ describe('whether two figures can both be right', () => {
     expect(intervalsMeet(moreThan(1_300_000), million(1_100_000, 1))).toBe(false);
     expect(intervalsMeet(moreThan(1_300_000), million(1_000_000, 0))).toBe(false);
   });
-  it('"more than a million" and "1.1 million" can both be right', () => {
+  it('"more than a million" and "1.1 million" can both be right, and so can "1 million" and "1.1 million"', () => {
     expect(intervalsMeet(moreThan(1_000_000), million(1_100_000, 1))).toBe(true);
+    expect(intervalsMeet(million(1_000_000, 0), million(1_100_000, 1))).toBe(true);
+  });
+  it('"2 million" and "2.3 million" cannot both be right', () => {
+    expect(intervalsMeet(million(2_000_000, 0), million(2_300_000, 1))).toBe(false);
   });
   it('"between 4,000 and 4,500" and "at least 4,210" can both be right', () => {
     expect(intervalsMeet(intervalOf('range', 4000, 1000, { upper: 4500 }), intervalOf('atLeast', 4210, 10))).toBe(true);

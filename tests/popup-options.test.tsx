@@ -16,7 +16,20 @@ import { expectAccessible } from './accessibility';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
 const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
-const aFigure = (id: string): FigureView => ({ id, text: '3', quantity: 'x', selector, differs: false, others: [] });
+const aFigure = (id: string): FigureView => ({
+  id,
+  text: '3',
+  quantity: 'x',
+  selector,
+  differs: false,
+  low: 3,
+  high: 3,
+  lowOpen: false,
+  highOpen: false,
+  day: null,
+  claimant: null,
+  others: [],
+});
 /** A tab's view as the background sends it to the popup. */
 const tabView = (over: Partial<TabView> = {}): TabView => ({
   url: 'https://example.com/a',

@@ -12,13 +12,15 @@ const remark = (id: string, ...articles: string[]): RemarkView => ({
   selector,
   outlets: articles.map((a) => ({ ...source(a), wordings: [] })),
 });
+const reading = { low: 3, high: 3, lowOpen: false, highOpen: false, day: null, claimant: null };
 const figure = (id: string, ...articles: string[]): FigureView => ({
   id,
   text: '3',
   quantity: 'x',
   selector,
   differs: false,
-  others: articles.map((a) => ({ ...source(a), text: '3', agrees: true })),
+  ...reading,
+  others: articles.map((a) => ({ ...source(a), text: '3', ...reading, verdict: 'agree' as const, agrees: true })),
 });
 
 /** Two remarks quoted by articles a and b, one figure reported by c and a: three other articles in all. */

@@ -9,7 +9,15 @@ import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
 import { matchQuote, pairFigures, QuoteIndex } from './match';
-import { figuresDiffer, storiesOf, type Stories } from './decisions';
+import {
+  figureDay,
+  figuresDiffer,
+  figureVerdict,
+  storiesOf,
+  storyNames,
+  type Stories,
+  type Verdict,
+} from './decisions';
 import type { Corpus, CorpusArticle } from './schema';
 
 /** Another outlet's wording of a remark the page quotes. */
@@ -30,13 +38,20 @@ export interface RemarkNote {
   matches: RemarkMatch[];
 }
 
-/** Another outlet's figure for the same quantity. */
+/** Another outlet's figure for the same quantity, and what it says of the page's. */
 export interface FigureOther {
   articleId: string;
   outlet: string | null;
   text: string;
   low: number | null;
   high: number | null;
+  lowOpen: boolean;
+  highOpen: boolean;
+  /** The day it is given for, ISO, or null when its article is undated. */
+  day: string | null;
+  claimant: string | null;
+  /** Against the page's figure: agree, differ, or a running count given for another day (see figureVerdict). */
+  verdict: Verdict;
 }
 
 /** A figure on the page that other outlets also report. */
@@ -47,8 +62,13 @@ export interface FigureNote {
   quantity: string;
   low: number | null;
   high: number | null;
+  lowOpen: boolean;
+  highOpen: boolean;
+  /** The day the page gives it for, ISO, or null when the page is undated. */
+  day: string | null;
+  claimant: string | null;
   others: FigureOther[];
-  /** True when two of the figures (this page's and the others') cannot both be right (see figuresDiffer). */
+  /** True when two of the figures (this page's and the others') cannot both be right for one day (see figuresDiffer). */
   differs: boolean;
 }
 
@@ -89,7 +109,7 @@ export class Annotator {
   }
 
   /** Notes for an article; `threshold` is the remark similarity a match needs (see REMARK_THRESHOLDS). */
-  annotate(text: string, options: { url?: string | null; threshold?: number } = {}): Notes {
+  annotate(text: string, options: { url?: string | null; threshold?: number; date?: string | null } = {}): Notes {
     const exclude = this.sameArticles(text, options.url ?? null);
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
 
@@ -114,15 +134,31 @@ export class Annotator {
     // page, as the builder groups the corpus's figures (see Stories). Numbers
     // alone ("250,000 residents", "2 million people live there") say too
     // little to link two unrelated articles.
-    const sameStory = this.stories.storyOfPage(remarks.map((r) => r.matches.map((m) => m.articleId)));
+    const sameStory = this.stories.storyOfPage(
+      remarks.map((r) => r.matches.map((m) => m.articleId)),
+      storyNames(text),
+    );
 
-    const pageFigures = detectFigures(article).filter((f) => f.quantity);
+    const pageFigures = detectFigures(article)
+      .filter((f) => f.quantity)
+      .map((f) => ({ ...f, day: figureDay(f.when, options.date ?? null) }));
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     for (const articleId of [...sameStory].sort()) {
       const list = this.figuresOf.get(articleId);
       if (!list || exclude.has(articleId)) continue;
       for (const [mine, theirs] of pairFigures(pageFigures, list, this.corpus.synonyms)) {
-        const entry = { articleId, outlet: outlet(articleId), text: theirs.text, low: theirs.low, high: theirs.high };
+        const entry: FigureOther = {
+          articleId,
+          outlet: outlet(articleId),
+          text: theirs.text,
+          low: theirs.low,
+          high: theirs.high,
+          lowOpen: theirs.lowOpen,
+          highOpen: theirs.highOpen,
+          day: theirs.day,
+          claimant: theirs.claimant,
+          verdict: figureVerdict(mine, theirs),
+        };
         others.set(mine, [...(others.get(mine) ?? []), entry]);
       }
     }
@@ -135,6 +171,10 @@ export class Annotator {
         quantity: describeQuantity(f.quantity!),
         low: f.low,
         high: f.high,
+        lowOpen: f.lowOpen,
+        highOpen: f.highOpen,
+        day: f.day,
+        claimant: f.claimant,
         others: others.get(f)!,
         differs: figuresDiffer([f, ...others.get(f)!]),
       }));

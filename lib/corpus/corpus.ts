@@ -8,7 +8,7 @@ import { detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint } from '../text/fingerprint';
 import { pairFigures, QuoteIndex } from './match';
-import { figuresDiffer, isSameRemark, speakersCompatible, storiesOf } from './decisions';
+import { figureDay, figuresDiffer, isSameRemark, speakersCompatible, storiesOf, storyNames } from './decisions';
 import { contentStems, words } from '../text/words';
 import { prepareArticle, sentences } from '../text/analysis';
 import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
@@ -127,7 +127,7 @@ export function buildCorpus(
     const { text } = byFile.get(entry.file)!;
     const id = articleId(entry.file);
     const { file: _file, ...meta } = entry;
-    corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text) });
+    corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text), names: storyNames(text) });
     const article = prepareArticle(text);
     for (const q of detectQuotes(article))
       corpus.quotes.push({ id: corpus.quotes.length, articleId: id, ...q, remarks: [] });
@@ -135,7 +135,8 @@ export function buildCorpus(
     for (const f of detectFigures(article)) {
       if (!f.quantity) continue;
       const { quantity, ...rest } = f;
-      list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, group: null });
+      const day = figureDay(f.when, entry.date);
+      list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, day, group: null });
       corpus.figures.push(list.at(-1)!);
     }
     figuresByArticle.set(id, list);

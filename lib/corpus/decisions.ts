@@ -8,6 +8,7 @@
  */
 import { similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
 import type { SynonymTable } from '../text/wordnet';
+import { intervalsMeet, type Interval } from '../text/intervals';
 import type { Corpus } from './schema';
 
 // Same remark -----------------------------------------------------------------
@@ -51,11 +52,58 @@ export function sameRemark(a: Wording, b: Wording, synonyms: SynonymTable, thres
 
 // Same story ------------------------------------------------------------------
 
-/** An article as stories see it: its id, and the event it was filed under, if any. */
+/** An article as stories see it: its id, the event it was filed under, if any, and the names it mentions. */
 export interface StoryArticle {
   id: string;
   event?: string | null;
+  /** The people and places it names (`storyNames`), lower case. */
+  names?: readonly string[];
 }
+
+/** Capitalised words that are not names of a story: titles, days, months, words that open headlines. */
+const NOT_NAMES = new Set(
+  (
+    'the a an and but or of in on at to for from by with as this that these those it its he she they we his her their our ' +
+    'mr mrs ms dr gen president minister prime ministry police officials official government state news agency reuters ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december jan feb mar apr jun jul aug sep sept oct nov dec north south east west northern southern ' +
+    'eastern western central city town river street road national international world update live breaking exclusive'
+  ).split(' '),
+);
+/** At most this many names are kept per article, its most frequent first. */
+export const MAX_STORY_NAMES = 40;
+
+/**
+ * The people and places an article names: capitalised words that do not open
+ * a sentence, lower case, most frequent first. Two outlets' reports of one
+ * flood share "Almer", "Kessdale" and "Hollin"; two floods share only "River".
+ */
+export function storyNames(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]{2,}/gu)) {
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    // A sentence or a paragraph opens here: the capital says nothing.
+    if (m.index === 0 || /(?:[.!?"“‘(]\s*|\n\s*|:\s)$/.test(before)) continue;
+    const name = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (NOT_NAMES.has(name)) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_STORY_NAMES)
+    .map(([name]) => name);
+}
+
+/**
+ * Two articles tell one story by their names when the names they share weigh
+ * this much: each shared name weighs ln(articles ÷ articles naming it), so a
+ * name every article carries weighs nothing and a place only this story
+ * names weighs most. At least STORY_MIN_NAMES names must be shared.
+ */
+export const STORY_NAME_WEIGHT = 3;
+export const STORY_MIN_NAMES = 2;
+/** Names carried by more articles than this share of the corpus (and at least 20) are too common to link anything. */
+const COMMON_NAME_SHARE = 0.2;
 
 /**
  * Which articles tell one story: those filed under one event; and an article
@@ -71,6 +119,9 @@ export class Stories {
   private readonly parent: Int32Array;
   private members: Map<number, string[]> | null = null;
 
+  /** Name → indices of the articles naming it, for names not too common to link. */
+  private readonly byName = new Map<string, number[]>();
+
   constructor(private readonly articles: readonly StoryArticle[]) {
     articles.forEach((a, i) => this.order.set(a.id, i));
     this.parent = Int32Array.from(articles, (_, i) => i);
@@ -81,6 +132,41 @@ export class Stories {
       if (first === undefined) firstOfEvent.set(a.event, i);
       else this.union(first, i);
     });
+    articles.forEach((a, i) => {
+      for (const name of a.names ?? []) {
+        const list = this.byName.get(name);
+        if (list) list.push(i);
+        else this.byName.set(name, [i]);
+      }
+    });
+    const common = Math.max(20, articles.length * COMMON_NAME_SHARE);
+    for (const [name, list] of this.byName) if (list.length > common) this.byName.delete(name);
+    // An article with no event joins the story of the articles it shares names with, as it would through a remark.
+    articles.forEach((a, i) => {
+      if (a.event || !a.names) return;
+      for (const j of this.namedWith(a.names)) if (j !== i) this.link([a.id, this.articles[j]!.id]);
+    });
+  }
+
+  /** Articles whose names, shared with `names`, weigh enough to tell one story (see STORY_NAME_WEIGHT). */
+  private namedWith(names: readonly string[]): number[] {
+    const weight = new Map<number, { sum: number; count: number }>();
+    const n = this.articles.length;
+    for (const name of new Set(names)) {
+      const list = this.byName.get(name);
+      if (!list) continue;
+      const w = Math.log(n / list.length);
+      for (const j of list) {
+        const e = weight.get(j) ?? { sum: 0, count: 0 };
+        e.sum += w;
+        e.count++;
+        weight.set(j, e);
+      }
+    }
+    return [...weight.entries()]
+      .filter(([, e]) => e.count >= STORY_MIN_NAMES && e.sum >= STORY_NAME_WEIGHT)
+      .map(([j]) => j)
+      .sort((a, b) => a - b);
   }
 
   private find(x: number): number {
@@ -118,13 +204,16 @@ export class Stories {
   }
 
   /**
-   * The articles that tell one story with a page that shares remarks with
-   * them: `remarks` lists, for each remark the page quotes, the articles
-   * that quote it too. The page joins as an article with no event would.
+   * The articles that tell one story with a page that shares remarks or
+   * names with them: `remarks` lists, for each remark the page quotes, the
+   * articles that quote it too; `names` are the page's `storyNames`. The
+   * page joins as an article with no event would.
    */
-  storyOfPage(remarks: readonly (readonly string[])[]): Set<string> {
+  storyOfPage(remarks: readonly (readonly string[])[], names: readonly string[] = []): Set<string> {
     const roots = new Set<number>();
     for (const ids of remarks) for (const i of this.linked(ids)) roots.add(this.find(i));
+    // A page names its story's people and places too: it joins the story of each article it shares them with.
+    for (const j of this.namedWith(names)) for (const i of this.linked([this.articles[j]!.id])) roots.add(this.find(i));
     const byRoot = this.byRoot();
     return new Set([...roots].flatMap((r) => byRoot.get(r)!));
   }
@@ -150,23 +239,109 @@ export function storiesOf(corpus: Corpus): Stories {
   return stories;
 }
 
-// Figures that differ ---------------------------------------------------------
+// Figures: agree, differ, or a count that moved ------------------------------
 
-/** A figure as an interval (null = an open end), and the article it is from (null for the page being read). */
+/** A figure as a verdict sees it: its interval, the article it is from (null for the page), what it counts and the day it is for. */
 export interface ReportedFigure {
   articleId?: string | null;
   low: number | null;
   high: number | null;
+  lowOpen?: boolean;
+  highOpen?: boolean;
+  /** What is counted (only `measure` is read: whether the count runs over time). */
+  quantity?: { measure: string } | null;
+  /** The day the figure is given for, ISO `YYYY-MM-DD` (see `figureDay`), or null when unknown. */
+  day?: string | null;
 }
 
-/** Whether two figures for one quantity can both be right: their intervals share a value. */
+/** Whether two figures for one quantity can both be right: some value satisfies both wordings (docs/figures.md). */
 export function figuresAgree(a: ReportedFigure, b: ReportedFigure): boolean {
-  return (a.low ?? -Infinity) <= (b.high ?? Infinity) && (b.low ?? -Infinity) <= (a.high ?? Infinity);
+  const interval = (f: ReportedFigure): Interval => ({
+    low: f.low,
+    high: f.high,
+    lowOpen: f.lowOpen ?? false,
+    highOpen: f.highOpen ?? false,
+  });
+  return intervalsMeet(interval(a), interval(b));
 }
 
-/** Whether figures for one quantity cannot all be right: two of them, from different articles, do not agree. */
+/** Counts that are facts of the place or the event, not running totals: their day does not change them. */
+const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout']);
+
+/**
+ * What a careful editor says of two figures for one quantity:
+ * - "over-time": a running count (killed, missing, evacuated…) given as
+ *   different figures for different days ("41 on 3 May; 58 on 5 May"): the
+ *   note shows each with its day, and never calls them contradictory;
+ * - "agree": they can both be right;
+ * - "differ": they cannot both be right for the same day.
+ */
+export type Verdict = 'agree' | 'differ' | 'over-time';
+
+export function figureVerdict(a: ReportedFigure, b: ReportedFigure): Verdict {
+  const measure = a.quantity?.measure ?? b.quantity?.measure ?? '';
+  // The same figure on two days: it has not moved, and the outlets agree.
+  const same = a.low === b.low && a.high === b.high && !!a.lowOpen === !!b.lowOpen && !!a.highOpen === !!b.highOpen;
+  if (a.day && b.day && a.day !== b.day && !FIXED_MEASURES.has(measure) && !same) return 'over-time';
+  return figuresAgree(a, b) ? 'agree' : 'differ';
+}
+
+/** Whether figures for one quantity cannot all be right: two of them, from different articles, differ for the same day. */
 export function figuresDiffer(figures: readonly ReportedFigure[]): boolean {
   return figures.some((f, i) =>
-    figures.some((g, j) => j > i && (f.articleId ?? null) !== (g.articleId ?? null) && !figuresAgree(f, g)),
+    figures.some(
+      (g, j) => j > i && (f.articleId ?? null) !== (g.articleId ?? null) && figureVerdict(f, g) === 'differ',
+    ),
   );
+}
+
+const WEEKDAY_INDEX: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const MONTH_INDEX: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+};
+
+/**
+ * The day a figure is given for, ISO `YYYY-MM-DD`: the day its sentence names
+ * ("on Monday": the last Monday on or before the article's date; "a day
+ * earlier", written "-1" by the reader: the day before; "Oct 7": in
+ * the article's year, or the year before when that would be after the
+ * article), else the article's own date (a running count is as of the day it
+ * is published). Null when the article has no date.
+ */
+export function figureDay(when: string | null, articleDate: string | null): string | null {
+  if (!articleDate || !/^\d{4}-\d{2}-\d{2}$/.test(articleDate)) return null;
+  const published = new Date(`${articleDate}T12:00:00Z`);
+  if (!when) return articleDate;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  if (when === '-1') return iso(new Date(published.getTime() - 86_400_000));
+  if (when in WEEKDAY_INDEX) {
+    const back = (published.getUTCDay() - WEEKDAY_INDEX[when]! + 7) % 7;
+    return iso(new Date(published.getTime() - back * 86_400_000));
+  }
+  const m = /^([a-z]{3}) (\d{1,2})$/.exec(when);
+  if (m && m[1]! in MONTH_INDEX) {
+    let d = new Date(Date.UTC(published.getUTCFullYear(), MONTH_INDEX[m[1]!]!, Number(m[2]), 12));
+    if (d > published) d = new Date(Date.UTC(published.getUTCFullYear() - 1, MONTH_INDEX[m[1]!]!, Number(m[2]), 12));
+    return iso(d);
+  }
+  return articleDate;
 }

@@ -246,20 +246,59 @@ export interface ComparableFigure {
   sentence: string;
 }
 
+/** What happened to people, as the figure reader names it: such counts pair on what they count alone. */
+const EVENT_MEASURES = new Set([
+  'killed',
+  'injured',
+  'casualties',
+  'hostages',
+  'evacuated',
+  'ordered to leave',
+  'missing',
+  'rescued',
+  'arrested',
+  'hospitalised',
+  'treated',
+  'homeless',
+  'population',
+  'bodies recovered',
+  'deployed',
+  'jobs cut',
+  'homes',
+  'area',
+]);
+/**
+ * Counts of other things pair only when their sentences score this similar
+ * (the remark similarity): "12,400 polling stations had opened" and "35 of the
+ * polling stations" count the same noun and different things. Chosen on the
+ * development part of the labelled figure set.
+ */
+export const THING_CONTEXT = 0.35;
+
+/** Two counts of one quantity: the same thing happened to the same people, in the same place, over the same time. */
 function sameQuantity(a: Quantity, b: Quantity): boolean {
-  return a.measure === b.measure && a.who === b.who && a.state === b.state && a.region === b.region;
+  return (
+    a.measure === b.measure &&
+    a.who === b.who &&
+    a.state === b.state &&
+    a.region === b.region &&
+    (a.scope ?? null) === (b.scope ?? null)
+  );
 }
 
 /**
  * How well two figures fit as reports of one quantity, or null when they
- * cannot be: what is counted must agree in full, and dates, when both give
- * one, must agree. Ties are broken by the date and the surrounding words.
+ * cannot be: what is counted must agree in full (scope included). Ties are
+ * broken by the day and the surrounding words.
  */
 export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: SynonymTable): number | null {
   if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
-  if (a.when && b.when && a.when !== b.when) return null;
-  const dateBonus = a.when && b.when ? 1 : !a.when && !b.when ? 0.5 : 0;
-  return 1 + dateBonus + similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms) * 0.5;
+  // A count of things ("polling stations", "seats") says less than a toll: its sentences must tell of the same thing.
+  const context = similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms);
+  if (!EVENT_MEASURES.has(a.quantity.measure) && context < THING_CONTEXT) return null;
+  // Counts of one quantity on different days still pair (the verdict says "over time"); the same day pairs first.
+  const dateBonus = a.when && b.when ? (a.when === b.when ? 1 : 0) : !a.when && !b.when ? 0.5 : 0;
+  return 1 + dateBonus + context * 0.5;
 }
 
 /** Figures are compared pairwise, so each sentence is prepared once, not once per pair. */
@@ -275,9 +314,11 @@ function preparedSentence(sentence: string): Prepared {
 }
 
 /**
- * Pair figures of one article with figures of another, each used once, best
- * fits first: "15,000 fighters killed" pairs with "14,000 combatants", and
- * "1,000 terrorists killed on October 7" stays unpaired.
+ * Pair figures of one article with figures of another that report the same
+ * quantity: every such pair, best fits first (a headline's "58 dead" and the
+ * body's "58 people killed" both pair with another outlet's toll), so the
+ * verdicts see every outlet's figure; "1,000 terrorists killed on October 7"
+ * and "15,000 fighters killed" never pair, their scopes differ.
  */
 export function pairFigures<A extends ComparableFigure, B extends ComparableFigure>(
   as: readonly A[],
@@ -292,16 +333,7 @@ export function pairFigures<A extends ComparableFigure, B extends ComparableFigu
     }),
   );
   pairs.sort((x, y) => y.fit - x.fit || x.i - y.i || x.j - y.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const out: [A, B][] = [];
-  for (const { i, j } of pairs) {
-    if (usedA.has(i) || usedB.has(j)) continue;
-    usedA.add(i);
-    usedB.add(j);
-    out.push([as[i]!, bs[j]!]);
-  }
-  return out;
+  return pairs.map(({ i, j }) => [as[i]!, bs[j]!]);
 }
 
 export type { Figure, CorpusFigure };

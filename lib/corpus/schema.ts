@@ -32,7 +32,7 @@ const text = z.string().check(z.minLength(1));
 const maybe = z.nullable(z.string());
 const index = z.int().check(z.nonnegative());
 
-const QuantitySchema = z.strictObject({ measure: text, who: maybe, state: maybe, region: maybe });
+const QuantitySchema = z.strictObject({ measure: text, who: maybe, state: maybe, region: maybe, scope: maybe });
 
 const span = { start: index, end: index };
 
@@ -48,6 +48,8 @@ export const CorpusSchema = z.strictObject({
       url: maybe,
       /** MinHash of word shingles, to recognise the same article on a page. */
       fingerprint: z.array(z.int()),
+      /** The people and places it names, to tell which articles report one story (see storyNames). */
+      names: z.array(z.string()),
     }),
   ),
   quotes: z.array(
@@ -77,8 +79,15 @@ export const CorpusSchema = z.strictObject({
       ...span,
       low: z.nullable(z.number()),
       high: z.nullable(z.number()),
+      /** Whether `low` / `high` are excluded ("more than 50" excludes 50; docs/figures.md). */
+      lowOpen: z.boolean(),
+      highOpen: z.boolean(),
       quantity: QuantitySchema,
       when: maybe,
+      /** The day the figure is given for (its sentence's day, else the article's date), ISO; null when undated. */
+      day: z.nullable(z.iso.date()),
+      /** Who the article says the figure comes from ("health ministry"), when it says. */
+      claimant: maybe,
       sentence: z.string(),
       /** Index of the group of figures, across outlets, that report this same quantity; null when alone. */
       group: z.nullable(index),

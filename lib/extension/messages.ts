@@ -79,15 +79,37 @@ export const RemarkViewSchema = z.strictObject({
   ),
 });
 
+/** What a figure's words allow (docs/figures.md), the day it is given for, and who claims it. */
+const FigureReading = {
+  low: z.nullable(z.number()),
+  high: z.nullable(z.number()),
+  lowOpen: z.boolean(),
+  highOpen: z.boolean(),
+  /** ISO date, or null when the article is undated. */
+  day: z.nullable(z.string()),
+  claimant: z.nullable(z.string()),
+};
+
 export const FigureViewSchema = z.strictObject({
   id: z.string(),
   text: z.string(),
   /** What is counted, in words ("people killed in Gaza"). */
   quantity: z.string(),
   selector: Selector,
-  /** True when at least one other outlet's figure cannot be reconciled with this one. */
+  /** True when two of the outlets' figures cannot both be right for one day. */
   differs: z.boolean(),
-  others: z.array(z.strictObject({ ...Source, text: z.string(), agrees: z.boolean() })),
+  ...FigureReading,
+  others: z.array(
+    z.strictObject({
+      ...Source,
+      text: z.string(),
+      ...FigureReading,
+      /** Against this page's figure (see figureVerdict): agree, differ, or a running count given for another day. */
+      verdict: z.enum(['agree', 'differ', 'over-time']),
+      /** The verdict is not "differ". */
+      agrees: z.boolean(),
+    }),
+  ),
 });
 
 export const PageNotesSchema = z.strictObject({

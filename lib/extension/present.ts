@@ -7,7 +7,6 @@
 import type { Notes } from '../corpus/annotate';
 import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
-import { figuresAgree } from '../corpus/decisions';
 import type { Corpus } from '../corpus/schema';
 import type { PageNotes, RemarkView, FigureView } from './messages';
 
@@ -49,9 +48,28 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
       quantity: f.quantity,
       selector: selectorFor(text, f.start, f.end),
       differs: f.differs,
-      others: f.others.map((o) => ({ ...source(o.articleId), text: o.text, agrees: figuresAgree(f, o) })),
+      ...reading(f),
+      others: f.others.map((o) => ({
+        ...source(o.articleId),
+        text: o.text,
+        ...reading(o),
+        verdict: o.verdict,
+        agrees: o.verdict !== 'differ',
+      })),
     };
   });
 
   return { remarks, figures, outletCount: outletsSeen.size };
+}
+
+/** The interval, day and claimant of a figure, as a view carries them. */
+function reading(f: {
+  low: number | null;
+  high: number | null;
+  lowOpen: boolean;
+  highOpen: boolean;
+  day: string | null;
+  claimant: string | null;
+}) {
+  return { low: f.low, high: f.high, lowOpen: f.lowOpen, highOpen: f.highOpen, day: f.day, claimant: f.claimant };
 }

@@ -52,15 +52,17 @@ export const ABOUT_SHARE = 0.05;
 export const NEARLY_SHARE = 0.1;
 
 /**
- * The precision a number is stated to: a number written with a scale word
- * is rounded to its last written digit, and a whole number of millions reads
- * as if written with one decimal ("1.1 million" → 0.1 million, "1.25
- * million" → 0.01 million, "two million" → 0.1 million: a newsroom that
- * meant 1.3 million would have written it); a number in digits ends in as
- * many zeros as it was rounded to ("15,000" → 1,000; "90" → 10; "36,586" → 1).
+ * The precision a number is stated to. A number written with a scale word
+ * and decimals is rounded to its last written digit ("1.1 million" → 0.1
+ * million, "1.25 million" → 0.01 million); a whole number of millions
+ * ("1 million", "two million") to a fifth of a million, so it reads as 0.9 to
+ * 1.1 million: a newsroom that had 1.3 million would have written it, and one
+ * that rounds 1.1 million to "1 million" in a headline is not contradicted.
+ * A number in digits ends in as many zeros as it was rounded to ("15,000" →
+ * 1,000; "90" → 10; "36,586" → 1).
  */
 export function statedPrecision(value: number, scaled: { scale: number; decimals: number } | null): number {
-  if (scaled) return scaled.scale / 10 ** Math.max(1, scaled.decimals);
+  if (scaled) return scaled.decimals > 0 ? scaled.scale / 10 ** scaled.decimals : scaled.scale / 5;
   if (!Number.isInteger(value) || value === 0) return 1;
   let unit = 1;
   while (value % (unit * 10) === 0) unit *= 10;
