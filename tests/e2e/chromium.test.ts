@@ -70,8 +70,8 @@ describe('a retelling of the St Petersburg remarks', () => {
     await expect(ui(page, 'retold-pill').textContent()).resolves.toMatch(
       /4 remarks and \d figures? also reported by 2 other outlets/,
     );
-    // The badge counts the notes shown, as the pill does: 4 remarks and 3 figures.
-    expect(await badge(page)).toBe('7');
+    // The badge counts the notes shown, as the pill does: 4 remarks and 2 figures.
+    expect(await badge(page)).toBe('6');
   });
 
   it('opens a note with each outlet’s wording, the differences marked word by word', async () => {

@@ -99,7 +99,7 @@ describe('the popup', () => {
     await waitForNotes(page);
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await expect(popup.getByTestId('tab-counts').textContent()).resolves.toBe(
-      'On this page: 4 remarks and 3 figures also reported by other outlets.',
+      'On this page: 4 remarks and 2 figures also reported by other outlets.',
     );
 
     await popup.getByTestId('toggle-notes').click();
@@ -165,7 +165,7 @@ describe('the popup leads somewhere', () => {
     await waitForNotes(page);
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     const notes = popup.getByTestId('tab-note');
-    await expect.poll(() => notes.count()).toBe(7);
+    await expect.poll(() => notes.count()).toBe(6);
     await expect(notes.first().textContent()).resolves.toContain('does not resemble a war');
     await expect(notes.last().textContent()).resolves.toMatch(/about 15,000 fighters killed.*\d differs?$/);
     expect(await page.evaluate(() => scrollY)).toBe(0);
