@@ -25,6 +25,7 @@ describe('what the corpus covers', () => {
       event: null,
       url: null,
       fingerprint: [],
+      names: [],
       ...over,
     });
     const articles = [

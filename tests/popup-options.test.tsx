@@ -16,6 +16,8 @@ import { expectAccessible } from './accessibility';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
 const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
+/** A figure's interval, day and claimant, as the view carries them (their values do not matter here). */
+const reading = { low: 1, high: 1, lowOpen: false, highOpen: false, day: null, claimant: null };
 const aFigure = (id: string): FigureView => ({
   id,
   text: '3',
@@ -218,7 +220,7 @@ describe('this page’s notes', () => {
         text: 'about 15,000',
         quantity: 'fighters killed',
         differs: true,
-        others: [{ ...sourceOf('a'), text: '14,000', agrees: false }],
+        others: [{ ...sourceOf('a'), text: '14,000', ...reading, verdict: 'differ', agrees: false }],
       },
       {
         ...aFigure('figure-30'),
@@ -226,9 +228,9 @@ describe('this page’s notes', () => {
         quantity: 'palestinians killed',
         differs: true,
         others: [
-          { ...sourceOf('a'), text: 'at least 36,586', agrees: true },
-          { ...sourceOf('b'), text: 'over 40,000', agrees: false },
-          { ...sourceOf('c'), text: '20,000', agrees: false },
+          { ...sourceOf('a'), text: 'at least 36,586', ...reading, verdict: 'agree', agrees: true },
+          { ...sourceOf('b'), text: 'over 40,000', ...reading, verdict: 'differ', agrees: false },
+          { ...sourceOf('c'), text: '20,000', ...reading, verdict: 'differ', agrees: false },
         ],
       },
     ],
