@@ -981,6 +981,13 @@ function claimantIn(toks: Token[]): string | null {
   return null;
 }
 
+/** A phrase read in lower case, as the sentence writes it ("Israel's military", "the UN"), when it can be found. */
+function asWritten(phrase: string | null, sentence: string): string | null {
+  if (!phrase) return null;
+  const at = sentence.toLowerCase().indexOf(phrase);
+  return at < 0 ? phrase : sentence.slice(at, at + phrase.length);
+}
+
 /** Whether the number at tokens [from, to) is a date, a time, an age, a duration, a label or a measurement of where: never a figure. */
 function notAFigure(toks: Token[], n: NumberExpr, t: string): boolean {
   const tok = toks[n.from]!;
@@ -1045,7 +1052,7 @@ function readSentence(
 ): { figures: Omit<Figure, 'text' | 'start' | 'end'>[]; spans: [number, number][] } {
   const toks = tokenize(t, sentStart, sentEnd, work);
   const sentence = t.slice(sentStart, sentEnd);
-  const claimant = claimantIn(toks);
+  const claimant = asWritten(claimantIn(toks), sentence);
   const figures: Omit<Figure, 'text' | 'start' | 'end'>[] = [];
   const spans: [number, number][] = [];
   let clauseStart = 0;
