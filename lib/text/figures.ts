@@ -761,6 +761,8 @@ function frameAfter(
     if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
       return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
+    if ((w === 'in' || w === 'to') && toks[k + 1]?.w === 'hospital')
+      return { measure: 'hospitalised', state: null, active: false };
     // "must urgently evacuate", "were told to leave": an order to leave.
     if (
       LEAVE_VERBS.has(w) &&
@@ -1184,6 +1186,10 @@ function readSentence(
       measure = 'homes';
     }
     state = state ?? fa.state;
+    // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
+    if (!measure && who && /^(?:soldiers|police|firefighters|rescuers|volunteers|personnel|officers)$/.test(who)) {
+      measure = 'deployed';
+    }
     // "cutting 2,900 of the plant's 3,400 jobs": a cut counts jobs.
     if (measure === 'cut') measure = 'jobs cut';
     // "including five children", "among them 11 children": a part of the count before it.
