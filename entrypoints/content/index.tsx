@@ -6,7 +6,7 @@
  *                 (anchoring.ts), the overlay (overlay-host.ts), clicks and keys
  *   slices.ts     work in short slices on the page's thread, and each run's timings
  *
- *   page idle ─▶ run ─▶ background (notes, settings ─▶ view) ─▶ guest ─▶ highlights + overlay
+ *   page loaded, then idle ─▶ run ─▶ background (notes, settings ─▶ view) ─▶ guest ─▶ highlights + overlay
  *
  * The page's own nodes are never changed; a `<retold-ui>` element after
  * `<body>` and a `<style>` with the `::highlight()` rules are all we add.
@@ -17,13 +17,16 @@ import * as channels from '../../lib/extension/channels';
 import { listen } from '../../lib/extension/channels';
 import { Guest } from './guest';
 import { Runner } from './run';
-import { slice } from './slices';
+import { pageSettled, slice, startRun } from './slices';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
-  main(ctx) {
+  async main(ctx) {
+    // Nothing of ours runs before the page has loaded and gone idle: Retold never delays the page.
+    await pageSettled(ctx);
+    startRun();
     const guest = slice('setup', () => {
       const guest = new Guest(ctx);
       guest.start();
