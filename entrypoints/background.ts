@@ -16,7 +16,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as channels from '../lib/extension/channels';
 import { listen, sendToTab } from '../lib/extension/channels';
-import { notesFor, searchCorpus } from '../lib/extension/corpus-service';
+import { loadCorpus, notesFor, searchCorpus } from '../lib/extension/corpus-service';
 import { loadSettings } from '../lib/extension/settings';
 import { settingsArea, watchSettings } from '../lib/extension/settings-area';
 import { TabStore } from '../lib/extension/tab-store';
@@ -24,6 +24,8 @@ import { view } from '../lib/extension/view';
 import type { Ack, TabView } from '../lib/extension/messages';
 
 export default defineBackground(() => {
+  // A worker is mostly started by a page's article: the corpus loads while the article is read.
+  void loadCorpus().catch((error: unknown) => console.error('Retold:', error));
   const session = browser.storage.session;
   const store = new TabStore(
     session
