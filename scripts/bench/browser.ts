@@ -18,7 +18,8 @@
  * Browsers and servers are closed in `finally`, whatever fails.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance as clock } from 'node:perf_hooks';
@@ -392,13 +393,24 @@ export async function runBrowser(
     let pages: PageResult[];
     try {
       await retold.context.addInitScript({ content: LONG_TASK_PROBE });
-      const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
+      // The same browser, launched the same way (a profile of its own, the same flags), without the extension.
+      const profile = mkdtempSync(join(tmpdir(), 'retold-bench-plain-'));
       try {
-        const context = await plain.newContext({ viewport: { width: 1280, height: 860 } });
-        await context.addInitScript({ content: LONG_TASK_PROBE });
-        pages = await pageLoads(retold, context, site, measured, loads, log);
+        const plain = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM,
+          headless: true,
+          viewport: { width: 1280, height: 860 },
+          ignoreDefaultArgs: ['--disable-extensions'],
+          args: QUIET_FLAGS,
+        });
+        try {
+          await plain.addInitScript({ content: LONG_TASK_PROBE });
+          pages = await pageLoads(retold, plain, site, measured, loads, log);
+        } finally {
+          await plain.close();
+        }
       } finally {
-        await plain.close();
+        rmSync(profile, { recursive: true, force: true });
       }
     } finally {
       await retold.close();

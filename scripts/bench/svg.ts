@@ -15,7 +15,9 @@ const escape = (s: string) =>
 const num = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '0');
 
 export function scaleSvg(rows: ScaleRow[]): string {
+  // The seeds-plus-planted reference is another kind of corpus, not a point on the curve.
   const points = rows
+    .filter((r) => !r.planted || r.label === String(r.articles))
     .map((r) => ({ n: r.articles, series: seriesOf(r) }))
     .filter((p) => p.n > 0)
     .sort((a, b) => a.n - b.n);
