@@ -21,7 +21,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as channels from '../lib/extension/channels';
 import { listen, sendToTab } from '../lib/extension/channels';
-import { articleOf, notesOf, searchCorpus } from '../lib/extension/corpus-service';
+import { articleOf, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
 import { FairQueue } from '../lib/extension/fair-queue';
 import { RunBudget } from '../lib/extension/run-budget';
 import { loadSettings } from '../lib/extension/settings';
@@ -36,6 +36,8 @@ const TOGGLE_COMMAND = 'toggle-notes';
 const SAME_PRESS_MS = 500;
 
 export default defineBackground(() => {
+  // A worker is mostly started by a page's article: the corpus loads while the article is read.
+  void loadCorpus().catch((error: unknown) => console.error('Retold:', error));
   const session = browser.storage.session;
   const store = new TabStore(
     session
@@ -93,8 +95,9 @@ export default defineBackground(() => {
     try {
       if (!(await admitted(tabId, signal))) return { ok: true };
       const article = await articleOf(snapshot);
+      const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
-      const notes = await matching.run(tabId, () => notesOf(article, url, threshold), signal);
+      const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold), signal);
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);

@@ -226,6 +226,11 @@ export async function serveDemo(
     url,
     pages,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Open keep-alive connections would hold close() up for as long as the browser keeps them.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
