@@ -31,6 +31,28 @@ const Source = {
   title: z.nullable(z.string()),
   /** ISO date of publication when known. */
   date: z.nullable(z.string()),
+  /**
+   * Where the outlet published the article, when the corpus records it (an
+   * address to link to, never fetched). Absent from notes kept by an older version.
+   */
+  url: z.optional(z.nullable(z.string())),
+};
+
+/**
+ * Why another outlet's wording was taken for the same remark, from the
+ * diff and the similarity: the same words; this page's quote inside a longer
+ * one; a shorter excerpt of this page's quote; or other words for the same
+ * sentence (most often another translation).
+ */
+export const MatchReasonSchema = z.enum(['same-words', 'longer-quote', 'shorter-excerpt', 'other-words']);
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
+
+/** An interval a figure stands for (see docs/figures.md); null at an open end. Absent from older messages. */
+const Interval = {
+  low: z.optional(z.nullable(z.number())),
+  high: z.optional(z.nullable(z.number())),
+  /** Who the figure is attributed to ("the Gaza health ministry"), when the figure engine knows. */
+  claimant: z.optional(z.nullable(z.string())),
 };
 
 export const RemarkViewSchema = z.strictObject({
@@ -47,6 +69,8 @@ export const RemarkViewSchema = z.strictObject({
           quote: z.string(),
           speaker: z.nullable(z.string()),
           similarity: z.number(),
+          /** Why it was matched, in a reader's words (see MatchReasonSchema). */
+          reason: MatchReasonSchema,
           /** From this page's wording to the outlet's. */
           diff: z.array(DiffPartSchema),
         }),
@@ -63,7 +87,8 @@ export const FigureViewSchema = z.strictObject({
   selector: Selector,
   /** True when at least one other outlet's figure cannot be reconciled with this one. */
   differs: z.boolean(),
-  others: z.array(z.strictObject({ ...Source, text: z.string(), agrees: z.boolean() })),
+  ...Interval,
+  others: z.array(z.strictObject({ ...Source, ...Interval, text: z.string(), agrees: z.boolean() })),
 });
 
 export const PageNotesSchema = z.strictObject({
