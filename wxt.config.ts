@@ -15,6 +15,14 @@ export default defineConfig({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
     action: { default_title: 'Retold' },
+    // Keys for the notes: the side panel (every note on the page), and focus on the next note's marker.
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the list of notes in the side panel',
+      },
+      'next-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next note on the page' },
+    },
     // Settings; and in Chromium an offscreen document, where the article of a
     // page is read off the page's main thread (Firefox's background page has a
     // DOM of its own). Content scripts need no host permission beyond their

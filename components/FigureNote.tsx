@@ -1,12 +1,18 @@
 import type { FigureView } from '../lib/extension/messages';
 import { figureVerdict, formatDate, outletName } from './format';
+import { FigureChart } from './FigureChart';
 
 export interface FigureNoteProps {
   /** The figure on this page and the other outlets' figures for the same quantity. */
   figure: FigureView;
 }
 
-/** The body of a figure's card: every outlet's figure for the same quantity, and whether they agree. */
+/**
+ * The body of a figure's note: whether the outlets agree, their figures on
+ * one number line, and each outlet's figure with its headline (a link where
+ * the corpus has its address), date, and who the figure is attributed to
+ * when that is known.
+ */
 export function FigureNote({ figure }: FigureNoteProps) {
   return (
     <>
@@ -14,11 +20,15 @@ export function FigureNote({ figure }: FigureNoteProps) {
         <span aria-hidden="true">{figure.differs ? '≠ ' : '= '}</span>
         {figureVerdict(figure.differs, figure.others.length)}
       </p>
+      <FigureChart figure={figure} />
       <table class="r-figures">
         <caption>{figure.quantity}</caption>
         <tbody>
           <tr class="r-figure-here">
-            <th scope="row">This page</th>
+            <th scope="row">
+              This page
+              {figure.claimant && <span class="r-date">according to {figure.claimant}</span>}
+            </th>
             <td>{figure.text}</td>
             <td />
           </tr>
@@ -26,10 +36,25 @@ export function FigureNote({ figure }: FigureNoteProps) {
             <tr key={i} data-testid="retold-figure-other">
               <th scope="row">
                 {outletName(o.outlet)}
-                {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
+                {o.title &&
+                  (o.url ? (
+                    <a
+                      class="r-headline"
+                      href={o.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      data-testid="retold-source-link"
+                    >
+                      {o.title}
+                    </a>
+                  ) : (
+                    <span class="r-headline">{o.title}</span>
+                  ))}
+                <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
+                {o.claimant && <span class="r-date">according to {o.claimant}</span>}
               </th>
               <td>{o.text}</td>
-              <td class={o.agrees ? 'r-agrees' : 'r-differs'}>{o.agrees ? 'agrees' : 'differs'}</td>
+              <td class={o.agrees ? 'r-agrees' : 'r-differs'}>{o.agrees ? '= agrees' : '≠ differs'}</td>
             </tr>
           ))}
         </tbody>

@@ -189,3 +189,42 @@ export type TabView = z.infer<typeof TabViewSchema>;
 /** The popup's answer about a tab: its view, or null where no page of ours reported (a browser page, a file). */
 export const TabViewResponseSchema = z.strictObject({ view: z.nullable(TabViewSchema) });
 export type TabViewResponse = z.infer<typeof TabViewResponseSchema>;
+
+/** Which note of the sender's page, by its id in the page's notes. */
+const NoteId = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** The reader hides a note, or says it is wrong, in the page (the page's address picks the notes). */
+export const NoteFeedbackRequestSchema = z.strictObject({
+  url: z.string(),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+/** The same from the side panel, for one tab. */
+export const TabNoteFeedbackRequestSchema = z.strictObject({
+  tabId: z.int().check(z.nonnegative()),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+
+/** The page asks where a note can open when no margin beside its text is wide enough for a card. */
+export const OpenNoteRequestSchema = z.strictObject({ id: NoteId });
+/** In the side panel (open, or opened for it), or in a sheet at the bottom of the page. */
+export const OpenNoteResponseSchema = z.strictObject({ where: z.enum(['panel', 'sheet']) });
+export type OpenNoteResponse = z.infer<typeof OpenNoteResponseSchema>;
+
+/** The side panel asks the page in one tab to scroll to a note and flash it. */
+export const RevealRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()), id: NoteId });
+/** The background asks the page to scroll to a note and flash it. */
+export const RevealNoteSchema = z.strictObject({ id: NoteId });
+
+/**
+ * The side panel's port to the background. The panel says which tab it
+ * shows; the background sends it that tab's view whenever it changes, and the
+ * note to bring forward when the page opened one in the panel.
+ */
+export const PanelHelloSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
+export const PanelMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('view'), tabId: z.int(), view: z.nullable(TabViewSchema) }),
+  z.strictObject({ kind: z.literal('focus'), tabId: z.int(), id: NoteId }),
+]);
+export type PanelMessage = z.infer<typeof PanelMessageSchema>;
