@@ -102,11 +102,7 @@ export function placeMarkers(boxes: ReadonlyMap<string, TextBox>, viewport: View
  * anywhere else would cover the article. The top is kept inside the visible
  * area, below a fixed header, when the text is taller than the window.
  */
-export function placeCard(
-  box: TextBox,
-  viewport: Viewport,
-  cardHeight: number,
-): (Placed & { width: number }) | null {
+export function placeCard(box: TextBox, viewport: Viewport, cardHeight: number): (Placed & { width: number }) | null {
   const first = box.rects[0]!;
   const viewRight = viewport.scrollX + viewport.width;
   const reserve = 2 * CARD_MARGIN + MARKER_SIZE;
