@@ -88,7 +88,8 @@ export function placeMarkers(boxes: ReadonlyMap<string, TextBox>, viewport: View
       if (leftRoom >= needed) left = box.column.left - gap - size - step * slot;
       else if (rightRoom >= needed) left = box.column.right + gap + step * slot;
       else continue;
-      if (top < viewport.scrollY + (viewport.topInset ?? 0)) break; // under the site's header
+      const inset = viewport.topInset ?? 0;
+      if (top < viewport.scrollY + inset && top + size > viewport.scrollY) break; // under the site's header
       out.set(id, size === MARKER_SIZE ? { left, top } : { left, top, size });
       break;
     }
