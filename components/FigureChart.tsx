@@ -7,9 +7,9 @@ export interface FigureChartProps {
 }
 
 const WIDTH = 320;
-const LABEL = 112;
+const LABEL = 122;
 const PLOT_RIGHT = WIDTH - 14;
-const ROW = 22;
+const ROW = 24;
 
 /** 36,500 → "36,500"; 2.85 → "2.85". */
 const number = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(n);
@@ -59,7 +59,7 @@ export function FigureChart({ figure }: FigureChartProps) {
         return (
           <g key={i} class={r.here ? 'r-chart-here' : 'r-chart-other'} data-testid="retold-chart-row">
             <text x={0} y={y + 4} class="r-chart-label">
-              {r.name.length > 17 ? `${r.name.slice(0, 16)}…` : r.name}
+              {r.name.length > 15 ? `${r.name.slice(0, 14)}…` : r.name}
             </text>
             <line x1={LABEL} x2={PLOT_RIGHT} y1={y} y2={y} class="r-chart-guide" />
             {point ? (
