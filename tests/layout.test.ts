@@ -75,7 +75,8 @@ describe('where notes are drawn', () => {
     expect(small.left + COMPACT_MARKER_SIZE).toBeLessThanOrEqual(24);
     expect(placeMarkers(new Map([['a', box([line(0, 100, 400)], { left: 0, right: 400 })]]), phone).size).toBe(0);
     expect(placeMarkers(new Map([['a', text(24, 30)]]), { ...phone, topInset: 64 }).size).toBe(0);
-    // Above the window (scrolled past), a marker stays: Tab can still reach it.
+    // Across the window's top edge with no header, or above the window, a marker stays: Tab can still reach it.
+    expect(placeMarkers(new Map([['a', text(24, 100)]]), { ...phone, scrollY: 105 }).size).toBe(1);
     expect(placeMarkers(new Map([['a', text(24, 30)]]), { ...phone, scrollY: 500, topInset: 64 }).size).toBe(1);
   });
 

@@ -89,7 +89,7 @@ export function placeMarkers(boxes: ReadonlyMap<string, TextBox>, viewport: View
       else if (rightRoom >= needed) left = box.column.right + gap + step * slot;
       else continue;
       const inset = viewport.topInset ?? 0;
-      if (top < viewport.scrollY + inset && top + size > viewport.scrollY) break; // under the site's header
+      if (inset > 0 && top < viewport.scrollY + inset && top + size > viewport.scrollY) break; // under the site's header
       out.set(id, size === MARKER_SIZE ? { left, top } : { left, top, size });
       break;
     }
