@@ -39,6 +39,7 @@ function mount(props: Partial<OverlayProps> = {}) {
     onListOpen: vi.fn(),
     onToggleVisible: vi.fn(),
     onReveal: vi.fn(),
+    onFeedback: vi.fn(),
     ...props,
   };
   act(() => render(<Overlay {...all} />, root));

@@ -335,6 +335,7 @@ describe('the popup', () => {
               quote: 'Now the main thing is to stop the bloodshed',
               speaker: null,
               similarity: 0.9,
+              reason: 'longer-quote',
               diff: [
                 { kind: 'context', text: 'Now the main thing is to ' },
                 { kind: 'same', text: 'stop the bloodshed' },

@@ -55,6 +55,17 @@ export default defineContentScript({
           guest.reveal(id) ? { ok: true } : { ok: false, error: `Note ${id} is not drawn on this page.` },
         ),
       );
+      // The side panel shows a note in the page; the jump-to-next-note command moves focus to a marker.
+      ctx.onInvalidated(
+        listen(channels.revealNote, ({ id }) =>
+          guest.flash(id) ? { ok: true as const } : { ok: false as const, error: 'note not on the page' },
+        ),
+      );
+      ctx.onInvalidated(
+        listen(channels.jump, async () =>
+          (await guest.jump()) ? { ok: true as const } : { ok: false as const, error: 'no marker on the page' },
+        ),
+      );
       return guest;
     });
     void new Runner(ctx, guest).start();

@@ -127,7 +127,7 @@ export function describeIssues(error: { issues: readonly { path: PropertyKey[]; 
 
 /** One part of a word-level diff between two wordings (see lib/text/diff). */
 export const DiffPartSchema = z.strictObject({
-  kind: z.enum(['same', 'removed', 'added', 'context']),
+  kind: z.enum(['same', 'removed', 'added', 'context', 'omitted']),
   text: z.string(),
 });
 

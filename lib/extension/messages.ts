@@ -55,7 +55,21 @@ const Source = {
   title: z.nullable(z.string()),
   /** ISO date of publication when known. */
   date: z.nullable(z.string()),
+  /**
+   * Where the outlet published the article, when the corpus records it (an
+   * address to link to, never fetched). Absent from notes kept by an older version.
+   */
+  url: z.optional(z.nullable(z.string())),
 };
+
+/**
+ * Why another outlet's wording was taken for the same remark, from the
+ * diff and the similarity: the same words; this page's quote inside a longer
+ * one; a shorter excerpt of this page's quote; or other words for the same
+ * sentence (most often another translation).
+ */
+export const MatchReasonSchema = z.enum(['same-words', 'longer-quote', 'shorter-excerpt', 'other-words']);
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export const RemarkViewSchema = z.strictObject({
   id: z.string(),
@@ -71,6 +85,8 @@ export const RemarkViewSchema = z.strictObject({
           quote: z.string(),
           speaker: z.nullable(z.string()),
           similarity: z.number(),
+          /** Why it was matched, in a reader's words (see MatchReasonSchema). */
+          reason: MatchReasonSchema,
           /** From this page's wording to the outlet's. */
           diff: z.array(DiffPartSchema),
         }),
@@ -160,9 +176,9 @@ export const SearchRequestSchema = z.strictObject({ query: z.string().check(z.ma
 export const TabRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
 
 /** A note's id, as the tab's view names it ("remark-1234"). */
-const NoteId = z.string().check(z.minLength(1), z.maxLength(100));
+const NoteId = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** The popup asks for one of a tab's notes to be shown: the page scrolled to it and its card opened. */
+/** The popup (its card opened) or the side panel (its highlight flashed) asks for one of a tab's notes to be shown. */
 export const TabRevealRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()), id: NoteId });
 
 /** The background asks the page to scroll to one of its notes and open it. */
@@ -223,3 +239,37 @@ export type TabView = z.infer<typeof TabViewSchema>;
 /** The popup's answer about a tab: its view, or null where no page of ours reported (a browser page, a file). */
 export const TabViewResponseSchema = z.strictObject({ view: z.nullable(TabViewSchema) });
 export type TabViewResponse = z.infer<typeof TabViewResponseSchema>;
+
+/** The reader hides a note, or says it is wrong, in the page (the page's address picks the notes). */
+export const NoteFeedbackRequestSchema = z.strictObject({
+  url: z.string(),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+/** The same from the side panel, for one tab. */
+export const TabNoteFeedbackRequestSchema = z.strictObject({
+  tabId: z.int().check(z.nonnegative()),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+
+/** The page asks where a note can open when no margin beside its text is wide enough for a card. */
+export const OpenNoteRequestSchema = z.strictObject({ id: NoteId });
+/** In the side panel (open, or opened for it), or in a sheet at the bottom of the page. */
+export const OpenNoteResponseSchema = z.strictObject({ where: z.enum(['panel', 'sheet']) });
+export type OpenNoteResponse = z.infer<typeof OpenNoteResponseSchema>;
+
+/** The background asks the page to scroll to a note and flash it. */
+export const RevealNoteSchema = z.strictObject({ id: NoteId });
+
+/**
+ * The side panel's port to the background. The panel says which tab it
+ * shows; the background sends it that tab's view whenever it changes, and the
+ * note to bring forward when the page opened one in the panel.
+ */
+export const PanelHelloSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
+export const PanelMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('view'), tabId: z.int(), view: z.nullable(TabViewSchema) }),
+  z.strictObject({ kind: z.literal('focus'), tabId: z.int(), id: NoteId }),
+]);
+export type PanelMessage = z.infer<typeof PanelMessageSchema>;

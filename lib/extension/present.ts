@@ -8,13 +8,29 @@ import type { Notes } from '../corpus/annotate';
 import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
 import type { Corpus } from '../corpus/schema';
-import type { PageNotes, RemarkView, FigureView } from './messages';
+import type { DiffPart } from '../text/diff';
+import type { MatchReason, PageNotes, RemarkView, FigureView } from './messages';
+
+/** Why a wording was matched, read off its diff: which sides have words of their own, and where. */
+export function matchReason(diff: readonly DiffPart[]): MatchReason {
+  const has = (kind: DiffPart['kind']) => diff.some((p) => p.kind === kind && /[\p{L}\p{N}]/u.test(p.text));
+  if (has('added') || has('removed')) return 'other-words';
+  if (has('context')) return 'longer-quote';
+  if (has('omitted')) return 'shorter-excerpt';
+  return 'same-words';
+}
 
 export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNotes {
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const source = (articleId: string) => {
     const a = articles.get(articleId);
-    return { articleId, outlet: a?.outlet ?? null, title: a?.title ?? null, date: a?.date ?? null };
+    return {
+      articleId,
+      outlet: a?.outlet ?? null,
+      title: a?.title ?? null,
+      date: a?.date ?? null,
+      url: a?.url ?? null,
+    };
   };
   const outletsSeen = new Set<string>();
 
@@ -24,11 +40,13 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
       outletsSeen.add(m.articleId);
       let entry = outlets.get(m.articleId);
       if (!entry) outlets.set(m.articleId, (entry = { ...source(m.articleId), wordings: [] }));
+      const diff = focusedDiff(r.quote, m.quote);
       entry.wordings.push({
         quote: m.quote,
         speaker: m.speaker,
         similarity: m.similarity,
-        diff: focusedDiff(r.quote, m.quote),
+        reason: matchReason(diff),
+        diff,
       });
     }
     return {

@@ -43,11 +43,12 @@ const CORPUS_URLS = CorpusSchema.parse(
 ).articles.flatMap((a) => (a.url ? [a.url] : []));
 
 describe.each([
-  // Chromium's worker has no DOM: articles are read in an offscreen document.
-  ['Chromium', CHROME_BUILD, ['storage', 'offscreen']],
+  // Chromium's worker has no DOM: articles are read in an offscreen document. Its side panel needs `sidePanel`
+  // (Firefox's sidebar needs no permission).
+  ['Chromium', CHROME_BUILD, ['storage', 'offscreen', 'sidePanel']],
   ['Firefox', FIREFOX_BUILD, ['storage']],
 ])('the %s build', (_name, dir, permissions) => {
-  it('asks only for storage (and an offscreen document where it has to), and sets no content security policy of its own', () => {
+  it('asks only for storage (and an offscreen document and a side panel where it has to), and sets no content security policy of its own', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(permissions);
     expect(manifest.host_permissions).toBeUndefined();
