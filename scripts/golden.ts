@@ -27,7 +27,8 @@ export function caseArticle(dir: string): string {
 
 /** What `annotate --json` prints for a case, as the golden file holds it. */
 export function annotateCase(annotator: Annotator, dir: string): unknown {
-  const { excluded: _excluded, ...notes } = annotator.annotate(readArticleFile(caseArticle(dir)).text);
+  const article = readArticleFile(caseArticle(dir));
+  const { excluded: _excluded, ...notes } = annotator.annotate(article.text, { date: article.date });
   return notes;
 }
 

@@ -59,15 +59,15 @@ function dayOf(date: string | null | undefined): number | null {
 
 /**
  * Whether a page dated `pageDate` can quote a remark the corpus has from
- * articles dated `remarkDates`: not when every dated one is later than the
- * page by more than REPORTING_WINDOW_DAYS. An undated page, or a remark
- * with no dated article, is never ruled out.
+ * articles dated `remarkDates`: not when every one of them is later than the
+ * page by more than REPORTING_WINDOW_DAYS. An undated page is never ruled
+ * out, nor is a remark with an undated article (it may be the earlier one).
  */
 export function quotableOn(pageDate: string | null, remarkDates: readonly (string | null)[]): boolean {
   const page = dayOf(pageDate);
-  const days = remarkDates.map(dayOf).filter((d) => d !== null);
-  if (page === null || days.length === 0) return true;
-  return Math.min(...days) <= page + REPORTING_WINDOW_DAYS;
+  const days = remarkDates.map(dayOf);
+  if (page === null || days.length === 0 || days.includes(null)) return true;
+  return Math.min(...(days as number[])) <= page + REPORTING_WINDOW_DAYS;
 }
 
 /**

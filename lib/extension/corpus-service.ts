@@ -30,7 +30,7 @@ export async function notesFor(snapshot: Snapshot, url: string, threshold: numbe
   const text = article.text ?? '';
   if (!text) return { remarks: [], figures: [], outletCount: 0 };
   const a = load();
-  return presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
+  return presentNotes(a.annotate(text, { url, threshold, date: article.date ?? null }), text, a.corpus);
 }
 
 /** The popup's search over the whole corpus. */

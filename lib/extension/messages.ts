@@ -114,8 +114,12 @@ export const TabRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegat
 /** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
 export const ExtractRequestSchema = z.strictObject({ snapshot: SnapshotSchema });
 export const ExtractResponseSchema = z.discriminatedUnion('ok', [
-  /** `text` is null when the page holds no article Readability can find. */
-  z.strictObject({ ok: z.literal(true), text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))) }),
+  /** `text` is null when the page holds no article Readability can find; `date` is its publication date, when it shows one. */
+  z.strictObject({
+    ok: z.literal(true),
+    text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))),
+    date: z.optional(z.nullable(z.iso.date())),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;
