@@ -306,6 +306,7 @@ export function similarity(a: Prepared, b: Prepared, synonyms: SynonymTable, lex
   // room for a synonym of almost anything ("the main thing is to stop the
   // bloodshed" in a quote about the water main and a blockade).
   if (shortInLong.exact < short.content.length * MIN_PARTIAL_EXACT) return whole;
+  if (!subjectsKept(short, long)) return whole;
   if (short.content.length < MIN_PARTIAL_CONTENT_WORDS) {
     if (!verbatimIn(short, long)) return whole;
     if (lexicon.rarity && shortInLong.exactRarity < MIN_PARTIAL_RARITY) return whole;
@@ -363,6 +364,19 @@ function headsAgree(from: Prepared, to: Prepared, synonyms: SynonymTable): boole
     if (m.score > 0 && !to.content[m.index]!.negated) return false;
   }
   return true;
+}
+
+/** Pronouns that say who acts: an excerpt keeps them. */
+const PERSONS = new Set(['i', 'we', 'they', 'he', 'she', 'you']);
+
+/**
+ * Whether every person the short quote names by pronoun is in the longer
+ * one too: "They monopolized the peace process" is not an excerpt of "we
+ * need to work together rather than trying to monopolize the peace process".
+ */
+function subjectsKept(short: Prepared, long: Prepared): boolean {
+  const persons = new Set(long.words.filter((w) => PERSONS.has(w.word)).map((w) => w.word));
+  return short.words.every((w) => !PERSONS.has(w.word) || persons.has(w.word));
 }
 
 /** The short quote's words, stop words included, appear in a row in the long one. */
