@@ -56,7 +56,7 @@ describe('the overlay', () => {
     expect(q('retold-marker')).toHaveLength(ids.length);
     for (const m of q('retold-marker')) expect(m.getAttribute('aria-label')).toMatch(/other outlet/);
     expect(q('retold-summary')[0]!.textContent).toBe(summaryText(notes));
-    expect(summaryText(notes)).toBe('4 remarks and 3 figures also reported by 2 other outlets');
+    expect(summaryText(notes)).toBe('3 remarks and 3 figures also reported by 2 other outlets');
   });
 
   it('asks to open a note when its marker is pressed, and to close it when pressed again', () => {

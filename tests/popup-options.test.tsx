@@ -10,7 +10,7 @@ import { DEFAULTS, MAX_IMPORT_BYTES, type Settings } from '../lib/extension/sett
 import type { FigureView, RemarkView, TabView } from '../lib/extension/messages';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
-const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
+const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selectors: [selector], outlets: [] });
 const aFigure = (id: string): FigureView => ({ id, text: '3', quantity: 'x', selector, differs: false, others: [] });
 /** A tab's view as the background sends it to the popup. */
 const tabView = (over: Partial<TabView> = {}): TabView => ({

@@ -9,7 +9,7 @@ const remark = (id: string, ...articles: string[]): RemarkView => ({
   id,
   quote: 'x',
   speaker: null,
-  selector,
+  selectors: [selector],
   outlets: articles.map((a) => ({ ...source(a), wordings: [] })),
 });
 const figure = (id: string, ...articles: string[]): FigureView => ({

@@ -35,9 +35,11 @@ const Source = {
 
 export const RemarkViewSchema = z.strictObject({
   id: z.string(),
+  /** This page's fullest wording of the remark. */
   quote: z.string(),
   speaker: z.nullable(z.string()),
-  selector: Selector,
+  /** Every place the page quotes the remark (headline, pull quote, body), in page order: one note, each place highlighted. */
+  selectors: z.array(Selector).check(z.minLength(1)),
   /** Each other outlet that quotes the remark, with each of its wordings, best match first. */
   outlets: z.array(
     z.strictObject({

@@ -68,10 +68,10 @@ describe('a retelling of the St Petersburg remarks', () => {
     expect(painted['retold-figure']).toContain('at least 36,500');
     expect(painted['retold-figure-differs']).toContain('about 15,000');
     await expect(ui(page, 'retold-pill').textContent()).resolves.toMatch(
-      /4 remarks and \d figures? also reported by 2 other outlets/,
+      /3 remarks and \d figures? also reported by 2 other outlets/,
     );
-    // The badge counts the notes shown, as the pill does: 4 remarks and 3 figures.
-    expect(await badge(page)).toBe('7');
+    // The badge counts the notes shown, as the pill does: 3 remarks (the headline's quote and the body's are one) and 3 figures.
+    expect(await badge(page)).toBe('6');
   });
 
   it('opens a note with each outlet’s wording, the differences marked word by word', async () => {

@@ -98,7 +98,7 @@ describe('the popup', () => {
     await waitForNotes(page);
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await expect(popup.getByTestId('tab-counts').textContent()).resolves.toBe(
-      'On this page: 4 remarks and 3 figures also reported by other outlets.',
+      'On this page: 3 remarks and 3 figures also reported by other outlets.',
     );
 
     await popup.getByTestId('toggle-notes').click();
@@ -181,7 +181,7 @@ describe('the options page', () => {
     await options.getByTestId('setting-showFigures').uncheck();
     await expect
       .poll(() => page.locator('retold-ui [data-testid="retold-summary"]').textContent())
-      .toBe('4 remarks also reported by 2 other outlets');
+      .toBe('3 remarks also reported by 2 other outlets');
     expect(await page.locator('retold-ui [data-note^="figure-"]').count()).toBe(0);
   });
 
