@@ -32,6 +32,28 @@ export const CORPUS_SHARE_WEIGHT = 0.6;
 /** The commonest words of English that get an entry even when the corpus lacks them, so a page's common words weigh little. */
 export const COMMON_WORDS = 5000;
 
+/**
+ * Words of degree and framing that translators render freely, so they say
+ * little about which remark a wording gives: "amounts to the wholesale
+ * eradication" and "is akin to the complete elimination" are one sentence.
+ * They weigh MIN_RARITY whatever their frequency.
+ */
+export const FRAMING_WORDS = [
+  'akin',
+  'amount',
+  'amounts',
+  'complete',
+  'entire',
+  'equivalent',
+  'full',
+  'sheer',
+  'tantamount',
+  'total',
+  'utter',
+  'whole',
+  'wholesale',
+];
+
 /** One entry of a word frequency list. */
 export interface WordCount {
   word: string;
@@ -54,7 +76,8 @@ export function rarityTable(frequencies: readonly WordCount[], quotes: readonly 
   const distinct = [...new Set(quotes)];
   for (const q of distinct) for (const s of new Set(contentStems(q))) df.set(s, (df.get(s) ?? 0) + 1);
 
-  const keys = new Set(df.keys());
+  const framing = new Set(FRAMING_WORDS.map(stem));
+  const keys = new Set([...df.keys(), ...framing]);
   const byCount = [...frequencies].sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
   for (const { word } of byCount.slice(0, COMMON_WORDS)) keys.add(stem(word.toLowerCase()));
 
@@ -64,7 +87,7 @@ export function rarityTable(frequencies: readonly WordCount[], quotes: readonly 
     const general = Math.min(1, Math.max(0, (ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)));
     const share = distinct.length ? (df.get(key) ?? 0) / distinct.length : 0;
     const weight = (MIN_RARITY + (1 - MIN_RARITY) * general) * (1 - CORPUS_SHARE_WEIGHT * Math.sqrt(share));
-    const rounded = Math.round(Math.max(MIN_RARITY, weight) * 100) / 100;
+    const rounded = framing.has(key) ? MIN_RARITY : Math.round(Math.max(MIN_RARITY, weight) * 100) / 100;
     // Rare words are the default: leaving them out keeps the table small.
     if (rounded < 1) out[key] = rounded;
   }

@@ -342,8 +342,9 @@ function negationAgrees(short: Prepared, long: Prepared, synonyms: SynonymTable)
     const isHead = head;
     head = false;
     if (!w.negated || !(isHead || (negator > first && negator <= last))) continue;
+    // The head word may stand in the short quote as a synonym; the rest of its clause only as itself.
     const m = bestMatch(w, short.content, synonyms);
-    if (m.score > 0 && !short.content[m.index]!.negated) return false;
+    if ((isHead ? m.score > 0 : m.score === 1) && !short.content[m.index]!.negated) return false;
   }
   return headsAgree(short, long, synonyms);
 }

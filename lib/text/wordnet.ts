@@ -172,6 +172,34 @@ export class WordNet {
     return out;
   }
 
+  /** Lemma → lemmas whose antonyms (or the words under them) include it: WordNet lists most antonyms one way only. */
+  private opposedBy: Map<string, Set<string>> | null = null;
+
+  private reverseAntonyms(word: string): Set<string> {
+    if (!this.opposedBy) {
+      this.opposedBy = new Map();
+      for (const [key, line] of this.data) {
+        if (!line.includes(' ! ')) continue;
+        const synset = this.synset(key.slice(0, 1), key.slice(2));
+        if (!synset || synset.lemmas.length > MAX_SYNSET_MEMBERS) continue;
+        for (const p of synset.pointers) {
+          if (p.symbol !== '!') continue;
+          const opposite = this.synset(p.pos, p.offset);
+          if (!opposite || opposite.lemmas.length > MAX_SYNSET_MEMBERS) continue;
+          const hyponyms = opposite.pointers.filter((h) => h.symbol === '~');
+          const under =
+            hyponyms.length <= MAX_HYPONYMS ? hyponyms.map((h) => this.synset(h.pos, h.offset)?.lemmas ?? []) : [];
+          for (const lemma of [...opposite.lemmas, ...under.flat()]) {
+            let set = this.opposedBy.get(lemma);
+            if (!set) this.opposedBy.set(lemma, (set = new Set()));
+            for (const l of synset.lemmas) set.add(l);
+          }
+        }
+      }
+    }
+    return this.opposedBy.get(word) ?? new Set();
+  }
+
   /**
    * Lemmas that say the opposite of `word`: WordNet's antonyms ("!") of its
    * first senses, with the narrower words under them ("cut" under
@@ -213,6 +241,8 @@ export class WordNet {
         }
       }
     }
+    for (const pos of ['v', 'n', 'a', 'r'] as Pos[])
+      for (const base of this.baseForms(word, pos)) for (const l of this.reverseAntonyms(base)) out.add(l);
     out.delete(word);
     for (const general of TOO_GENERAL) out.delete(general);
     return out;
