@@ -85,6 +85,14 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', null, null]);
   });
 
+  it('names a role by the title the article gives before a name, and only then', () => {
+    const quotes = detectQuotes(
+      'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +
+        '"We have heard that before," a harbour official said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ana Pereira', null]);
+  });
+
   it('never lets a continuation quote override an attribution, nor a denial count as saying', () => {
     const quotes = detectQuotes(
       '"The ceasefire holds," said Lena Marsh.\n\n"We have seen no violations," an army spokesman said.\n\n' +

@@ -140,7 +140,7 @@ const ROLE_WORDS = 5;
 const NOT_NAME = new Set(
   (
     'the a an and but or while when as after before if it its this that these those there in on at of for by with ' +
-    'president prime minister foreign defense defence secretary chancellor leader spokesman spokeswoman spokesperson ' +
+    'president prime minister foreign defense defence secretary secretary-general envoy chancellor leader spokesman spokeswoman spokesperson ' +
     'general gen mr mrs ms dr king queen pope senator sen rep governor mayor ambassador chief former deputy vice ' +
     'head commander russian american israeli palestinian turkish ukrainian chinese french german british iranian ' +
     'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington'
@@ -215,7 +215,12 @@ function nameEndingAt(toks: Token[], i: number): string | null {
  * name), or a named person who is said not to have said it ("X has never
  * described it as …": the words are not X's).
  */
-type Subject = { kind: 'name'; name: string } | { kind: 'pronoun' } | { kind: 'role' } | { kind: 'denied' };
+type Subject =
+  | { kind: 'name'; name: string }
+  | { kind: 'pronoun' }
+  /** `title`: the role's words after "the" ("Russian president"), which the article may give before a name; null after "a". */
+  | { kind: 'role'; title: string | null }
+  | { kind: 'denied' };
 
 /** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
 function subjectBefore(toks: Token[], v: number): Subject | null {
@@ -249,7 +254,17 @@ function roleEndingAt(toks: Token[], i: number): Subject | null {
   for (let k = i; k >= 0 && k > i - ROLE_WORDS; k--) {
     if (k < i && /[,;:]/.test(gapAfter(toks, k))) return null;
     const w = toks[k]!.word;
-    if (DETERMINERS.has(w.toLowerCase()) || (k < i && /['\u2019]s$/.test(w))) return k < i ? { kind: 'role' } : null;
+    if (DETERMINERS.has(w.toLowerCase()) || (k < i && /['\u2019]s$/.test(w))) {
+      if (k === i) return null;
+      const title =
+        w.toLowerCase() === 'the'
+          ? toks
+              .slice(k + 1, i + 1)
+              .map((tk) => tk.word)
+              .join(' ')
+          : null;
+      return { kind: 'role', title };
+    }
     if (NOT_IN_ROLE.has(w.toLowerCase())) return null;
   }
   return null;
@@ -280,7 +295,14 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   if (!next) return null;
   const bare = bareWord(next.word);
   if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
-  if (DETERMINERS.has(bare)) return { kind: 'role' };
+  if (DETERMINERS.has(bare)) {
+    const words: string[] = [];
+    for (let k = v + 2; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
+      if (NOT_IN_ROLE.has(toks[k]!.word.toLowerCase())) break;
+      words.push(toks[k]!.word);
+    }
+    return { kind: 'role', title: bare === 'the' && words.length ? words.join(' ') : null };
+  }
   if (!isCapitalised(next.word)) return null;
   const name = nameEndingAt(toks, runEnd[v + 1]!);
   return name ? { kind: 'name', name } : null;
@@ -346,9 +368,10 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous);
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
+    else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
     else if (subject?.kind === 'pronoun') speaker = lastNamed === undefined ? openerBefore(sentStart) : lastNamed;
     else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
-    if (subject?.kind === 'name') lastNamed = subject.name;
+    if (subject?.kind === 'name' || speaker) lastNamed = speaker;
     else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
@@ -557,6 +580,33 @@ function proseOf(t: string): string {
     .split('\n')
     .filter((line) => !isHeadline(tokens(line, 0, line.length)))
     .join('\n');
+}
+
+/** Characters of an article read for the name a role's title stands before. */
+const TITLE_WINDOW = 100_000;
+
+/**
+ * The person an article names with a role's title: "the Russian president"
+ * is "Vladimir Putin" where the article writes "Russian President Vladimir
+ * Putin"; null when it names nobody so, or more than one person.
+ */
+function titled(title: string, prose: string): string | null {
+  if (title.split(' ').length > 4 || !/^[\p{L}' -]+$/u.test(title)) return null;
+  // The title in any case ("Russian President", "Russian president"), the name after it capitalised.
+  const pattern = [...title]
+    .map((c) => (c === ' ' ? '\\s+' : /\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : `[${c}]`))
+    .join('');
+  const re = new RegExp(`(?<![\\p{L}])${pattern}\\s+((?:\\p{Lu}[\\p{L}'\u2019-]+\\s?){1,3})`, 'gu');
+  const names = new Set<string>();
+  for (const m of prose.slice(0, TITLE_WINDOW).matchAll(re)) {
+    const words = m[1]!
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !NOT_NAME.has(bareWord(w)) && !/['\u2019]s$/.test(w));
+    if (words.length > 0) names.add(words.join(' '));
+    if (names.size > 1) return null;
+  }
+  return names.size === 1 ? [...names][0]! : null;
 }
 
 /** One or two capitalised words right before a surname: "Vladimir Putin", "President Vladimir Putin". */
