@@ -32,7 +32,7 @@ describe('what the reader says about notes', () => {
     });
     expect(entry.matched.map((m) => m.outlet)).toEqual(remark.outlets.map((o) => o.outlet));
     expect(entry.matched[0]!.similarity).toBeGreaterThan(0);
-    expect(entry.key).toBe(noteKey(url, 'remark', remark.selector.exact));
+    expect(entry.key).toBe(noteKey(url, 'remark', remark.selectors[0]!.exact));
     const exported = JSON.parse(exportFeedback([entry]));
     expect(exported).toEqual({ format: 'retold-note-feedback', version: 1, entries: [entry] });
   });

@@ -10,7 +10,7 @@ const remark = (id: string, ...articles: string[]): RemarkView => ({
   id,
   quote: 'x',
   speaker: null,
-  selector,
+  selectors: [selector],
   outlets: articles.map((a) => ({ ...source(a), wordings: [] })),
 });
 const reading = { low: 3, high: 3, lowOpen: false, highOpen: false, day: null, claimant: null };

@@ -15,7 +15,7 @@ import { noteAt, placeCard, type TextBox } from '../../lib/page/layout';
 import { noteCount, type TabView } from '../../lib/extension/messages';
 import * as channels from '../../lib/extension/channels';
 import { send } from '../../lib/extension/channels';
-import { anchorNotes, paintNotes } from './anchoring';
+import { anchorNotes, noteOfPlace, paintNotes } from './anchoring';
 import { OverlayHost } from './overlay-host';
 import { isOurHost, measure, pageTheme, unpaint, viewport } from './page';
 import { painted, sliceEnded, viewArrived } from './slices';
@@ -23,7 +23,10 @@ import { painted, sliceEnded, viewArrived } from './slices';
 interface Shown {
   view: TabView;
   ranges: Map<string, Range>;
+  /** Each note's line boxes at its first place found: where its marker goes. */
   boxes: Map<string, TextBox>;
+  /** The line boxes of every place of every note (see placeKey): a click on any of them opens its note. */
+  places: Map<string, TextBox>;
   openId: string | null;
   /** Where the open note is drawn: a card in the margin, a sheet, or the side panel. */
   openWhere: 'inline' | 'sheet' | 'panel';
@@ -138,6 +141,7 @@ export class Guest {
       view,
       ranges,
       boxes: new Map(),
+      places: new Map(),
       openId: view.visible && previous?.openId && ranges.has(previous.openId) ? previous.openId : null,
       openWhere: previous?.openWhere ?? 'inline',
       flashId: null,
@@ -171,7 +175,10 @@ export class Guest {
     const shown = this.shown;
     if (!shown) return;
     const start = performance.now();
-    shown.boxes = measure(shown.ranges);
+    shown.places = measure(shown.ranges);
+    shown.boxes = new Map();
+    for (const [key, box] of shown.places)
+      if (!shown.boxes.has(noteOfPlace(key))) shown.boxes.set(noteOfPlace(key), box);
     paintNotes(shown.view, shown.ranges, shown.openId ?? shown.flashId, shown.theme);
     sliceEnded('paint', start);
     const ui = await this.overlay.mounted();
@@ -301,7 +308,8 @@ export class Guest {
     // Selecting text (a drag, or a double click that selects a word) is not asking for a note.
     const dragged = pressed && Math.hypot(e.clientX - pressed.x, e.clientY - pressed.y) > DRAG_PX;
     if (dragged || document.getSelection()?.isCollapsed === false) return;
-    const id = noteAt(shown.boxes, e.pageX, e.pageY);
+    const place = noteAt(shown.places, e.pageX, e.pageY);
+    const id = place && noteOfPlace(place);
     if (id) void this.open(id);
     else if (shown.openId || shown.listOpen) this.update({ openId: null, listOpen: false });
   }

@@ -47,13 +47,13 @@ export function loadCorpus(): Promise<Annotator> {
   return annotator;
 }
 
-/** The article in `snapshot`, as text ('' when the page holds none). Throws when it cannot be read. */
-export async function articleOf(snapshot: Snapshot): Promise<string> {
+/** The article in `snapshot`: its text ('' when the page holds none) and its date of publication when it shows one. Throws when it cannot be read. */
+export async function articleOf(snapshot: Snapshot): Promise<{ text: string; date: string | null }> {
   // The corpus loads while the article is read.
   void loadCorpus().catch(() => {});
   const article = await readArticle(snapshot);
   if (!article.ok) throw new Error(article.error);
-  return article.text ?? '';
+  return { text: article.text ?? '', date: article.date ?? null };
 }
 
 /**
@@ -61,10 +61,15 @@ export async function articleOf(snapshot: Snapshot): Promise<string> {
  * characters are read. Runs on the worker's thread: the caller takes turns
  * with other tabs (see fair-queue).
  */
-export function notesOf(a: Annotator, article: string, url: string, threshold: number | undefined): PageNotes {
-  if (!article) return { remarks: [], figures: [], outletCount: 0 };
-  const { text, clipped } = clipArticle(article);
-  const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
+export function notesOf(
+  a: Annotator,
+  article: { text: string; date: string | null },
+  url: string,
+  threshold: number | undefined,
+): PageNotes {
+  if (!article.text) return { remarks: [], figures: [], outletCount: 0 };
+  const { text, clipped } = clipArticle(article.text);
+  const notes = presentNotes(a.annotate(text, { url, threshold, date: article.date }), text, a.corpus);
   return clipped ? { ...notes, clipped: MAX_READ_CHARS } : notes;
 }
 

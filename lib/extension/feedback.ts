@@ -73,7 +73,7 @@ export function entryFor(
   if (note.kind === 'remark') {
     const r = note.remark;
     return {
-      key: noteKey(url, 'remark', r.selector.exact),
+      key: noteKey(url, 'remark', r.selectors[0]?.exact ?? r.quote),
       verdict,
       at: now.toISOString(),
       page: cut(pageOf(url)),

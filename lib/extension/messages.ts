@@ -73,9 +73,11 @@ export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export const RemarkViewSchema = z.strictObject({
   id: z.string(),
+  /** This page's fullest wording of the remark. */
   quote: z.string(),
   speaker: z.nullable(z.string()),
-  selector: Selector,
+  /** Every place the page quotes the remark (headline, pull quote, body), in page order: one note, each place highlighted. */
+  selectors: z.array(Selector).check(z.minLength(1)),
   /** Each other outlet that quotes the remark, with each of its wordings, best match first. */
   outlets: z.array(
     z.strictObject({
@@ -187,8 +189,12 @@ export const RevealRequestSchema = z.strictObject({ id: NoteId });
 /** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
 export const ExtractRequestSchema = z.strictObject({ snapshot: SnapshotSchema });
 export const ExtractResponseSchema = z.discriminatedUnion('ok', [
-  /** `text` is null when the page holds no article Readability can find. */
-  z.strictObject({ ok: z.literal(true), text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))) }),
+  /** `text` is null when the page holds no article Readability can find; `date` is its publication date, when it shows one. */
+  z.strictObject({
+    ok: z.literal(true),
+    text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))),
+    date: z.optional(z.nullable(z.iso.date())),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;

@@ -36,7 +36,7 @@ function hostOf(url: string): string {
  */
 function shown(notes: PageNotes, settings: Settings, url: string, hidden: ReadonlySet<string>): PageNotes {
   const remarks = settings.showRemarks
-    ? notes.remarks.filter((r) => !hidden.has(noteKey(url, 'remark', r.selector.exact)))
+    ? notes.remarks.filter((r) => !hidden.has(noteKey(url, 'remark', r.selectors[0]?.exact ?? r.quote)))
     : [];
   const figures = settings.showFigures
     ? notes.figures.filter((f) => !hidden.has(noteKey(url, 'figure', f.selector.exact)))

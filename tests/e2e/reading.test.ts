@@ -110,7 +110,7 @@ describe('a centred column with a 320 px margin, under a sticky header', () => {
     it(`at ${width} px on a ${theme} page: every note opens beside the text, none covers it`, async () => {
       const page = await open(`/layout/centred-${theme}.html`, width);
       const { opened, covered } = await openEveryNote(page);
-      expect(opened).toBe(7);
+      expect(opened).toBe(5);
       expect(covered).toEqual([]);
       await page.close();
     });
@@ -119,7 +119,7 @@ describe('a centred column with a 320 px margin, under a sticky header', () => {
     it(`draws marker glyphs at 4.5:1 or more on a ${theme} page, whatever the page's button rule`, async () => {
       const page = await open(`/layout/centred-${theme}.html`);
       const markers = await markerContrasts(page);
-      expect(markers.length).toBe(7);
+      expect(markers.length).toBe(5);
       for (const m of markers) {
         expect(m.bg, m.label).not.toMatch(/rgba\(.*, 0(\.\d+)?\)$/);
         expect(m.opacity, m.label).toBe(1);
@@ -208,9 +208,9 @@ describe('the side panel', () => {
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
     const notes = panel.getByTestId('retold-panel-note');
     await notes.first().waitFor();
-    await expect(notes.count()).resolves.toBe(7);
+    await expect(notes.count()).resolves.toBe(5);
     await expect(panel.getByTestId('retold-panel-summary').textContent()).resolves.toBe(
-      '4 remarks and 3 figures also reported by 2 other outlets',
+      '3 remarks and 2 figures also reported by 2 other outlets',
     );
     await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
     await notes.last().getByTestId('retold-panel-reveal').click();
