@@ -274,7 +274,8 @@ describe('a page cannot stop or steer Retold', () => {
     await page.waitForTimeout(20_000);
     expect((await annotated()) - before).toBeLessThanOrEqual(FULL_RUNS_PER_MINUTE);
     expect(await page.evaluate(() => (window as unknown as { gaps: number }).gaps)).toBe(0);
-    expect((await shown(page)).markers).toBeGreaterThan(0);
+    // This page has no margin for markers: its notes show as highlights (and in the pill's list).
+    expect((await shown(page)).remarks).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -131,7 +131,10 @@ describe('a centred column with a 320 px margin, under a sticky header', () => {
   it('keeps markers clear of the sticky header, and labels read in the right number', async () => {
     const page = await open('/layout/centred-light.html');
     const labels = await ui(page, 'retold-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(labels).toContain('Figure close to three: 1 other outlet agrees');
+    // One outlet in the singular, two in the plural.
+    expect(labels).toContain(
+      'Remark “pushed aside all previously established mechanisms”: also quoted by 1 other outlet',
+    );
     expect(labels).toContain('Figure at least 36,500: 2 other outlets agree');
     await expect(ui(page, 'retold-tip').first().textContent()).resolves.toMatch(/^Quoted by \d other outlets?$/);
     const before = await ui(page, 'retold-marker').count();
