@@ -6,6 +6,7 @@
  *
  *   content script ─ annotate, clear, toggle, leave ────────▶ background
  *   popup ────────── search, tab-view, tab-toggle, tab-reveal ▶ background
+ *   popup, options ─ memory, memory-forget ──────────────────▶ background
  *   background ───── view, reveal ───────────────────────────▶ content script (one tab)
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
  */
@@ -18,6 +19,8 @@ import {
   EmptySchema,
   ExtractRequestSchema,
   ExtractResponseSchema,
+  ForgetRequestSchema,
+  MemoryStatsSchema,
   RevealRequestSchema,
   SearchRequestSchema,
   SearchResponseSchema,
@@ -63,6 +66,10 @@ export const tabReveal = channel('tab-reveal', 'extension', TabRevealRequestSche
 export const view = channel('view', 'extension', TabViewSchema, AckSchema);
 /** Scroll the page to one of its notes and open it; answers whether the page has that note drawn. */
 export const reveal = channel('reveal', 'extension', RevealRequestSchema, AckSchema);
+/** How many articles the reader's memory holds (see lib/extension/memory). */
+export const memory = channel('memory', 'extension', EmptySchema, MemoryStatsSchema);
+/** Forget remembered articles; answers with what is left. */
+export const memoryForget = channel('memory-forget', 'extension', ForgetRequestSchema, MemoryStatsSchema);
 /** Read an article from a snapshot, in Chromium's offscreen document. */
 export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
 

@@ -5,7 +5,7 @@
  * what the corpus covers are worked out on the first search.
  */
 import corpusJson from '../../data/corpus.json';
-import { Annotator } from '../corpus/annotate';
+import { Annotator, mergeNotes } from '../corpus/annotate';
 import { coverageOf } from '../corpus/coverage';
 import { CorpusSearch } from '../corpus/search';
 import { CorpusSchema, describeIssues, type Coverage } from '../corpus/schema';
@@ -38,13 +38,26 @@ export async function articleOf(snapshot: Snapshot): Promise<string> {
  * characters are read. Runs on the worker's thread: the caller takes turns
  * with other tabs (see fair-queue).
  */
-export function notesOf(article: string, url: string, threshold: number | undefined): PageNotes {
+export function notesOf(
+  article: string,
+  url: string,
+  threshold: number | undefined,
+  personal: Annotator | null = null,
+): PageNotes {
   if (!article) return { remarks: [], figures: [], outletCount: 0 };
   const { text, clipped } = clipArticle(article);
   const a = load();
-  const notes = presentNotes(a.annotate(text, { url, threshold }), text, a.corpus);
+  // The reader's remembered articles (see personal-corpus), matched the same way, their notes merged with the corpus's.
+  const found = personal
+    ? mergeNotes(a.annotate(text, { url, threshold }), personal.annotate(text, { url, threshold }))
+    : a.annotate(text, { url, threshold });
+  const articles = personal ? { articles: [...a.corpus.articles, ...personal.corpus.articles] } : a.corpus;
+  const notes = presentNotes(found, text, articles);
   return clipped ? { ...notes, clipped: MAX_READ_CHARS } : notes;
 }
+
+/** The bundled corpus's synonym table, which the reader's remembered articles are matched with too. */
+export const bundledSynonyms = () => load().corpus.synonyms;
 
 /** The popup's search over the whole corpus. */
 export function searchCorpus(query: string): SearchResponse {

@@ -55,6 +55,8 @@ const Source = {
   title: z.nullable(z.string()),
   /** ISO date of publication when known. */
   date: z.nullable(z.string()),
+  /** Set when the article is one the reader read and Retold remembered (not the bundled corpus): its address. */
+  fromReading: z.optional(z.strictObject({ url: z.string() })),
 };
 
 export const RemarkViewSchema = z.strictObject({
@@ -137,6 +139,10 @@ export const AnnotateRequestSchema = z.strictObject({
   snapshot: SnapshotSchema,
   /** The remark similarity a match needs (the reader's sensitivity setting). */
   threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
+  /** The page has a password field (the snapshot leaves inputs out): it is never remembered. */
+  passwordField: z.optional(z.boolean()),
+  /** The content script runs in a private window (`extension.inIncognitoContext`): the page is never remembered. */
+  incognito: z.optional(z.boolean()),
 });
 export type AnnotateRequest = z.infer<typeof AnnotateRequestSchema>;
 
@@ -223,3 +229,20 @@ export type TabView = z.infer<typeof TabViewSchema>;
 /** The popup's answer about a tab: its view, or null where no page of ours reported (a browser page, a file). */
 export const TabViewResponseSchema = z.strictObject({ view: z.nullable(TabViewSchema) });
 export type TabViewResponse = z.infer<typeof TabViewResponseSchema>;
+
+/** How much the reader's remembered articles take, and why the last one could not be kept, if it could not. */
+export const MemoryStatsSchema = z.strictObject({
+  articles: z.int(),
+  bytes: z.int(),
+  /** Set when an article could not be remembered (the browser's quota reached): what to do about it. */
+  problem: z.nullable(z.string()),
+});
+export type MemoryStatsView = z.infer<typeof MemoryStatsSchema>;
+
+/** Forget remembered articles: all, one site's, or those last read more than some days ago. */
+export const ForgetRequestSchema = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('all') }),
+  z.strictObject({ scope: z.literal('site'), host: z.string().check(z.minLength(1), z.maxLength(253)) }),
+  z.strictObject({ scope: z.literal('older'), days: z.int().check(z.gte(1), z.lte(36_500)) }),
+]);
+export type ForgetRequest = z.infer<typeof ForgetRequestSchema>;

@@ -9,12 +9,15 @@ import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
 import type { Corpus } from '../corpus/schema';
 import type { PageNotes, RemarkView, FigureView } from './messages';
+import { REMEMBERED_ID_PREFIX } from './remember';
 
-export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNotes {
+export function presentNotes(notes: Notes, text: string, corpus: Pick<Corpus, 'articles'>): PageNotes {
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const source = (articleId: string) => {
     const a = articles.get(articleId);
-    return { articleId, outlet: a?.outlet ?? null, title: a?.title ?? null, date: a?.date ?? null };
+    const known = { articleId, outlet: a?.outlet ?? null, title: a?.title ?? null, date: a?.date ?? null };
+    // An article the reader read and Retold remembered: the note says so, and links to it.
+    return articleId.startsWith(REMEMBERED_ID_PREFIX) ? { ...known, fromReading: { url: a?.url ?? '' } } : known;
   };
   const outletsSeen = new Set<string>();
 
