@@ -1,5 +1,6 @@
 import type { FigureView } from '../lib/extension/messages';
 import { figureRelation, figureVerdict, formatDate, outletName } from './format';
+import { FromReading } from './FromReading';
 
 export interface FigureNoteProps {
   /** The figure on this page and the other outlets' figures for the same quantity. */
@@ -37,6 +38,7 @@ export function FigureNote({ figure }: FigureNoteProps) {
               <th scope="row">
                 {outletName(o.outlet)}
                 {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
+                <FromReading source={o} />
               </th>
               <td>
                 {o.text}

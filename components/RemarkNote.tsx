@@ -1,5 +1,6 @@
 import type { RemarkView } from '../lib/extension/messages';
 import { formatDate, outletName } from './format';
+import { FromReading } from './FromReading';
 import { WordDiff } from './WordDiff';
 
 export interface RemarkNoteProps {
@@ -21,6 +22,7 @@ export function RemarkNote({ remark }: RemarkNoteProps) {
             <p class="r-source">
               <strong data-testid="retold-outlet">{outletName(o.outlet)}</strong>
               {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
+              <FromReading source={o} />
               {o.wordings[0]?.speaker && <span class="r-speaker">{o.wordings[0].speaker}</span>}
             </p>
             {o.wordings.map((w, i) => (
