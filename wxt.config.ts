@@ -22,6 +22,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Show or hide the notes on this page',
       },
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the list of notes in the side panel',
+      },
+      'next-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next note on the page' },
     },
     // Settings; and in Chromium an offscreen document, where the article of a
     // page is read off the page's main thread (Firefox's background page has a

@@ -1,5 +1,6 @@
 import type { FigureView } from '../lib/extension/messages';
 import { figureRelation, figureVerdict, formatDate, outletName } from './format';
+import { FigureChart } from './FigureChart';
 import { FromReading } from './FromReading';
 
 export interface FigureNoteProps {
@@ -7,7 +8,12 @@ export interface FigureNoteProps {
   figure: FigureView;
 }
 
-/** The body of a figure's card: every outlet's figure for the same quantity, and whether they agree. */
+/**
+ * The body of a figure's note: whether the outlets agree, their figures on
+ * one number line, and each outlet's figure with its headline (a link where
+ * the corpus has its address), date, and who the figure is attributed to
+ * when that is known.
+ */
 export function FigureNote({ figure }: FigureNoteProps) {
   return (
     <>
@@ -19,6 +25,7 @@ export function FigureNote({ figure }: FigureNoteProps) {
           figure.others.filter((o) => o.verdict === 'over-time').length,
         )}
       </p>
+      <FigureChart figure={figure} />
       <table class="r-figures">
         <caption>{figure.quantity}</caption>
         <tbody>
@@ -26,25 +33,36 @@ export function FigureNote({ figure }: FigureNoteProps) {
             <th scope="row">
               This page
               {formatDate(figure.day) && <span class="r-date">{formatDate(figure.day)}</span>}
+              {figure.claimant && <span class="r-date">according to {figure.claimant}</span>}
             </th>
-            <td>
-              {figure.text}
-              {figure.claimant && <span class="r-claimant"> (says {figure.claimant})</span>}
-            </td>
+            <td>{figure.text}</td>
             <td />
           </tr>
           {figure.others.map((o, i) => (
             <tr key={i} data-testid="retold-figure-other">
               <th scope="row">
                 {outletName(o.outlet)}
-                {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
+                {o.title &&
+                  (o.url ? (
+                    <a
+                      class="r-headline"
+                      href={o.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      data-testid="retold-source-link"
+                    >
+                      {o.title}
+                    </a>
+                  ) : (
+                    <span class="r-headline">{o.title}</span>
+                  ))}
+                <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
+                {o.claimant && <span class="r-date">according to {o.claimant}</span>}
                 <FromReading source={o} />
               </th>
-              <td>
-                {o.text}
-                {o.claimant && <span class="r-claimant"> (says {o.claimant})</span>}
-              </td>
+              <td>{o.text}</td>
               <td class={o.verdict === 'differ' ? 'r-differs' : 'r-agrees'} data-verdict={o.verdict}>
+                {o.verdict === 'differ' ? '≠ ' : o.verdict === 'agree' ? '= ' : ''}
                 {figureRelation(o.verdict, o.day)}
               </td>
             </tr>

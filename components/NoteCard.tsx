@@ -3,6 +3,7 @@ import type { FigureView, RemarkView } from '../lib/extension/messages';
 import { placeCard, type TextBox, type Viewport } from '../lib/page/layout';
 import { plural } from './format';
 import { FigureNote } from './FigureNote';
+import { NoteActions } from './NoteActions';
 import { RemarkNote } from './RemarkNote';
 
 export interface NoteCardProps {
@@ -11,12 +12,23 @@ export interface NoteCardProps {
   /** Where the note's text is on the page. */
   box: TextBox;
   viewport: Viewport;
+  /**
+   * A sheet along the bottom of the window instead of a card in the margin:
+   * for a window with no margin wide enough, when the side panel cannot open.
+   */
+  sheet?: boolean;
   /** Called when the reader closes the card (close button or Escape). */
   onClose: () => void;
+  /** The reader hides the note, or says it is wrong. */
+  onFeedback: (verdict: 'hidden' | 'wrong') => void;
 }
 
-/** The card a note opens into: a non-modal dialog beside the text, never over it when there is a margin. */
-export function NoteCard({ note, box, viewport, onClose }: NoteCardProps) {
+/**
+ * The card a note opens into: a non-modal dialog in the margin beside the
+ * text, never over it; or, where no margin is wide enough, a sheet at the
+ * bottom of the window (the page scrolls the note's text above it).
+ */
+export function NoteCard({ note, box, viewport, sheet, onClose, onFeedback }: NoteCardProps) {
   const card = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [height, setHeight] = useState(280);
@@ -25,7 +37,7 @@ export function NoteCard({ note, box, viewport, onClose }: NoteCardProps) {
     if (h && Math.abs(h - height) > 1) setHeight(h);
   });
   useEffect(() => heading.current?.focus(), [note]);
-  const at = placeCard(box, viewport, height);
+  const at = sheet ? null : placeCard(box, viewport, height);
   const id = note.kind === 'remark' ? note.remark.id : note.figure.id;
   const title =
     note.kind === 'remark'
@@ -34,12 +46,13 @@ export function NoteCard({ note, box, viewport, onClose }: NoteCardProps) {
   return (
     <section
       ref={card}
-      class={`r-card r-card-${note.kind}`}
+      class={`r-card r-card-${note.kind}${at ? '' : ' r-sheet'}`}
       role="dialog"
       aria-labelledby={`${id}-title`}
       data-testid="retold-note"
       data-note={id}
-      style={{ left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px` }}
+      data-where={at ? 'margin' : 'sheet'}
+      style={at ? { left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px` } : undefined}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -56,6 +69,7 @@ export function NoteCard({ note, box, viewport, onClose }: NoteCardProps) {
         </button>
       </header>
       {note.kind === 'remark' ? <RemarkNote remark={note.remark} /> : <FigureNote figure={note.figure} />}
+      <NoteActions onFeedback={onFeedback} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { PageNotes } from '../lib/extension/messages';
 import { placeMarkers, type TextBox, type Viewport } from '../lib/page/layout';
-import { plural, summaryText } from './format';
+import { markerText, summaryText } from './format';
 import { NoteCard } from './NoteCard';
 import { NoteList } from './NoteList';
 import { NoteMarker } from './NoteMarker';
@@ -17,6 +17,11 @@ export interface OverlayProps {
   visible: boolean;
   /** The note whose card is open. */
   openId: string | null;
+  /**
+   * Where the open note is: a card in the margin, a sheet at the bottom of the
+   * window, or the side panel (then nothing is drawn here but its highlight).
+   */
+  openWhere?: 'inline' | 'sheet' | 'panel';
   listOpen: boolean;
   /** 'dark' on pages with a dark background. */
   theme: 'light' | 'dark';
@@ -25,11 +30,13 @@ export interface OverlayProps {
   onToggleVisible: () => void;
   /** Scroll a note's text into view and open its card. */
   onReveal: (id: string) => void;
+  /** The reader hides a note, or says it is wrong. */
+  onFeedback: (id: string, verdict: 'hidden' | 'wrong') => void;
 }
 
 /** Everything Retold draws on a page: markers beside noted text, the open card, the summary pill and its list. */
 export function Overlay(props: OverlayProps) {
-  const { notes, boxes, viewport, visible, openId, listOpen, theme } = props;
+  const { notes, boxes, viewport, visible, openId, listOpen, theme, openWhere = 'inline' } = props;
   const markerButtons = useRef(new Map<string, HTMLButtonElement>());
   const remarks = new Map(notes.remarks.map((r) => [r.id, r]));
   const figures = new Map(notes.figures.map((f) => [f.id, f]));
@@ -50,10 +57,9 @@ export function Overlay(props: OverlayProps) {
       {order.map(([id, at]) => {
         const remark = remarks.get(id);
         const figure = figures.get(id);
-        const count = remark ? remark.outlets.length : (figure?.others.length ?? 0);
-        const label = remark
-          ? `Remark “${remark.quote}”: also quoted by ${plural(count, 'other outlet')}`
-          : `Figure ${figure?.text}: ${figure?.differs ? 'other outlets report a different figure' : `${plural(count, 'other outlet')} agree`}`;
+        if (!remark && !figure) return null;
+        const count = remark ? remark.outlets.length : figure!.others.length;
+        const { label, tip } = markerText(remark ? { kind: 'remark', remark } : { kind: 'figure', figure: figure! });
         return (
           <NoteMarker
             key={id}
@@ -63,6 +69,10 @@ export function Overlay(props: OverlayProps) {
             count={count}
             differs={figure?.differs ?? false}
             label={label}
+            tip={tip}
+            tipSide={
+              at.left > viewport.scrollX + viewport.width / 2 || at.left - viewport.scrollX > 240 ? 'left' : 'right'
+            }
             open={openId === id}
             onOpen={(which) => props.onOpen(openId === which ? null : which)}
             buttonRef={(el: HTMLButtonElement | null) => {
@@ -72,12 +82,14 @@ export function Overlay(props: OverlayProps) {
           />
         );
       })}
-      {visible && openBox && (openRemark || openFigure) && (
+      {visible && openBox && openWhere !== 'panel' && (openRemark || openFigure) && (
         <NoteCard
           note={openRemark ? { kind: 'remark', remark: openRemark } : { kind: 'figure', figure: openFigure! }}
           box={openBox}
           viewport={viewport}
+          sheet={openWhere === 'sheet'}
           onClose={close}
+          onFeedback={(verdict) => props.onFeedback(openId!, verdict)}
         />
       )}
       {listOpen && (
@@ -94,6 +106,7 @@ export function Overlay(props: OverlayProps) {
         text={summaryText(notes)}
         expanded={listOpen}
         visible={visible}
+        count={notes.remarks.length + notes.figures.length}
         onToggleList={() => props.onListOpen(!listOpen)}
       />
     </div>

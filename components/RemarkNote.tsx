@@ -1,5 +1,6 @@
 import type { RemarkView } from '../lib/extension/messages';
-import { formatDate, outletName } from './format';
+import { citation, formatDate, outletName, reasonText } from './format';
+import { CopyCitation } from './CopyCitation';
 import { FromReading } from './FromReading';
 import { WordDiff } from './WordDiff';
 
@@ -8,7 +9,12 @@ export interface RemarkNoteProps {
   remark: RemarkView;
 }
 
-/** The body of a remark's card: how each other outlet quoted it, word by word against this page. */
+/**
+ * The body of a remark's note: how each other outlet quoted it, word by word
+ * against this page, with what a reader needs to check it: the outlet's
+ * headline (a link where the corpus has its address), its date, who it says
+ * spoke, why the wording was matched, and a copy of it with its source.
+ */
 export function RemarkNote({ remark }: RemarkNoteProps) {
   return (
     <>
@@ -21,20 +27,45 @@ export function RemarkNote({ remark }: RemarkNoteProps) {
           <li key={o.articleId} class="r-outlet" data-testid="retold-variant">
             <p class="r-source">
               <strong data-testid="retold-outlet">{outletName(o.outlet)}</strong>
-              {formatDate(o.date) && <span class="r-date">{formatDate(o.date)}</span>}
+              <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
               <FromReading source={o} />
-              {o.wordings[0]?.speaker && <span class="r-speaker">{o.wordings[0].speaker}</span>}
             </p>
+            {o.title &&
+              (o.url ? (
+                <a
+                  class="r-headline"
+                  href={o.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  data-testid="retold-source-link"
+                >
+                  {o.title}
+                </a>
+              ) : (
+                <span class="r-headline">{o.title}</span>
+              ))}
             {o.wordings.map((w, i) => (
-              <p key={i} class="r-wording">
-                <WordDiff parts={w.diff} outlet={outletName(o.outlet)} />
-              </p>
+              <div key={i} class="r-wording">
+                <p class="r-why" data-testid="retold-why">
+                  {reasonText(w.reason, w.similarity)}
+                  {w.speaker ? ` · said by ${w.speaker}` : ''}
+                </p>
+                <p>
+                  <WordDiff parts={w.diff} outlet={outletName(o.outlet)} />
+                </p>
+                <CopyCitation
+                  text={citation(w.quote, o)}
+                  label={`Copy ${outletName(o.outlet)}'s wording with its source`}
+                />
+              </div>
             ))}
           </li>
         ))}
       </ul>
-      <p class="r-legend" aria-hidden="true">
-        <ins>underlined</ins> only in the other outlet · <del>struck</del> only on this page
+      <p class="r-legend">
+        <ins>underlined</ins>: only the other outlet · <del>struck</del>: only this page ·{' '}
+        <span class="r-context">grey</span>: the other outlet quotes more. Outlets that translate a remark word it
+        differently: a difference may be only a translation.
       </p>
     </>
   );

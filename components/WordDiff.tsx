@@ -12,7 +12,9 @@ export interface WordDiffProps {
  * Another outlet's wording of a remark, with the words it does not share
  * with this page marked: words only it has are underlined, words only this
  * page has are struck through. Marked by more than colour, so it reads the
- * same without it.
+ * same without it. Where one outlet quotes more of the remark than the other,
+ * nothing is marked: the other outlet's extra words are greyed, and where it
+ * quotes less an ellipsis stands for the rest of this page's quote.
  */
 export function WordDiff({ parts, outlet }: WordDiffProps) {
   return (
@@ -21,8 +23,15 @@ export function WordDiff({ parts, outlet }: WordDiffProps) {
         p.kind === 'same' ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === 'context' ? (
-          <span key={i} class="r-context" title="The rest of this outlet's quote">
+          <span key={i} class="r-context" title={`${outlet} quotes more than this page`}>
             {p.text}
+          </span>
+        ) : p.kind === 'omitted' ? (
+          <span key={i} class="r-omitted" title={`${outlet} quotes less of the remark than this page`}>
+            {/^\s/.test(p.text) ? ' ' : ''}
+            <span aria-hidden="true">…</span>
+            <span class="r-sr">(quotes less)</span>
+            {/\s$/.test(p.text) ? ' ' : ''}
           </span>
         ) : p.kind === 'added' ? (
           <ins key={i} title={`Only in ${outlet}`} data-testid="retold-diff-added">

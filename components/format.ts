@@ -1,5 +1,5 @@
 /** Words the overlay shows that more than one component needs. */
-import type { PageNotes } from '../lib/extension/messages';
+import type { FigureView, MatchReason, PageNotes, RemarkView } from '../lib/extension/messages';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -41,6 +41,55 @@ export function figureRelation(verdict: 'agree' | 'differ' | 'over-time', day: s
   if (verdict === 'agree') return 'agrees';
   if (verdict === 'differ') return 'cannot both be right';
   return day ? `on ${formatDate(day)}` : 'on another day';
+}
+
+/** "1 other outlet agrees", "2 other outlets agree". */
+export function othersAgree(n: number): string {
+  return `${plural(n, 'other outlet')} ${n === 1 ? 'agrees' : 'agree'}`;
+}
+
+/** Why a wording was matched, as the card says it. */
+export function reasonText(reason: MatchReason, similarity: number): string {
+  switch (reason) {
+    case 'same-words':
+      return 'Same words';
+    case 'longer-quote':
+      return 'Part of a longer quote';
+    case 'shorter-excerpt':
+      return 'A shorter excerpt of the same quote';
+    case 'other-words':
+      return `Other words for the same sentence, perhaps a different translation (${Math.round(similarity * 100)}% alike)`;
+  }
+}
+
+/** What a marker's tooltip says and a screen reader reads for it. */
+export function markerText(note: { kind: 'remark'; remark: RemarkView } | { kind: 'figure'; figure: FigureView }): {
+  tip: string;
+  label: string;
+} {
+  if (note.kind === 'remark') {
+    const tip = `Quoted by ${plural(note.remark.outlets.length, 'other outlet')}`;
+    return {
+      tip,
+      label: `Remark “${note.remark.quote}”: also quoted by ${plural(note.remark.outlets.length, 'other outlet')}`,
+    };
+  }
+  const f = note.figure;
+  const said = f.differs ? 'other outlets report a different figure' : othersAgree(f.others.length);
+  return { tip: `${f.text}: ${said}`, label: `Figure ${f.text}: ${said}` };
+}
+
+/** A wording with where it comes from, for pasting: “…” — Outlet, 13 Oct 2023, address. */
+export function citation(
+  quote: string,
+  source: { outlet: string | null; title: string | null; date: string | null; url?: string | null },
+): string {
+  const parts = [outletName(source.outlet)];
+  if (source.title) parts.push(`“${source.title}”`);
+  const date = formatDate(source.date);
+  if (date) parts.push(date);
+  if (source.url) parts.push(source.url);
+  return `“${quote}” — ${parts.join(', ')}`;
 }
 
 export { plural };

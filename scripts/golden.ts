@@ -33,7 +33,8 @@ export function caseArticle(dir: string): string {
  * with every tuning, and a reader sees none of them.
  */
 export function annotateCase(annotator: Annotator, dir: string): unknown {
-  const notes = annotator.annotate(readArticleFile(caseArticle(dir)).text);
+  const article = readArticleFile(caseArticle(dir));
+  const notes = annotator.annotate(article.text, { date: article.date });
   return {
     remarks: notes.remarks.map((r) => ({
       quote: r.quote,

@@ -39,6 +39,7 @@ function mount(props: Partial<OverlayProps> = {}) {
     onListOpen: vi.fn(),
     onToggleVisible: vi.fn(),
     onReveal: vi.fn(),
+    onFeedback: vi.fn(),
     ...props,
   };
   act(() => render(<Overlay {...all} />, root));
@@ -56,9 +57,9 @@ describe('the overlay', () => {
     expect(q('retold-marker')).toHaveLength(ids.length);
     for (const m of q('retold-marker')) expect(m.getAttribute('aria-label')).toMatch(/other outlet/);
     expect(q('retold-summary')[0]!.textContent).toBe(summaryText(notes));
-    // The retelling's figures other outlets report: at least 36,500 Palestinians killed, about 15,000 of them fighters
+    // The retelling's remarks: three (its headline's quote and the body's are one). Its figures other outlets report: at least 36,500 Palestinians killed, about 15,000 of them fighters
     // ("close to three hours" is a duration, never a figure).
-    expect(summaryText(notes)).toBe('4 remarks and 2 figures also reported by 2 other outlets');
+    expect(summaryText(notes)).toBe('3 remarks and 2 figures also reported by 2 other outlets');
   });
 
   it('asks to open a note when its marker is pressed, and to close it when pressed again', () => {

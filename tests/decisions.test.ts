@@ -24,8 +24,10 @@ import { loadWordNet } from '../lib/node/io';
 const root = new URL('..', import.meta.url).pathname;
 
 describe('same remark', () => {
-  it('takes a quote with no speaker as compatible with any speaker, and matches speakers by surname', () => {
-    expect(speakersCompatible(null, 'Vladimir Putin')).toBe(true);
+  it('links an unattributed quote only to unattributed ones, and matches speakers by surname', () => {
+    expect(speakersCompatible(null, 'Vladimir Putin')).toBe(false);
+    expect(speakersCompatible('Antonio Guterres', null)).toBe(false);
+    expect(speakersCompatible(null, null)).toBe(true);
     expect(speakersCompatible('Putin', 'Vladimir Putin')).toBe(true);
     expect(speakersCompatible('Putin', 'Antonio Guterres')).toBe(false);
   });
@@ -79,7 +81,7 @@ describe('same remark', () => {
         const decided = sameRemark(
           { prepared: prepare(p.a), speaker: speakers[0] },
           { prepared: prepare(p.b), speaker: speakers[1] },
-          synonyms,
+          { synonyms },
         );
         expect({ pair: p.a, speakers, grouped, matched }).toEqual({
           pair: p.a,

@@ -136,6 +136,6 @@ describe('who claims a figure', () => {
     expect(detectFigures('At least 31 people died, according to the regional health office.')[0]!.claimant).toBe(
       'regional health office',
     );
-    expect(detectFigures('Police said 14 people were arrested.')[0]!.claimant).toBe('police');
+    expect(detectFigures('Police said 14 people were arrested.')[0]!.claimant).toBe('Police');
   });
 });

@@ -200,7 +200,7 @@ describe('matching against remembered articles', () => {
     expect(notes.remarks[0]!.matches.map((m) => m.articleId).sort()).toEqual(others.map((o) => o.entries.article.id));
     expect(notes.figures).toHaveLength(1);
     expect(notes.figures[0]!.differs).toBe(true);
-    const view = presentNotes(notes, page, { articles: [...corpus.articles, ...mine.corpus.articles] });
+    const view = presentNotes(notes, page, { ...corpus, articles: [...corpus.articles, ...mine.corpus.articles] });
     expect(view.remarks[0]!.outlets[0]!.fromReading).toEqual({ url: 'https://ledger.example/floods' });
     expect(view.figures[0]!.others[0]!.fromReading?.url).toMatch(/^https:\/\//);
 

@@ -15,7 +15,7 @@ import type { FigureView, OutletVersion, PageNotes, RemarkView, TabView } from '
 import { expectAccessible } from './accessibility';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
-const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selector, outlets: [] });
+const aRemark = (id: string): RemarkView => ({ id, quote: 'x', speaker: null, selectors: [selector], outlets: [] });
 /** A figure's interval, day and claimant, as the view carries them (their values do not matter here). */
 const reading = { low: 1, high: 1, lowOpen: false, highOpen: false, day: null, claimant: null };
 const aFigure = (id: string): FigureView => ({
@@ -335,6 +335,7 @@ describe('the popup', () => {
               quote: 'Now the main thing is to stop the bloodshed',
               speaker: null,
               similarity: 0.9,
+              reason: 'longer-quote',
               diff: [
                 { kind: 'context', text: 'Now the main thing is to ' },
                 { kind: 'same', text: 'stop the bloodshed' },

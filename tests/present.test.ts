@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PageNotesSchema } from '../lib/extension/messages';
-import { presentNotes } from '../lib/extension/present';
+import { matchReason, presentNotes } from '../lib/extension/present';
 import { loadAnnotator } from '../scripts/golden';
 
 const annotator = loadAnnotator();
@@ -24,7 +24,7 @@ describe('notes as the page receives them', () => {
   });
 
   it('carry selectors whose exact text is the quote, so the page can find it', () => {
-    for (const r of notes.remarks) expect(r.selector.exact).toBe(r.quote);
+    for (const r of notes.remarks) for (const s of r.selectors) expect(r.quote).toContain(s.exact);
     for (const f of notes.figures) expect(f.selector.exact).toBe(f.text);
   });
 
@@ -39,5 +39,33 @@ describe('notes as the page receives them', () => {
 
   it('count the distinct other outlets they draw on', () => {
     expect(notes.outletCount).toBe(2);
+  });
+
+  it('say why each wording matched, and link the other outlet’s article where the corpus knows its address', () => {
+    const reasons = (quote: string) =>
+      notes.remarks.find((r) => r.quote === quote)!.outlets.map((o) => [o.outlet, o.wordings[0]!.reason]);
+    expect(reasons('It is a kind of total destruction of the civilian population')).toEqual([
+      ['Israfan', 'longer-quote'],
+      ['The Jerusalem Post', 'other-words'],
+    ]);
+    expect(matchReason([{ kind: 'same', text: 'stop the bloodshed' }])).toBe('same-words');
+    expect(
+      matchReason([
+        { kind: 'omitted', text: 'Now ' },
+        { kind: 'same', text: 'stop the bloodshed' },
+      ]),
+    ).toBe('shorter-excerpt');
+    const israfan = notes.remarks[0]!.outlets.find((o) => o.outlet === 'Israfan')!;
+    expect(israfan.url).toBe('https://israfan.com/p/putin-gaza-conflict-comments-2024');
+    expect(israfan.title).toMatch(/Total Destruction/);
+  });
+
+  it('carry each figure’s interval, for the chart', () => {
+    const fighters = notes.figures.find((f) => f.text === 'about 15,000')!;
+    expect([fighters.low, fighters.high]).toEqual([14250, 15750]);
+    expect(fighters.others.map((o) => [o.low, o.high])).toEqual([
+      [14250, 15750],
+      [14000, 14000],
+    ]);
   });
 });

@@ -27,6 +27,18 @@ describe('searching the corpus', () => {
     }
   });
 
+  it('keeps apart remarks that only share a phrase, as the corpus builder groups them', () => {
+    // "They monopolized the peace process" and "we need to work together rather than trying to monopolize the peace
+    // process" are two remarks of one speaker: neither is listed as the other's wording.
+    for (const r of search.search('monopolize')) {
+      if (r.kind !== 'remark') continue;
+      const said = r.wordings.map((w) => w.quote);
+      expect(said.some((q) => q.startsWith('They monopolized')) && said.some((q) => q.startsWith('We need'))).toBe(
+        false,
+      );
+    }
+  });
+
   it('finds remarks by speaker and by outlet', () => {
     const byPutin = search.search('Putin');
     expect(byPutin.filter((r) => r.kind === 'remark').length).toBeGreaterThan(5);

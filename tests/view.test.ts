@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type Settings } from '../lib/extension/settings';
 import type { FigureView, PageNotes, RemarkView } from '../lib/extension/messages';
 import { view, type TabPage } from '../lib/extension/view';
+import { noteKey } from '../lib/extension/feedback';
 
 const selector = { exact: 'x', prefix: '', suffix: '', position: 0 };
 const source = (articleId: string) => ({ articleId, outlet: articleId.toUpperCase(), title: null, date: null });
@@ -9,7 +10,7 @@ const remark = (id: string, ...articles: string[]): RemarkView => ({
   id,
   quote: 'x',
   speaker: null,
-  selector,
+  selectors: [selector],
   outlets: articles.map((a) => ({ ...source(a), wordings: [] })),
 });
 const reading = { low: 3, high: 3, lowOpen: false, highOpen: false, day: null, claimant: null };
@@ -89,5 +90,17 @@ describe('what a tab shows', () => {
 
   it('has no host for an address it cannot read', () => {
     expect(view({ ...page, url: 'not a url' }, settings(), NOW).host).toBe('');
+  });
+});
+
+describe('notes the reader hid', () => {
+  it('are left out on the page they were hidden on, and counted nowhere', () => {
+    const hidden = new Set([noteKey('https://news.example/story#top', 'remark', 'x')]);
+    const v = view(page, settings(), NOW, hidden);
+    expect(v.notes.remarks).toEqual([]);
+    expect(v.notes.figures).toHaveLength(1);
+    expect(v.notes.outletCount).toBe(2);
+    expect(v.badge.text).toBe('1');
+    expect(view({ ...page, url: 'https://news.example/other' }, settings(), NOW, hidden).notes.remarks).toHaveLength(2);
   });
 });

@@ -8,11 +8,20 @@ import type { PageNotes, TabView } from '../../lib/extension/messages';
 import { locateSteps, mapSteps, paint, type HighlightName } from './page';
 import { drive } from './slices';
 
-/** A range in the live page for each note found there; null when `signal` aborted the search. */
+/** The key of a note's place on the page: its id for the first place, its id and the place's number for the others. */
+export const placeKey = (id: string, place: number) => (place === 0 ? id : `${id}\u0000${place}`);
+/** The note a place key belongs to. */
+export const noteOfPlace = (key: string) => key.split('\u0000')[0]!;
+
+/**
+ * A range in the live page for each place of each note found there (see
+ * placeKey); null when `signal` aborted the search.
+ */
 export async function anchorNotes(notes: PageNotes, signal: AbortSignal): Promise<Map<string, Range> | null> {
   if (!document.body) return null;
   const selectors = new Map<string, TextQuoteSelector>();
-  for (const n of [...notes.remarks, ...notes.figures]) selectors.set(n.id, n.selector);
+  for (const r of notes.remarks) r.selectors.forEach((s, k) => selectors.set(placeKey(r.id, k), s));
+  for (const f of notes.figures) selectors.set(f.id, f.selector);
   const mapped = await drive('map', mapSteps(document.body), signal);
   return mapped && drive('anchor', locateSteps(mapped, selectors), signal);
 }
@@ -30,7 +39,7 @@ export function paintNotes(
       const r = ranges.get(id);
       if (r) (groups[name] ??= []).push(r);
     };
-    for (const r of view.notes.remarks) add('retold-remark', r.id);
+    for (const r of view.notes.remarks) r.selectors.forEach((_, k) => add('retold-remark', placeKey(r.id, k)));
     for (const f of view.notes.figures) add(f.differs ? 'retold-figure-differs' : 'retold-figure', f.id);
     if (openId) add('retold-active', openId);
   }

@@ -11,11 +11,11 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '../../components/Overlay';
-import { noteAt, type TextBox } from '../../lib/page/layout';
+import { noteAt, placeCard, type TextBox } from '../../lib/page/layout';
 import { noteCount, type TabView } from '../../lib/extension/messages';
 import * as channels from '../../lib/extension/channels';
 import { send } from '../../lib/extension/channels';
-import { anchorNotes, paintNotes } from './anchoring';
+import { anchorNotes, noteOfPlace, paintNotes } from './anchoring';
 import { OverlayHost } from './overlay-host';
 import { isOurHost, measure, pageTheme, unpaint, viewport } from './page';
 import { painted, sliceEnded, viewArrived } from './slices';
@@ -23,11 +23,25 @@ import { painted, sliceEnded, viewArrived } from './slices';
 interface Shown {
   view: TabView;
   ranges: Map<string, Range>;
+  /** Each note's line boxes at its first place found: where its marker goes. */
   boxes: Map<string, TextBox>;
+  /** The line boxes of every place of every note (see placeKey): a click on any of them opens its note. */
+  places: Map<string, TextBox>;
   openId: string | null;
+  /** Where the open note is drawn: a card in the margin, a sheet, or the side panel. */
+  openWhere: 'inline' | 'sheet' | 'panel';
+  /** A note the side panel asked to see: its highlight flashes for a moment. */
+  flashId: string | null;
   listOpen: boolean;
   theme: 'light' | 'dark';
 }
+
+/** How long a note revealed from the side panel stays marked. */
+const FLASH_MS = 1600;
+/** A pointer that moved further than this between press and release selected text: no note opens. */
+const DRAG_PX = 4;
+
+const ids = (view: TabView) => new Set([...view.notes.remarks, ...view.notes.figures].map((n) => n.id));
 
 export class Guest {
   private shown: Shown | null = null;
@@ -39,6 +53,8 @@ export class Guest {
   private anchoring: AbortController | null = null;
   private readonly overlay: OverlayHost;
   private frame: number | undefined;
+  private pressedAt: { x: number; y: number } | null = null;
+  private flashTimer: number | undefined;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.overlay = new OverlayHost(ctx);
@@ -49,6 +65,7 @@ export class Guest {
     ctx.addEventListener(window, 'resize', () => this.relayout(), { passive: true });
     // Capture: scrolling of any inner container moves the text too.
     ctx.addEventListener(document, 'scroll', () => this.relayout(), { passive: true, capture: true });
+    ctx.addEventListener(document, 'mousedown', (e) => (this.pressedAt = { x: e.clientX, y: e.clientY }));
     ctx.addEventListener(document, 'click', (e) => this.clicked(e));
     ctx.addEventListener(window, 'keydown', (e) => this.keyed(e));
     if (document.fonts) ctx.addEventListener(document.fonts, 'loadingdone', () => this.relayout());
@@ -81,7 +98,11 @@ export class Guest {
     // Only what is shown or how changed: the notes are where they were.
     if (previous && JSON.stringify(previous.view.notes) === JSON.stringify(view.notes)) {
       this.anchoring?.abort();
-      this.shown = { ...previous, view, openId: view.visible ? previous.openId : null };
+      this.shown = {
+        ...previous,
+        view,
+        openId: view.visible && previous.openId && ids(view).has(previous.openId) ? previous.openId : null,
+      };
       this.relayout();
       return;
     }
@@ -120,7 +141,10 @@ export class Guest {
       view,
       ranges,
       boxes: new Map(),
+      places: new Map(),
       openId: view.visible && previous?.openId && ranges.has(previous.openId) ? previous.openId : null,
+      openWhere: previous?.openWhere ?? 'inline',
+      flashId: null,
       listOpen: previous?.listOpen ?? false,
       theme: pageTheme(),
     };
@@ -151,8 +175,11 @@ export class Guest {
     const shown = this.shown;
     if (!shown) return;
     const start = performance.now();
-    shown.boxes = measure(shown.ranges);
-    paintNotes(shown.view, shown.ranges, shown.openId, shown.theme);
+    shown.places = measure(shown.ranges);
+    shown.boxes = new Map();
+    for (const [key, box] of shown.places)
+      if (!shown.boxes.has(noteOfPlace(key))) shown.boxes.set(noteOfPlace(key), box);
+    paintNotes(shown.view, shown.ranges, shown.openId ?? shown.flashId, shown.theme);
     sliceEnded('paint', start);
     const ui = await this.overlay.mounted();
     // Cleared or replaced while the overlay was being made: the next frame draws what is current.
@@ -166,9 +193,11 @@ export class Guest {
         viewport={viewport()}
         visible={view.visible}
         openId={shown.openId}
+        openWhere={shown.openWhere}
         listOpen={shown.listOpen}
         theme={shown.theme}
-        onOpen={(id) => this.update({ openId: id })}
+        onOpen={(id) => void this.open(id)}
+        onFeedback={(id, verdict) => this.feedback(id, verdict)}
         onListOpen={(open) => this.update({ listOpen: open })}
         onToggleVisible={() => this.toggle()}
         onReveal={(id) => this.reveal(id)}
@@ -179,7 +208,7 @@ export class Guest {
     painted();
   }
 
-  private update(change: Partial<Pick<Shown, 'openId' | 'listOpen'>>): void {
+  private update(change: Partial<Pick<Shown, 'openId' | 'openWhere' | 'flashId' | 'listOpen'>>): void {
     if (!this.shown) return;
     Object.assign(this.shown, change);
     this.relayout();
@@ -190,24 +219,98 @@ export class Guest {
     void send(channels.toggle, {}).catch(() => undefined);
   }
 
+  /**
+   * Open a note: as a card in the margin when one is wide enough; otherwise
+   * the background opens it in the side panel if it can, and if not it opens
+   * in a sheet, with the note's text scrolled above it. Never over the text.
+   */
+  private async open(id: string | null): Promise<void> {
+    const shown = this.shown;
+    if (!shown) return;
+    if (id === null || shown.openId === id) return this.update({ openId: null });
+    const box = shown.boxes.get(id);
+    if (box && placeCard(box, viewport(), 280))
+      return this.update({ openId: id, openWhere: 'inline', listOpen: false });
+    const answer = await send(channels.openNote, { id }).catch(() => ({ where: 'sheet' as const }));
+    if (this.shown !== shown) return;
+    if (answer.where === 'sheet') this.scrollAbove(id);
+    this.update({ openId: id, openWhere: answer.where, listOpen: false });
+  }
+
+  /** Scroll a note's first line near the top of the window (below a fixed header), above a sheet. */
+  private scrollAbove(id: string): void {
+    const rect = this.shown?.ranges.get(id)?.getClientRects()[0];
+    if (!rect) return;
+    const { topInset = 0 } = viewport();
+    window.scrollBy({ top: rect.top - topInset - 24, behavior: 'instant' });
+  }
+
+  /** The reader hid a note or said it is wrong: the background keeps it and sends the view without it. */
+  private feedback(id: string, verdict: 'hidden' | 'wrong'): void {
+    this.update({ openId: null });
+    void send(channels.noteFeedback, { url: location.href, id, verdict }).catch(() => undefined);
+  }
+
   /** Scroll to a note and open it (from the note list, or the popup); false when the note is not drawn. */
   reveal(id: string): boolean {
     const range = this.shown?.ranges.get(id);
     if (!range) return false;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     if (!this.shown!.view.visible) this.toggle();
-    this.update({ openId: id, listOpen: false });
+    this.update({ listOpen: false });
+    void this.open(id);
+    return true;
+  }
+
+  /** From the side panel: scroll to the note and flash its highlight. Whether it was found is the answer. */
+  flash(id: string): boolean {
+    const range = this.shown?.ranges.get(id);
+    if (!range) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (!this.shown!.view.visible) this.toggle();
+    clearTimeout(this.flashTimer);
+    this.update({ flashId: id });
+    this.flashTimer = window.setTimeout(() => this.update({ flashId: null }), FLASH_MS);
+    return true;
+  }
+
+  /**
+   * Focus the next note's marker, after the focused one, or the first in the
+   * window when none is (the jump-to-next-note command). Markers come after
+   * every element of the page in Tab order; this brings the reader to them.
+   */
+  async jump(): Promise<boolean> {
+    if (!this.shown) return false;
+    const { shadow } = await this.overlay.mounted();
+    const markers = [...shadow.querySelectorAll<HTMLButtonElement>('[data-testid="retold-marker"]')];
+    if (markers.length === 0) {
+      this.update({ listOpen: true });
+      return false;
+    }
+    const current = markers.indexOf(shadow.activeElement as HTMLButtonElement);
+    const { topInset = 0 } = viewport();
+    const below = markers.findIndex((m) => m.getBoundingClientRect().top >= topInset);
+    const next = current >= 0 ? (current + 1) % markers.length : Math.max(0, below);
+    const marker = markers[next]!;
+    marker.scrollIntoView({ block: 'center', behavior: 'instant' });
+    marker.focus();
     return true;
   }
 
   private clicked(e: MouseEvent): void {
     const shown = this.shown;
+    const pressed = this.pressedAt;
+    this.pressedAt = null;
     // A click the page dispatched (`isTrusted` false) is not the reader's.
     if (!shown || !shown.view.visible || !e.isTrusted) return;
     // Clicks inside our UI reach the document retargeted to the host.
     if (e.target instanceof Element && isOurHost(e.target)) return;
-    const id = noteAt(shown.boxes, e.pageX, e.pageY);
-    if (id) this.update({ openId: id });
+    // Selecting text (a drag, or a double click that selects a word) is not asking for a note.
+    const dragged = pressed && Math.hypot(e.clientX - pressed.x, e.clientY - pressed.y) > DRAG_PX;
+    if (dragged || document.getSelection()?.isCollapsed === false) return;
+    const place = noteAt(shown.places, e.pageX, e.pageY);
+    const id = place && noteOfPlace(place);
+    if (id) void this.open(id);
     else if (shown.openId || shown.listOpen) this.update({ openId: null, listOpen: false });
   }
 

@@ -103,7 +103,36 @@ export function viewport(): Viewport {
     scrollY: window.scrollY,
     width: document.documentElement.clientWidth,
     height: window.innerHeight,
+    topInset: headerInset(),
   };
+}
+
+/**
+ * How far down the window a site's fixed or sticky header reaches: the
+ * bottom of the lowest such element found at the top edge, at three points
+ * across the window (a page's own bars, never our UI). 0 when there is none.
+ * Capped at a third of the window, so a fixed full-page layer does not hide everything.
+ */
+export function headerInset(): number {
+  const width = document.documentElement.clientWidth;
+  let inset = 0;
+  for (const x of [width * 0.25, width * 0.5, width * 0.75]) {
+    for (const hit of document.elementsFromPoint(x, 2)) {
+      if (isOurHost(hit)) continue;
+      for (
+        let el: Element | null = hit;
+        el && el !== document.body && el !== document.documentElement;
+        el = el.parentElement
+      ) {
+        const position = getComputedStyle(el).position;
+        if (position !== 'fixed' && position !== 'sticky') continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.top <= 2) inset = Math.max(inset, rect.bottom);
+        break;
+      }
+    }
+  }
+  return Math.min(inset, window.innerHeight / 3);
 }
 
 /** The element a range's text flows in: its nearest block ancestor wide enough to be a column. */

@@ -7,11 +7,17 @@
  *
  *   retold:slice:<kind>     one stretch of page-thread time (setup, check, snapshot, send, map, anchor, paint, render)
  *   retold:wait:background  from sending the article to the background's view of it arriving
- *   retold:pipeline         from the run's start (the script's start, for the first) to notes painted
+ *   retold:pipeline         from the run's start (the page settled, for the first) to notes painted
  */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** Longest stretch of work on the page's thread before the page gets it back (a long task is 50 ms). */
 const SLICE_MS = 8;
+/**
+ * Longest wait for an idle moment once the page has loaded: a page that is
+ * never idle (animations, a ticker) still gets its notes, a little later.
+ */
+const IDLE_TIMEOUT_MS = 2000;
 const PREFIX = 'retold:';
 
 interface Span {
@@ -76,10 +82,27 @@ export function painted(): void {
   spans = null;
 }
 
-/** Give the page its thread back: run again after whatever it has queued. */
+/**
+ * Resolves once the page has fired its \`load\` event and then gone idle (or
+ * IDLE_TIMEOUT_MS after \`load\`): nothing of ours runs before, so Retold never
+ * delays the page's own loading. Never resolves once \`ctx\` is invalidated.
+ */
+export function pageSettled(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    if (document.readyState === 'complete') idle();
+    else ctx.addEventListener(window, 'load', idle, { once: true });
+  });
+}
+
+/**
+ * Give the page its thread back: run again after whatever it has queued.
+ * \`scheduler.yield()\` resumes ahead of the page's other tasks, so it is
+ * used only once the page has loaded; before, a plain task queues behind them.
+ */
 export function pageTurn(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  if (scheduler?.yield && document.readyState === 'complete') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

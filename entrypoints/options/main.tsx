@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { Options } from '../../components/Options';
+import './feedback';
 import {
   changeSettings,
   exportSettings,

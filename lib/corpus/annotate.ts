@@ -87,7 +87,7 @@ export class Annotator {
   private readonly stories: Stories;
 
   constructor(readonly corpus: Corpus) {
-    this.index = new QuoteIndex(corpus.quotes, corpus.synonyms);
+    this.index = new QuoteIndex(corpus.quotes, corpus.synonyms, corpus);
     this.articles = new Map(corpus.articles.map((a) => [a.id, a]));
     const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
       const list = map.get(key);
@@ -108,7 +108,13 @@ export class Annotator {
     return out;
   }
 
-  /** Notes for an article; `threshold` is the remark similarity a match needs (see REMARK_THRESHOLDS). */
+  /**
+   * Notes for an article; `threshold` is the remark similarity a match needs
+   * (see REMARK_THRESHOLDS), `date` the article's date of publication (ISO),
+   * when it shows one: no remark is linked that the corpus has only from
+   * later (see quotableOn), and figures are given for the days their sentences
+   * name, read against it (see figureDay).
+   */
   annotate(text: string, options: { url?: string | null; threshold?: number; date?: string | null } = {}): Notes {
     const exclude = this.sameArticles(text, options.url ?? null);
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
@@ -116,7 +122,15 @@ export class Annotator {
     const article = prepareArticle(text);
     const remarks: RemarkNote[] = [];
     for (const q of detectQuotes(article)) {
-      const matches = matchQuote(q.quote, q.speaker, this.corpus, this.index, exclude, options.threshold);
+      const matches = matchQuote(
+        q.quote,
+        q.speaker,
+        this.corpus,
+        this.index,
+        exclude,
+        options.threshold,
+        options.date ?? null,
+      );
       if (matches.length === 0) continue;
       remarks.push({
         ...q,

@@ -23,6 +23,7 @@ import {
   type ManifestEntry,
 } from './schema';
 import type { SynonymTable } from '../text/wordnet';
+import type { Lexicon } from '../text/similarity';
 
 /** An article as read from disk. */
 export interface SourceArticle {
@@ -69,7 +70,12 @@ export function parseManifest(json: string, file = 'manifest.json'): Manifest {
 /** An article's id: its file name without the extension. */
 export const articleId = (file: string) => file.replace(/\.[^.]+$/, '');
 
-/** Every word the corpus's quotes use, for the synonym table. */
+/** Every quote of the articles, for the rarity table. */
+export function quoteTexts(articles: readonly SourceArticle[]): string[] {
+  return articles.flatMap((a) => detectQuotes(a.text).map((q) => q.quote));
+}
+
+/** Every word the corpus's quotes use, for the synonym and antonym tables. */
 export function quoteVocabulary(articles: readonly SourceArticle[]): string[] {
   const vocab = new Set<string>();
   for (const a of articles)
@@ -99,13 +105,15 @@ class UnionFind {
 
 /**
  * Build the corpus. `articles` must match the manifest entries; the synonym
- * table should cover `quoteVocabulary(articles)`.
+ * and antonym tables should cover `quoteVocabulary(articles)`, the rarity
+ * table the stems of the articles' quotes (see rarityTable).
  */
 export function buildCorpus(
   manifest: Manifest,
   articles: readonly SourceArticle[],
   synonyms: SynonymTable,
   notices: string[],
+  lexicon: Lexicon = {},
 ): Corpus {
   const byFile = new Map(articles.map((a) => [a.file, a]));
   const ids = new Set<string>();
@@ -125,6 +133,7 @@ export function buildCorpus(
     entries.map(({ file, ...meta }) => articleEntries(articleId(file), meta, byFile.get(file)!.text)),
     synonyms,
     notices,
+    lexicon,
   );
 }
 
@@ -161,6 +170,7 @@ export function corpusFromEntries(
   entries: readonly ArticleEntries[],
   synonyms: SynonymTable,
   notices: string[],
+  lexicon: Lexicon = {},
 ): Corpus {
   const corpus: Corpus = {
     format: 'retold-corpus/1',
@@ -170,6 +180,8 @@ export function corpusFromEntries(
     figures: [],
     groups: [],
     synonyms,
+    antonyms: lexicon.antonyms ?? {},
+    rarity: lexicon.rarity ?? {},
     notices,
   };
   const figuresByArticle = new Map<string, Corpus['figures']>();
@@ -184,7 +196,7 @@ export function corpusFromEntries(
     figuresByArticle.set(entry.article.id, list);
   }
 
-  groupRemarks(corpus, synonyms);
+  groupRemarks(corpus, synonyms, corpus);
   groupFigures(corpus, figuresByArticle, synonyms);
   const checked = CorpusSchema.safeParse(corpus);
   if (!checked.success) throw new Error(`the built corpus is invalid:\n${describeIssues(checked.error)}`);
@@ -192,13 +204,14 @@ export function corpusFromEntries(
 }
 
 /** Group quote sentences into remarks: sentences of different articles (or one) that score as the same remark. */
-function groupRemarks(corpus: Corpus, synonyms: SynonymTable): void {
+function groupRemarks(corpus: Corpus, synonyms: SynonymTable, lexicon: Lexicon): void {
   const sentences: { quote: number; text: string; speaker: string | null }[] = [];
   for (const q of corpus.quotes)
     for (const s of sentencesOf(q.quote)) sentences.push({ quote: q.id, text: s, speaker: q.speaker });
   const index = new QuoteIndex(
     sentences.map((s) => ({ quote: s.text })),
     synonyms,
+    lexicon,
   );
   const uf = new UnionFind(sentences.length);
   // The speaker each group is known to have: a sentence of unknown speaker may

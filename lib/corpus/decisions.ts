@@ -6,7 +6,7 @@
  * writes a page's notes with them, and the popup's search and the page's
  * cards show what they decided, so the two can never disagree.
  */
-import { similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import { remarkSimilarity, SAME_REMARK_THRESHOLD, type Lexicon, type Prepared } from '../text/similarity';
 import type { SynonymTable } from '../text/wordnet';
 import { intervalsMeet, type Interval } from '../text/intervals';
 import type { Corpus } from './schema';
@@ -14,12 +14,14 @@ import type { Corpus } from './schema';
 // Same remark -----------------------------------------------------------------
 
 /**
- * Whether two quotes may be by one speaker: true when either speaker is
- * unknown, or when their surnames match ("Putin", "Vladimir Putin"). Not the
- * same speaker: a quote with no attribution is compatible with every one.
+ * Whether two quotes may be by one speaker: their surnames match ("Putin",
+ * "Vladimir Putin"), or neither is attributed. A quote whose speaker is
+ * unknown, or a role the article does not name ("a Hamas official"), is
+ * never linked to a named speaker's remark: wording alone cannot tell a
+ * stock phrase in another mouth from the same remark.
  */
 export function speakersCompatible(a: string | null, b: string | null): boolean {
-  if (!a || !b) return true;
+  if (!a || !b) return !a && !b;
   const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
   return surname(a) === surname(b);
 }
@@ -32,21 +34,112 @@ export function isSameRemark(score: number, threshold = SAME_REMARK_THRESHOLD): 
   return score >= threshold;
 }
 
+/**
+ * Days between a remark and the reports of it that still tell of the same
+ * occasion: papers report the next day, weeklies and late translations a few
+ * days on. A page dated more than this before every report the corpus has of
+ * a remark is quoting something else: a remark cannot be quoted before it
+ * was said.
+ */
+export const REPORTING_WINDOW_DAYS = 7;
+/**
+ * A page dated this long after every report of a remark is more likely
+ * quoting a like remark of a later occasion than re-quoting this one. It is
+ * evidence, not a veto (remarks are re-quoted months later): such a pair
+ * needs LATE_QUOTE_MARGIN more similarity.
+ */
+export const LATE_QUOTE_DAYS = 90;
+export const LATE_QUOTE_MARGIN = 0.05;
+
+const DAY_MS = 86_400_000;
+/** Day number of an ISO date or date-time ("2023-10-25", "2023-10-25T09:00:00Z"); null when it is none. */
+function dayOf(date: string | null | undefined): number | null {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : null;
+}
+
+/**
+ * Whether a page dated `pageDate` can quote a remark the corpus has from
+ * articles dated `remarkDates`: not when every one of them is later than the
+ * page by more than REPORTING_WINDOW_DAYS. An undated page is never ruled
+ * out, nor is a remark with an undated article (it may be the earlier one).
+ */
+export function quotableOn(pageDate: string | null, remarkDates: readonly (string | null)[]): boolean {
+  const page = dayOf(pageDate);
+  const days = remarkDates.map(dayOf);
+  if (page === null || days.length === 0 || days.includes(null)) return true;
+  return Math.min(...(days as number[])) <= page + REPORTING_WINDOW_DAYS;
+}
+
+/**
+ * The similarity a pair needs, given the dates: `threshold`, or
+ * LATE_QUOTE_MARGIN more when the page is dated LATE_QUOTE_DAYS after every
+ * dated report of the remark.
+ */
+export function remarkThreshold(
+  threshold: number,
+  pageDate: string | null,
+  remarkDates: readonly (string | null)[],
+): number {
+  const page = dayOf(pageDate);
+  const days = remarkDates.map(dayOf).filter((d) => d !== null);
+  if (page === null || days.length === 0) return threshold;
+  return page - Math.max(...days) > LATE_QUOTE_DAYS ? threshold + LATE_QUOTE_MARGIN : threshold;
+}
+
 /** A wording of a remark ready for the decision: prepared for scoring, and who said it. */
 export interface Wording {
   prepared: Prepared;
   speaker: string | null;
 }
 
+/** The page's wording, and the page's date (ISO; null when the page shows none). */
+export interface PageWording extends Wording {
+  date: string | null;
+}
+
+/** A corpus wording, and the dates of every article that quotes its remark (null for an undated one). */
+export interface CorpusWording extends Wording {
+  dates: readonly (string | null)[];
+}
+
+/** The corpus's word tables the measure reads (see Lexicon). */
+export interface WordTables extends Lexicon {
+  synonyms: SynonymTable;
+}
+
 /**
- * Whether two wordings are the same remark: their speakers may be one, and
- * their similarity passes the threshold. The builder and the matcher ask the
- * two halves apart (`speakersCompatible`, then `isSameRemark`) only so that a
+ * Whether two corpus wordings are the same remark: their speakers may be
+ * one, and their similarity passes the threshold. The builder asks the two
+ * halves apart (`speakersCompatible`, then `isSameRemark`) only so that a
  * wording shared by many quotes is scored once.
  */
-export function sameRemark(a: Wording, b: Wording, synonyms: SynonymTable, threshold = SAME_REMARK_THRESHOLD): boolean {
+export function sameRemark(a: Wording, b: Wording, tables: WordTables, threshold = SAME_REMARK_THRESHOLD): boolean {
   return (
-    speakersCompatible(a.speaker, b.speaker) && isSameRemark(similarity(a.prepared, b.prepared, synonyms), threshold)
+    speakersCompatible(a.speaker, b.speaker) &&
+    isSameRemark(remarkSimilarity(a.prepared, b.prepared, tables.synonyms, tables), threshold)
+  );
+}
+
+/**
+ * Whether a page's wording quotes a corpus remark: the same speaker, a page
+ * not dated before the remark was said (`quotableOn`), and a similarity that
+ * passes the threshold the dates ask for (`remarkThreshold`). The matcher
+ * asks the parts apart for the same reason as the builder.
+ */
+export function quotesRemark(
+  page: PageWording,
+  corpus: CorpusWording,
+  tables: WordTables,
+  threshold = SAME_REMARK_THRESHOLD,
+): boolean {
+  return (
+    speakersCompatible(page.speaker, corpus.speaker) &&
+    quotableOn(page.date, corpus.dates) &&
+    isSameRemark(
+      remarkSimilarity(page.prepared, corpus.prepared, tables.synonyms, tables),
+      remarkThreshold(threshold, page.date, corpus.dates),
+    )
   );
 }
 

@@ -5,11 +5,19 @@
  * `similarity`; every acceptance passes a named threshold.
  */
 import type { Corpus, CorpusFigure, CorpusQuote } from './schema';
-import { sortedIncludes, prepare, similarity, SAME_REMARK_THRESHOLD, type Prepared } from '../text/similarity';
+import {
+  sortedIncludes,
+  prepare,
+  similarity,
+  remarkSimilarity,
+  SAME_REMARK_THRESHOLD,
+  type Lexicon,
+  type Prepared,
+} from '../text/similarity';
 import type { Figure, Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
-import { isSameRemark, speakersCompatible } from './decisions';
+import { isSameRemark, quotableOn, remarkThreshold, speakersCompatible } from './decisions';
 
 /**
  * A quote less than this share of whose stems a page quote has can only
@@ -63,6 +71,7 @@ export class QuoteIndex {
   constructor(
     private readonly quotes: readonly { quote: string }[],
     private readonly synonyms: SynonymTable,
+    private readonly lexicon: Lexicon = {},
   ) {
     this.prepared = new Array<Prepared | undefined>(quotes.length);
     this.stemCounts = new Uint16Array(quotes.length);
@@ -173,7 +182,7 @@ export class QuoteIndex {
   }
 
   similarity(p: Prepared, id: number): number {
-    return similarity(p, this.preparedAt(id), this.synonyms);
+    return remarkSimilarity(p, this.preparedAt(id), this.synonyms, this.lexicon);
   }
 }
 
@@ -183,12 +192,29 @@ export interface QuoteMatch {
   similarity: number;
 }
 
+/** The dates of every article that quotes a remark a corpus quote gives a wording of, by quote id. */
+const remarkDatesOf = new WeakMap<Corpus, Map<number, (string | null)[]>>();
+function remarkDates(corpus: Corpus, quote: CorpusQuote): readonly (string | null)[] {
+  let byQuote = remarkDatesOf.get(corpus);
+  if (!byQuote) remarkDatesOf.set(corpus, (byQuote = new Map()));
+  let dates = byQuote.get(quote.id);
+  if (!dates) {
+    const articles = new Set([quote.articleId]);
+    for (const r of quote.remarks)
+      for (const v of corpus.remarks[r]?.variants ?? []) articles.add(corpus.quotes[v.quote]!.articleId);
+    const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
+    byQuote.set(quote.id, (dates = [...articles].map((id) => dateOf.get(id) ?? null)));
+  }
+  return dates;
+}
+
 /**
  * Corpus quotes that give a wording of the same remark as `text`, from
  * articles other than `exclude`, one entry per distinct wording per article.
- * Whether a quote is the same remark is decided as the builder decides it
- * (`speakersCompatible`, `isSameRemark` on the unrounded score); a borderline
- * match the same article could mean twice is then left out.
+ * Whether a quote is the same remark is decided by the decisions the
+ * builder shares (`speakersCompatible`, `quotableOn` and `isSameRemark` at
+ * `remarkThreshold` on the unrounded score, given the page's `date`); a
+ * borderline match the same article could mean twice is then left out.
  */
 export function matchQuote(
   text: string,
@@ -197,6 +223,7 @@ export function matchQuote(
   index: QuoteIndex,
   exclude: ReadonlySet<string>,
   threshold = SAME_REMARK_THRESHOLD,
+  date: string | null = null,
 ): QuoteMatch[] {
   const p = prepare(text);
   const byArticle = new Map<string, (QuoteMatch & { score: number })[]>();
@@ -205,11 +232,15 @@ export function matchQuote(
     for (const copy of index.copiesOf(id)) {
       const quote = corpus.quotes[copy]!;
       if (exclude.has(quote.articleId) || !speakersCompatible(speaker, quote.speaker)) continue;
+      const dates = remarkDates(corpus, quote);
+      if (!quotableOn(date, dates)) continue;
       score ??= index.similarity(p, id);
       if (score === 0) break;
+      // The margin a late page asks for, taken off the score so one threshold decides.
+      const decided = score - (remarkThreshold(threshold, date, dates) - threshold);
       let list = byArticle.get(quote.articleId);
       if (!list) byArticle.set(quote.articleId, (list = []));
-      list.push({ quote, similarity: round(score), score });
+      list.push({ quote, similarity: round(score), score: decided });
     }
   }
   const out: QuoteMatch[] = [];

@@ -104,6 +104,14 @@ export const CorpusSchema = z.strictObject({
   ),
   /** Stem → stems that may stand for it, for this corpus's vocabulary (from WordNet). */
   synonyms: z.record(z.string(), z.array(z.string())),
+  /**
+   * Stem → stems of words that say its opposite, for this corpus's vocabulary (from WordNet; see lib/text/wordnet).
+   * Optional, as is `rarity`, so a corpus built before they were added still loads (without them, no pair is
+   * ruled out for antonyms and every word weighs the same).
+   */
+  antonyms: z.optional(z.record(z.string(), z.array(z.string()))),
+  /** Stem → how much it tells one remark from another, below 1 (see lib/text/rarity); a stem not listed weighs 1. */
+  rarity: z.optional(z.record(z.string(), z.number().check(z.gte(0), z.lte(1)))),
   /** Licence notices of the data the corpus carries. */
   notices: z.array(z.string()),
 });
@@ -127,7 +135,7 @@ export function describeIssues(error: { issues: readonly { path: PropertyKey[]; 
 
 /** One part of a word-level diff between two wordings (see lib/text/diff). */
 export const DiffPartSchema = z.strictObject({
-  kind: z.enum(['same', 'removed', 'added', 'context']),
+  kind: z.enum(['same', 'removed', 'added', 'context', 'omitted']),
   text: z.string(),
 });
 

@@ -4,11 +4,14 @@
  * message names its channel, so no listener has to guess what a message is
  * from who sent it; both ends check what they receive (lib/extension/messages).
  *
- *   content script ─ annotate, clear, toggle, leave ────────▶ background
+ *   content script ─ annotate, clear, toggle, leave, ──────▶ background
+ *                    note-feedback, open-note
  *   popup ────────── search, tab-view, tab-toggle, tab-reveal ▶ background
+ *   side panel ───── tab-view, reveal, tab-note-feedback ───▶ background
+ *   background ───── view, reveal, reveal-note, jump ───────▶ content script (one tab)
  *   popup, options ─ memory, memory-forget ──────────────────▶ background
- *   background ───── view, reveal ───────────────────────────▶ content script (one tab)
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
+ *   background ◀──── panel port (see PANEL_PORT) ─────▶ side panel
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
@@ -18,6 +21,11 @@ import {
   ClearRequestSchema,
   EmptySchema,
   ExtractRequestSchema,
+  NoteFeedbackRequestSchema,
+  OpenNoteRequestSchema,
+  OpenNoteResponseSchema,
+  RevealNoteSchema,
+  TabNoteFeedbackRequestSchema,
   ExtractResponseSchema,
   ForgetRequestSchema,
   MemoryStatsSchema,
@@ -72,6 +80,22 @@ export const memory = channel('memory', 'extension', EmptySchema, MemoryStatsSch
 export const memoryForget = channel('memory-forget', 'extension', ForgetRequestSchema, MemoryStatsSchema);
 /** Read an article from a snapshot, in Chromium's offscreen document. */
 export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
+
+/** The reader hid a note in the page, or said it is wrong. */
+export const noteFeedback = channel('note-feedback', 'content', NoteFeedbackRequestSchema, AckSchema);
+/** The same from the side panel. */
+export const tabNoteFeedback = channel('tab-note-feedback', 'extension', TabNoteFeedbackRequestSchema, AckSchema);
+/** A note whose card would cover the article: open it in the side panel, or say to use a sheet. */
+export const openNote = channel('open-note', 'content', OpenNoteRequestSchema, OpenNoteResponseSchema);
+/** The side panel asks for a note to be shown in its page (the background passes it on as `revealNote`). */
+export const panelReveal = channel('panel-reveal', 'extension', TabRevealRequestSchema, AckSchema);
+/** Scroll the page to a note and flash its highlight. */
+export const revealNote = channel('reveal-note', 'extension', RevealNoteSchema, AckSchema);
+/** Move keyboard focus to the next note's marker (the jump-to-next-note command). */
+export const jump = channel('jump', 'extension', EmptySchema, AckSchema);
+
+/** The name of the side panel's port to the background (see PanelHelloSchema). */
+export const PANEL_PORT = 'retold:panel';
 
 interface Envelope {
   channel: string;

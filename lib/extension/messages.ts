@@ -55,15 +55,31 @@ const Source = {
   title: z.nullable(z.string()),
   /** ISO date of publication when known. */
   date: z.nullable(z.string()),
+  /**
+   * Where the outlet published the article, when the corpus records it (an
+   * address to link to, never fetched). Absent from notes kept by an older version.
+   */
+  url: z.optional(z.nullable(z.string())),
   /** Set when the article is one the reader read and Retold remembered (not the bundled corpus): its address. */
   fromReading: z.optional(z.strictObject({ url: z.string() })),
 };
 
+/**
+ * Why another outlet's wording was taken for the same remark, from the
+ * diff and the similarity: the same words; this page's quote inside a longer
+ * one; a shorter excerpt of this page's quote; or other words for the same
+ * sentence (most often another translation).
+ */
+export const MatchReasonSchema = z.enum(['same-words', 'longer-quote', 'shorter-excerpt', 'other-words']);
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
+
 export const RemarkViewSchema = z.strictObject({
   id: z.string(),
+  /** This page's fullest wording of the remark. */
   quote: z.string(),
   speaker: z.nullable(z.string()),
-  selector: Selector,
+  /** Every place the page quotes the remark (headline, pull quote, body), in page order: one note, each place highlighted. */
+  selectors: z.array(Selector).check(z.minLength(1)),
   /** Each other outlet that quotes the remark, with each of its wordings, best match first. */
   outlets: z.array(
     z.strictObject({
@@ -73,6 +89,8 @@ export const RemarkViewSchema = z.strictObject({
           quote: z.string(),
           speaker: z.nullable(z.string()),
           similarity: z.number(),
+          /** Why it was matched, in a reader's words (see MatchReasonSchema). */
+          reason: MatchReasonSchema,
           /** From this page's wording to the outlet's. */
           diff: z.array(DiffPartSchema),
         }),
@@ -166,9 +184,9 @@ export const SearchRequestSchema = z.strictObject({ query: z.string().check(z.ma
 export const TabRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
 
 /** A note's id, as the tab's view names it ("remark-1234"). */
-const NoteId = z.string().check(z.minLength(1), z.maxLength(100));
+const NoteId = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** The popup asks for one of a tab's notes to be shown: the page scrolled to it and its card opened. */
+/** The popup (its card opened) or the side panel (its highlight flashed) asks for one of a tab's notes to be shown. */
 export const TabRevealRequestSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()), id: NoteId });
 
 /** The background asks the page to scroll to one of its notes and open it. */
@@ -177,8 +195,12 @@ export const RevealRequestSchema = z.strictObject({ id: NoteId });
 /** The background asks the extension document that reads articles (Chromium's offscreen document) for one. */
 export const ExtractRequestSchema = z.strictObject({ snapshot: SnapshotSchema });
 export const ExtractResponseSchema = z.discriminatedUnion('ok', [
-  /** `text` is null when the page holds no article Readability can find. */
-  z.strictObject({ ok: z.literal(true), text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))) }),
+  /** `text` is null when the page holds no article Readability can find; `date` is its publication date, when it shows one. */
+  z.strictObject({
+    ok: z.literal(true),
+    text: z.nullable(z.string().check(z.maxLength(MAX_ARTICLE_CHARS))),
+    date: z.optional(z.nullable(z.iso.date())),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;
@@ -230,6 +252,39 @@ export type TabView = z.infer<typeof TabViewSchema>;
 export const TabViewResponseSchema = z.strictObject({ view: z.nullable(TabViewSchema) });
 export type TabViewResponse = z.infer<typeof TabViewResponseSchema>;
 
+/** The reader hides a note, or says it is wrong, in the page (the page's address picks the notes). */
+export const NoteFeedbackRequestSchema = z.strictObject({
+  url: z.string(),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+/** The same from the side panel, for one tab. */
+export const TabNoteFeedbackRequestSchema = z.strictObject({
+  tabId: z.int().check(z.nonnegative()),
+  id: NoteId,
+  verdict: z.enum(['hidden', 'wrong']),
+});
+
+/** The page asks where a note can open when no margin beside its text is wide enough for a card. */
+export const OpenNoteRequestSchema = z.strictObject({ id: NoteId });
+/** In the side panel (open, or opened for it), or in a sheet at the bottom of the page. */
+export const OpenNoteResponseSchema = z.strictObject({ where: z.enum(['panel', 'sheet']) });
+export type OpenNoteResponse = z.infer<typeof OpenNoteResponseSchema>;
+
+/** The background asks the page to scroll to a note and flash it. */
+export const RevealNoteSchema = z.strictObject({ id: NoteId });
+
+/**
+ * The side panel's port to the background. The panel says which tab it
+ * shows; the background sends it that tab's view whenever it changes, and the
+ * note to bring forward when the page opened one in the panel.
+ */
+export const PanelHelloSchema = z.strictObject({ tabId: z.int().check(z.nonnegative()) });
+export const PanelMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('view'), tabId: z.int(), view: z.nullable(TabViewSchema) }),
+  z.strictObject({ kind: z.literal('focus'), tabId: z.int(), id: NoteId }),
+]);
+export type PanelMessage = z.infer<typeof PanelMessageSchema>;
 /** How much the reader's remembered articles take, and why the last one could not be kept, if it could not. */
 export const MemoryStatsSchema = z.strictObject({
   articles: z.int(),

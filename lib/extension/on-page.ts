@@ -9,10 +9,12 @@ import type { PageNotes, RemarkView } from './messages';
 
 /**
  * Of a shorter wording inside a longer one, at least this share must be the
- * longer's words: a page quote of one word ("unacceptable") inside a result's
- * long sentence is not a sign they are the same remark.
+ * longer's words, or it must hold MIN_WORDS words: a page quote of one word
+ * ("unacceptable") inside a result's long sentence is not a sign they are the
+ * same remark, an excerpt of five ("does not resemble a war") is.
  */
 const MIN_SHARE = 0.5;
+const MIN_WORDS = 4;
 
 /** Letters and digits only, lower case, one space between words: wordings compared as words. */
 const words = (text: string) =>
@@ -35,7 +37,11 @@ const matchedPart = (wording: RemarkView['outlets'][number]['wordings'][number])
 
 function sameWording(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length > 0 && long.includes(short) && short.length >= MIN_SHARE * long.length;
+  return (
+    short.length > 0 &&
+    long.includes(short) &&
+    (short.length >= MIN_SHARE * long.length || short.split(' ').length >= MIN_WORDS)
+  );
 }
 
 /** The id of the note on the page that `result` is, or null when the page does not quote or report it. */

@@ -2,43 +2,71 @@
  * From the annotator's notes to what the page shows: each remark with the
  * other outlets' wordings grouped by outlet and diffed word by word against
  * this page's wording, each figure with every outlet's figure and whether it
- * agrees, and for both a selector that finds the text again in the page.
+ * agrees, and selectors that find the text again in the page. A remark the
+ * page quotes in several places (headline, pull quote, body) is one note
+ * with a selector for each place.
  */
-import type { Notes } from '../corpus/annotate';
+import type { Notes, RemarkMatch, RemarkNote } from '../corpus/annotate';
 import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
+import { contentStems } from '../text/words';
 import type { Corpus } from '../corpus/schema';
-import type { PageNotes, RemarkView, FigureView } from './messages';
+import type { DiffPart } from '../text/diff';
+import type { MatchReason, PageNotes, RemarkView, FigureView } from './messages';
 import { REMEMBERED_ID_PREFIX } from './remember';
 
-export function presentNotes(notes: Notes, text: string, corpus: Pick<Corpus, 'articles'>): PageNotes {
+/** Why a wording was matched, read off its diff: which sides have words of their own, and where. */
+export function matchReason(diff: readonly DiffPart[]): MatchReason {
+  const has = (kind: DiffPart['kind']) => diff.some((p) => p.kind === kind && /[\p{L}\p{N}]/u.test(p.text));
+  if (has('added') || has('removed')) return 'other-words';
+  if (has('context')) return 'longer-quote';
+  if (has('omitted')) return 'shorter-excerpt';
+  return 'same-words';
+}
+
+export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNotes {
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const source = (articleId: string) => {
     const a = articles.get(articleId);
-    const known = { articleId, outlet: a?.outlet ?? null, title: a?.title ?? null, date: a?.date ?? null };
+    const known = {
+      articleId,
+      outlet: a?.outlet ?? null,
+      title: a?.title ?? null,
+      date: a?.date ?? null,
+      url: a?.url ?? null,
+    };
     // An article the reader read and Retold remembered: the note says so, and links to it.
     return articleId.startsWith(REMEMBERED_ID_PREFIX) ? { ...known, fromReading: { url: a?.url ?? '' } } : known;
   };
   const outletsSeen = new Set<string>();
 
-  const remarks: RemarkView[] = notes.remarks.map((r) => {
+  const remarks: RemarkView[] = placesOfRemarks(notes.remarks, corpus).map((places) => {
+    // The fullest of the page's wordings is the one the others are diffed against.
+    const r = places.reduce((a, b) => (b.quote.length > a.quote.length ? b : a));
     const outlets = new Map<string, RemarkView['outlets'][number]>();
-    for (const m of r.matches) {
+    const best = new Map<string, RemarkMatch>();
+    for (const m of places.flatMap((p) => p.matches)) {
+      const key = `${m.articleId}\u0000${m.quote}`;
+      if ((best.get(key)?.similarity ?? -1) < m.similarity) best.set(key, m);
+    }
+    for (const m of [...best.values()].sort((a, b) => b.similarity - a.similarity)) {
       outletsSeen.add(m.articleId);
       let entry = outlets.get(m.articleId);
       if (!entry) outlets.set(m.articleId, (entry = { ...source(m.articleId), wordings: [] }));
+      const diff = focusedDiff(r.quote, m.quote);
       entry.wordings.push({
         quote: m.quote,
         speaker: m.speaker,
         similarity: m.similarity,
-        diff: focusedDiff(r.quote, m.quote),
+        reason: matchReason(diff),
+        diff,
       });
     }
     return {
-      id: `remark-${r.start}`,
+      id: `remark-${places[0]!.start}`,
       quote: r.quote,
-      speaker: r.speaker,
-      selector: selectorFor(text, r.start, r.end),
+      speaker: places.find((p) => p.speaker)?.speaker ?? null,
+      selectors: places.map((p) => selectorFor(text, p.start, p.end)),
       outlets: [...outlets.values()],
     };
   });
@@ -75,4 +103,47 @@ function reading(f: {
   claimant: string | null;
 }) {
   return { low: f.low, high: f.high, lowOpen: f.lowOpen, highOpen: f.highOpen, day: f.day, claimant: f.claimant };
+}
+
+/**
+ * The page's quotes grouped into remarks, each group in page order: quotes
+ * whose matches stand in one of the corpus's remarks (as the corpus builder
+ * grouped them), or that have the same words, are one remark quoted in
+ * several places.
+ */
+export function placesOfRemarks(notes: readonly RemarkNote[], corpus: Corpus): RemarkNote[][] {
+  const quotes = new Map(corpus.quotes.map((q) => [`${q.articleId}\u0000${q.quote}`, q]));
+  const parent = notes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const firstWith = new Map<string, number>();
+  // The sentence of a corpus quote a page quote matches: a quote of two
+  // sentences is two remarks, and a page quoting each in its own place has two notes.
+  const sentenceOf = (page: string, quote: Corpus['quotes'][number]): number[] => {
+    if (quote.remarks.length <= 1) return quote.remarks;
+    const stems = new Set(contentStems(page));
+    const shared = quote.remarks.map((r) => {
+      const variant = corpus.remarks[r]?.variants.find((v) => v.quote === quote.id);
+      return variant ? contentStems(variant.text).filter((x) => stems.has(x)).length : 0;
+    });
+    const most = Math.max(...shared);
+    return quote.remarks.filter((_, k) => shared[k] === most);
+  };
+  notes.forEach((n, i) => {
+    const keys = [`words:${n.quote}`];
+    for (const m of n.matches) {
+      const quote = quotes.get(`${m.articleId}\u0000${m.quote}`);
+      for (const r of quote ? sentenceOf(n.quote, quote) : []) keys.push(`remark:${r}`);
+    }
+    for (const key of keys) {
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else parent[Math.max(find(i), find(j))] = Math.min(find(i), find(j));
+    }
+  });
+  const groups = new Map<number, RemarkNote[]>();
+  notes.forEach((n, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), n]);
+  });
+  return [...groups.values()];
 }

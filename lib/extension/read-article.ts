@@ -14,7 +14,7 @@ export function readHere(snapshot: Snapshot): ExtractResponse {
   try {
     // An inert document: nothing in it runs, loads or renders.
     const article = articleFromSnapshot(snapshot, document.implementation.createHTMLDocument(''));
-    return { ok: true, text: article?.text ?? null };
+    return { ok: true, text: article?.text ?? null, date: article?.date ?? null };
   } catch (error) {
     return { ok: false, error: `could not read the article: ${String(error)}` };
   }

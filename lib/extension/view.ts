@@ -6,6 +6,7 @@
  */
 import { siteState, type Settings } from './settings';
 import type { PageNotes, TabView } from './messages';
+import { noteKey } from './feedback';
 
 /** What the background knows of the page in one tab. */
 export interface TabPage {
@@ -29,10 +30,17 @@ function hostOf(url: string): string {
   }
 }
 
-/** The notes the reader's settings let through, counting the other outlets of those notes only. */
-function shown(notes: PageNotes, settings: Settings): PageNotes {
-  const remarks = settings.showRemarks ? notes.remarks : [];
-  const figures = settings.showFigures ? notes.figures : [];
+/**
+ * The notes the reader's settings let through, less those the reader hid or
+ * called wrong on this page, counting the other outlets of those notes only.
+ */
+function shown(notes: PageNotes, settings: Settings, url: string, hidden: ReadonlySet<string>): PageNotes {
+  const remarks = settings.showRemarks
+    ? notes.remarks.filter((r) => !hidden.has(noteKey(url, 'remark', r.selectors[0]?.exact ?? r.quote)))
+    : [];
+  const figures = settings.showFigures
+    ? notes.figures.filter((f) => !hidden.has(noteKey(url, 'figure', f.selector.exact)))
+    : [];
   // The same count as presentNotes makes: each other article a shown note draws on.
   const articles = new Set([
     ...remarks.flatMap((r) => r.outlets.map((o) => o.articleId)),
@@ -41,11 +49,20 @@ function shown(notes: PageNotes, settings: Settings): PageNotes {
   return { remarks, figures, outletCount: articles.size, ...(notes.clipped ? { clipped: notes.clipped } : {}) };
 }
 
-/** What the tab shows under `settings` at time `now`: the overlay's notes, the badge, the popup's counts. */
-export function view(page: TabPage, settings: Settings, now = Date.now()): TabView {
+/**
+ * What the tab shows under `settings` at time `now`: the overlay's notes, the
+ * badge, the popup's counts. `hidden` holds the keys (see noteKey) of notes
+ * the reader hid or called wrong.
+ */
+export function view(
+  page: TabPage,
+  settings: Settings,
+  now = Date.now(),
+  hidden: ReadonlySet<string> = new Set(),
+): TabView {
   const host = hostOf(page.url);
   const state = siteState(settings, host, now);
-  const notes = state === 'on' && page.notes ? shown(page.notes, settings) : NONE;
+  const notes = state === 'on' && page.notes ? shown(page.notes, settings, page.url, hidden) : NONE;
   const count = notes.remarks.length + notes.figures.length;
   return {
     url: page.url,

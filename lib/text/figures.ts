@@ -761,6 +761,8 @@ function frameAfter(
     if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
       return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
+    if ((w === 'in' || w === 'to') && toks[k + 1]?.w === 'hospital')
+      return { measure: 'hospitalised', state: null, active: false };
     // "must urgently evacuate", "were told to leave": an order to leave.
     if (
       LEAVE_VERBS.has(w) &&
@@ -981,6 +983,13 @@ function claimantIn(toks: Token[]): string | null {
   return null;
 }
 
+/** A phrase read in lower case, as the sentence writes it ("Israel's military", "the UN"), when it can be found. */
+function asWritten(phrase: string | null, sentence: string): string | null {
+  if (!phrase) return null;
+  const at = sentence.toLowerCase().indexOf(phrase);
+  return at < 0 ? phrase : sentence.slice(at, at + phrase.length);
+}
+
 /** Whether the number at tokens [from, to) is a date, a time, an age, a duration, a label or a measurement of where: never a figure. */
 function notAFigure(toks: Token[], n: NumberExpr, t: string): boolean {
   const tok = toks[n.from]!;
@@ -1045,7 +1054,7 @@ function readSentence(
 ): { figures: Omit<Figure, 'text' | 'start' | 'end'>[]; spans: [number, number][] } {
   const toks = tokenize(t, sentStart, sentEnd, work);
   const sentence = t.slice(sentStart, sentEnd);
-  const claimant = claimantIn(toks);
+  const claimant = asWritten(claimantIn(toks), sentence);
   const figures: Omit<Figure, 'text' | 'start' | 'end'>[] = [];
   const spans: [number, number][] = [];
   let clauseStart = 0;
@@ -1177,6 +1186,10 @@ function readSentence(
       measure = 'homes';
     }
     state = state ?? fa.state;
+    // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
+    if (!measure && who && /^(?:soldiers|police|firefighters|rescuers|volunteers|personnel|officers)$/.test(who)) {
+      measure = 'deployed';
+    }
     // "cutting 2,900 of the plant's 3,400 jobs": a cut counts jobs.
     if (measure === 'cut') measure = 'jobs cut';
     // "including five children", "among them 11 children": a part of the count before it.

@@ -37,6 +37,8 @@ const MAX_QUOTE_CHARS = 1500;
 const MAX_SINGLE_QUOTE_WORDS = 15;
 /** A quote with no attribution inherits the previous speaker when this few words lie between them. */
 const CONTINUATION_GAP_WORDS = 14;
+/** Sentences looked back over for the person a pronoun stands for, when no quote has named one yet. */
+const OPENERS_LOOKED_AT = 3;
 
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\-\u2014/]/.test(c);
@@ -98,7 +100,7 @@ function pairSingle(t: string, doubles: Span[]): Span[] {
 
 const SPEECH_VERBS = new Set(
   (
-    'said says say stated remarked claimed added adds told charged warned warns noted ' +
+    'said says say stated remarked claimed added adds told tells charged warned warns noted ' +
     'called described describing describes stressed stresses announced cautioned urged insisted declared ' +
     'wrote writes argued asked replied answered explained stating saying telling adding insisting emphasized ' +
     'emphasised reiterated vowed pledged acknowledged admitted suggested accused criticized criticised condemned ' +
@@ -110,14 +112,35 @@ const SPEECH_VERBS = new Set(
 const BETWEEN_SUBJECT_AND_VERB = new Set(
   (
     'on monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later also then has had ' +
-    'have was is would will previously once again himself herself who in a statement interview seemed to'
+    'have was is would will previously once again himself herself who in a statement interview seemed to ' +
+    "never not did does didn't doesn't hasn't haven't"
   ).split(' '),
 );
+/** Words between a subject and its speech verb that deny the verb: "X has never described it as …". */
+const DENIALS = new Set(['never', 'not', "didn't", "doesn't", "hasn't", "haven't"]);
+/** Words that open a noun phrase naming a role, not a person: "a Hamas official", "the UN secretary-general". */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'another',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'two',
+  'three',
+  'several',
+]);
+/** How far back a role's determiner may stand from its speech verb ("a senior Hamas official told reporters"). */
+const ROLE_WORDS = 5;
 /** Capitalised words that are titles or sentence openers, not part of a name. */
 const NOT_NAME = new Set(
   (
     'the a an and but or while when as after before if it its this that these those there in on at of for by with ' +
-    'president prime minister foreign defense defence secretary chancellor leader spokesman spokeswoman spokesperson ' +
+    'president prime minister foreign defense defence secretary secretary-general envoy chancellor leader spokesman spokeswoman spokesperson ' +
     'general gen mr mrs ms dr king queen pope senator sen rep governor mayor ambassador chief former deputy vice ' +
     'head commander russian american israeli palestinian turkish ukrainian chinese french german british iranian ' +
     'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington'
@@ -186,20 +209,63 @@ function nameEndingAt(toks: Token[], i: number): string | null {
   return words.length > 0 ? words.join(' ') : null;
 }
 
-type Subject = { kind: 'name'; name: string } | { kind: 'pronoun' };
+/**
+ * Who a speech verb has for subject: a named person, a pronoun, a role the
+ * article does not name ("a Hamas official"; its words are nobody's we can
+ * name), or a named person who is said not to have said it ("X has never
+ * described it as …": the words are not X's).
+ */
+type Subject =
+  | { kind: 'name'; name: string }
+  | { kind: 'pronoun' }
+  /** `title`: the role's words after "the" ("Russian president"), which the article may give before a name; null after "a". */
+  | { kind: 'role'; title: string | null }
+  | { kind: 'denied' };
 
 /** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
 function subjectBefore(toks: Token[], v: number): Subject | null {
+  let denied = false;
   for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
     if (/[,;:]/.test(gapAfter(toks, k))) return null;
     const w = toks[k]!.word;
     const bare = bareWord(w);
-    if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+    if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun' };
     if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
       const name = nameEndingAt(toks, k);
+      if (name && denied) return { kind: 'denied' };
       return name ? { kind: 'name', name } : null;
     }
-    if (!BETWEEN_SUBJECT_AND_VERB.has(bare) && !/ly$/.test(bare)) return null;
+    if (DENIALS.has(bare)) denied = true;
+    if (!BETWEEN_SUBJECT_AND_VERB.has(bare) && !/ly$/.test(bare)) return roleEndingAt(toks, k);
+  }
+  return null;
+}
+
+/** Words that cannot stand inside a noun phrase naming a role: "and cautioned" is a second verb, not a role. */
+const NOT_IN_ROLE = new Set(
+  'and or but nor that which who whom whose in on at of for by with from to as than then so if when while after before about into over'.split(
+    ' ',
+  ),
+);
+
+/** A noun phrase ending at `toks[i]` that names a role ("a Hamas official", "Putin's spokesman"), or null. */
+function roleEndingAt(toks: Token[], i: number): Subject | null {
+  if (isCapitalised(toks[i]!.word) || !/^\p{L}[\p{L}-]*$/u.test(toks[i]!.word)) return null;
+  for (let k = i; k >= 0 && k > i - ROLE_WORDS; k--) {
+    if (k < i && /[,;:]/.test(gapAfter(toks, k))) return null;
+    const w = toks[k]!.word;
+    if (DETERMINERS.has(w.toLowerCase()) || (k < i && /['\u2019]s$/.test(w))) {
+      if (k === i) return null;
+      const title =
+        w.toLowerCase() === 'the'
+          ? toks
+              .slice(k + 1, i + 1)
+              .map((tk) => tk.word)
+              .join(' ')
+          : null;
+      return { kind: 'role', title };
+    }
+    if (NOT_IN_ROLE.has(w.toLowerCase())) return null;
   }
   return null;
 }
@@ -229,6 +295,14 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   if (!next) return null;
   const bare = bareWord(next.word);
   if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+  if (DETERMINERS.has(bare)) {
+    const words: string[] = [];
+    for (let k = v + 2; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
+      if (NOT_IN_ROLE.has(toks[k]!.word.toLowerCase())) break;
+      words.push(toks[k]!.word);
+    }
+    return { kind: 'role', title: bare === 'the' && words.length ? words.join(' ') : null };
+  }
   if (!isCapitalised(next.word)) return null;
   const name = nameEndingAt(toks, runEnd[v + 1]!);
   return name ? { kind: 'name', name } : null;
@@ -269,8 +343,24 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     if (full === undefined) names.set(name, (full = fullName(name, (lines ??= proseOf(t)))));
     return full;
   };
-  let lastNamed: string | null = null;
+  // The person "he" or "she" is: the last named speaker, or before any quote
+  // was attributed, the person the nearest sentence before opens with. After a
+  // role ("a Hamas official said …") a pronoun is that unnamed person.
+  let lastNamed: string | null | undefined = undefined;
   let previous = null as { close: number; speaker: string | null } | null;
+  const openerBefore = (at: number): string | null => {
+    for (let k = 0, end = at; k < OPENERS_LOOKED_AT && end > 0;) {
+      const [s, e] = sentences.around(end - 1);
+      const sentence = prose.sentence(s, e);
+      if (sentence.toks.length > 0) {
+        const subject = sentence.subject();
+        if (subject?.kind === 'name') return subject.name;
+        k++;
+      }
+      end = s;
+    }
+    return null;
+  };
   for (const span of spans) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
@@ -278,9 +368,11 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous);
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
-    else if (subject?.kind === 'pronoun') speaker = lastNamed;
+    else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
+    else if (subject?.kind === 'pronoun') speaker = lastNamed === undefined ? openerBefore(sentStart) : lastNamed;
     else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
-    if (subject?.kind === 'name') lastNamed = subject.name;
+    if (subject?.kind === 'name' || speaker) lastNamed = speaker;
+    else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
     quotes.push({ quote: text.slice(start, end), start, end, speaker: full });
@@ -488,6 +580,33 @@ function proseOf(t: string): string {
     .split('\n')
     .filter((line) => !isHeadline(tokens(line, 0, line.length)))
     .join('\n');
+}
+
+/** Characters of an article read for the name a role's title stands before. */
+const TITLE_WINDOW = 100_000;
+
+/**
+ * The person an article names with a role's title: "the Russian president"
+ * is "Vladimir Putin" where the article writes "Russian President Vladimir
+ * Putin"; null when it names nobody so, or more than one person.
+ */
+function titled(title: string, prose: string): string | null {
+  if (title.split(' ').length > 4 || !/^[\p{L}' -]+$/u.test(title)) return null;
+  // The title in any case ("Russian President", "Russian president"), the name after it capitalised.
+  const pattern = [...title]
+    .map((c) => (c === ' ' ? '\\s+' : /\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : `[${c}]`))
+    .join('');
+  const re = new RegExp(`(?<![\\p{L}])${pattern}\\s+((?:\\p{Lu}[\\p{L}'\u2019-]+\\s?){1,3})`, 'gu');
+  const names = new Set<string>();
+  for (const m of prose.slice(0, TITLE_WINDOW).matchAll(re)) {
+    const words = m[1]!
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !NOT_NAME.has(bareWord(w)) && !/['\u2019]s$/.test(w));
+    if (words.length > 0) names.add(words.join(' '));
+    if (names.size > 1) return null;
+  }
+  return names.size === 1 ? [...names][0]! : null;
 }
 
 /** One or two capitalised words right before a surname: "Vladimir Putin", "President Vladimir Putin". */

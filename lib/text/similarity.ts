@@ -13,8 +13,9 @@
  * For a short quote inside a longer one, containment replaces the symmetric
  * scores. A negation on one side and not the other rules a pair out.
  */
-import { words, type Word } from './words';
-import type { SynonymTable } from './wordnet';
+import { NEGATORS, words, type Word } from './words';
+import type { AntonymTable, SynonymTable } from './wordnet';
+import { rarityOf, type RarityTable } from './rarity';
 
 export { SAME_REMARK_THRESHOLD, REMARK_THRESHOLDS, type Sensitivity } from './thresholds';
 
@@ -32,11 +33,28 @@ export const SYNONYM_WEIGHT = 0.8;
  */
 export const MIN_PARTIAL_CONTENT_WORDS = 3;
 /** …and this share of its content words found in the longer quote. */
-export const MIN_PARTIAL_COVERAGE = 0.6;
+export const MIN_PARTIAL_COVERAGE = 0.55;
 /** …and this share of them found word for word, not only as synonyms. */
 export const MIN_PARTIAL_EXACT = 0.5;
 /** Quotes with fewer content words than this are never matched: too little to tell remarks apart. */
 export const MIN_CONTENT_WORDS = 2;
+/**
+ * A partial quote of fewer than MIN_PARTIAL_CONTENT_WORDS content words must
+ * carry this much distinctive content (the summed rarity of its words, see
+ * RarityTable): "absolutely unacceptable" stands for one remark, "the strike
+ * is working" is said of every strike.
+ */
+export const MIN_PARTIAL_RARITY = 0.7;
+
+/**
+ * What the measure knows about words beyond their spelling, all from the
+ * corpus: synonyms, antonyms and how rare each word is. Without antonyms no
+ * pair is vetoed for them; without rarity every word weighs the same.
+ */
+export interface Lexicon {
+  antonyms?: AntonymTable;
+  rarity?: RarityTable;
+}
 
 /** A remark prepared for comparison: computed once, compared many times. */
 export interface Prepared {
@@ -44,6 +62,8 @@ export interface Prepared {
   content: Word[];
   trigrams: Map<string, number>;
   norm: number;
+  /** Stems of the names the remark uses: capitalised words that do not open a sentence ("Geneva", "Dravik"). */
+  names: Set<string>;
 }
 
 export function prepare(text: string): Prepared {
@@ -52,7 +72,17 @@ export function prepare(text: string): Prepared {
   const trigrams = trigramCounts(w.map((x) => x.word).join(' '));
   let sq = 0;
   for (const c of trigrams.values()) sq += c * c;
-  return { words: w, content, trigrams, norm: Math.sqrt(sq) };
+  return { words: w, content, trigrams, norm: Math.sqrt(sq), names: namesIn(text) };
+}
+
+/** Capitalised words that do not open the text or a sentence, as stems; none in a title-case headline. */
+function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  if (long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7) return out;
+  for (const m of text.matchAll(/(?<=[^.!?:;"\u201c\s[(]\s*|[^.!?:;"\u201c\s[(])\s+(\p{Lu}[\p{L}-]*)/gu))
+    for (const part of words(m[1]!)) if (part.content) out.add(part.stem);
+  return out;
 }
 
 function trigramCounts(s: string): Map<string, number> {
@@ -150,56 +180,204 @@ export function sortedIncludes<T extends string | number>(sorted: readonly T[], 
   return false;
 }
 
-/**
- * Align content words of `a` onto all words of `b`; returns the summed score,
- * or null when a word both share verbatim is negated on one side only.
- */
-function align(a: Prepared, b: Prepared, synonyms: SynonymTable): { sum: number; exact: number } | null {
-  let sum = 0;
-  let exact = 0;
-  for (const w of a.content) {
-    const m = bestMatch(w, b.words, synonyms);
-    if (m.score === 1 && b.words[m.index]!.negated !== w.negated) return null;
-    sum += m.score;
-    if (m.score === 1) exact++;
-  }
-  return { sum, exact };
+interface Alignment {
+  /** Summed match score of the content words, each weighted by its rarity. */
+  sum: number;
+  /** Summed rarity of the content words: what `sum` would be if every one matched. */
+  total: number;
+  /** How many content words matched word for word, and their summed rarity. */
+  exact: number;
+  exactRarity: number;
+  /** Content words that matched nothing. */
+  unmatched: Word[];
+  /** Whether a word both share verbatim is negated on one side only. */
+  clash: boolean;
 }
 
-/** Similarity of two remarks in [0, 1]; 0 when either is too short to tell or negation disagrees. */
-export function similarity(a: Prepared, b: Prepared, synonyms: SynonymTable): number {
+/** Align content words of `a` onto all words of `b`, each weighted by its rarity. */
+function align(a: Prepared, b: Prepared, synonyms: SynonymTable, rarity: RarityTable | undefined): Alignment {
+  const out: Alignment = { sum: 0, total: 0, exact: 0, exactRarity: 0, unmatched: [], clash: false };
+  for (const w of a.content) {
+    const m = bestMatch(w, b.words, synonyms);
+    if (m.score === 1 && b.words[m.index]!.negated !== w.negated) out.clash = true;
+    const weight = rarityOf(rarity, w.stem);
+    out.sum += m.score * weight;
+    out.total += weight;
+    if (m.score === 1) {
+      out.exact++;
+      out.exactRarity += weight;
+    }
+    if (m.score === 0) out.unmatched.push(w);
+  }
+  return out;
+}
+
+/** Words after which a clause states the opposite of its plain sense: "until the shelling stops" is "as long as it continues". */
+const CONDITION_FLIPS = new Set(['until', 'unless']);
+
+/** A word's polarity: negated, or after "until" (see CONDITION_FLIPS), but not both. */
+function polarity(p: Prepared, w: Word): boolean {
+  const at = p.words.indexOf(w);
+  return w.negated !== p.words.slice(0, at).some((x) => CONDITION_FLIPS.has(x.word));
+}
+
+/**
+ * Whether one side has a word where the other has its opposite
+ * ("supports"/"opposes", "increase"/"cut"): the two words matched nothing
+ * on the other side, one is in the other's antonym list, and they stand
+ * with the same polarity (an antonym under a negation, "will not return
+ * until it stops" against "as long as it continues", says the same).
+ */
+function opposed(a: Prepared, aOnly: Word[], b: Prepared, bOnly: Word[], antonyms: AntonymTable): boolean {
+  const listed = (x: Word, y: Word) => sortedIncludes(antonyms[x.stem] ?? [], y.stem);
+  return aOnly.some((x) => bOnly.some((y) => (listed(x, y) || listed(y, x)) && polarity(a, x) === polarity(b, y)));
+}
+
+/**
+ * Similarity of two quotations as wordings of one remark: `similarity`, and
+ * 0 when their words tell of two occasions: the same sentence about another
+ * place ("we came to Geneva…" / "we came to Vienna…"; translations keep
+ * names, and a name on one side only, "[Vestria's] soldiers", is an edit),
+ * or one verb in another time. Figures compare their sentences with
+ * `similarity` alone: two reports of one count are free to differ so.
+ */
+export function remarkSimilarity(a: Prepared, b: Prepared, synonyms: SynonymTable, lexicon: Lexicon = {}): number {
+  if (tensesClash(a, b)) return 0;
+  const score = similarity(a, b, synonyms, lexicon);
+  if (score === 0) return 0;
+  const aOnly = a.content.filter((w) => a.names.has(w.stem) && !b.content.some((o) => o.stem === w.stem));
+  const bOnly = b.content.filter((w) => b.names.has(w.stem) && !a.content.some((o) => o.stem === w.stem));
+  return aOnly.length > 0 && bOnly.length > 0 ? 0 : score;
+}
+
+/** Auxiliaries that say an action is still to come, and those that say it is done. */
+const FUTURE = new Set(['will', 'shall', "'ll", 'going']);
+const DONE = new Set(['have', 'has', 'had', "'ve", "'d"]);
+
+/** "future", "done" or null: the auxiliary right before a verb (one adverb may stand between). */
+function tenseOf(p: Prepared, at: number): 'future' | 'done' | null {
+  for (let k = at - 1; k >= 0 && k >= at - 2; k--) {
+    const w = p.words[k]!.word;
+    const aux = w.includes("'") ? w.slice(w.indexOf("'")) : w;
+    if (FUTURE.has(aux)) return 'future';
+    if (DONE.has(aux)) return 'done';
+    if (!/ly$/.test(w) && !p.words[k]!.negated) return null;
+  }
+  return null;
+}
+
+/**
+ * Whether the two quotes put one verb in different times: "we will install
+ * new turnstiles" is a promise, "we have installed new turnstiles" its
+ * report on a later occasion.
+ */
+function tensesClash(a: Prepared, b: Prepared): boolean {
+  return a.words.some((w, i) => {
+    if (!w.content) return false;
+    const ta = tenseOf(a, i);
+    if (!ta) return false;
+    return b.words.some((o, j) => o.stem === w.stem && tenseOf(b, j) !== null && tenseOf(b, j) !== ta);
+  });
+}
+
+/**
+ * Similarity of two remarks in [0, 1]; 0 when either is too short to tell,
+ * negation disagrees, or one says the opposite of the other.
+ */
+export function similarity(a: Prepared, b: Prepared, synonyms: SynonymTable, lexicon: Lexicon = {}): number {
   if (a.content.length < MIN_CONTENT_WORDS || b.content.length < MIN_CONTENT_WORDS) return 0;
-  const ab = align(a, b, synonyms);
-  const ba = align(b, a, synonyms);
-  if (ab === null || ba === null) return 0;
+  const ab = align(a, b, synonyms, lexicon.rarity);
+  const ba = align(b, a, synonyms, lexicon.rarity);
+  if (lexicon.antonyms && opposed(a, ab.unmatched, b, ba.unmatched, lexicon.antonyms)) return 0;
   const dot = trigramOverlap(a, b);
   const cosine = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
-  const dice = (ab.sum + ba.sum) / (a.content.length + b.content.length);
-  const whole = TRIGRAM_WEIGHT * cosine + (1 - TRIGRAM_WEIGHT) * dice;
+  const dice = (ab.sum + ba.sum) / (ab.total + ba.total);
+  // Read as wholes, a word both share negated on one side only rules a pair out.
+  const whole = ab.clash || ba.clash ? 0 : TRIGRAM_WEIGHT * cosine + (1 - TRIGRAM_WEIGHT) * dice;
 
-  // A partial quote: the shorter one read against the longer one.
+  // A partial quote: the shorter one read against the longer one. Its
+  // negation is judged by what governs the excerpt (see negationAgrees):
+  // "cannot keep counting the dead" has "counting the dead" in it.
   const [short, long, shortInLong] = a.content.length <= b.content.length ? [a, b, ab] : [b, a, ba];
   if (short.content.length === long.content.length) return whole;
-  const containedWords = shortInLong.sum / short.content.length;
+  const containedWords = shortInLong.sum / shortInLong.total;
   if (containedWords < MIN_PARTIAL_COVERAGE) return whole;
   // An excerpt keeps at least half its words as they were: a long quote has
   // room for a synonym of almost anything ("the main thing is to stop the
   // bloodshed" in a quote about the water main and a blockade).
   if (shortInLong.exact < short.content.length * MIN_PARTIAL_EXACT) return whole;
-  if (short.content.length < MIN_PARTIAL_CONTENT_WORDS && !verbatimIn(short, long)) return whole;
+  if (!subjectsKept(short, long)) return whole;
+  if (short.content.length < MIN_PARTIAL_CONTENT_WORDS) {
+    if (!verbatimIn(short, long)) return whole;
+    if (lexicon.rarity && shortInLong.exactRarity < MIN_PARTIAL_RARITY) return whole;
+  }
   if (!negationAgrees(short, long, synonyms)) return 0;
   const containedTrigrams = Math.min(1, dot / sumCounts(short));
   return Math.max(whole, (containedTrigrams + containedWords) / 2);
 }
 
-/** A negator in the longer quote that governs a word the short quote shares must be in the short quote too. */
+/**
+ * Whether a partial quote keeps the negation of the longer one as it is. A
+ * negator inside the stretch of the longer quote that the short one covers
+ * must be in the short one too ("… does not really look like a war" is not
+ * "… does resemble a war"); one before that stretch counts only when the
+ * short quote starts at the word it governs ("not absolutely unacceptable"
+ * is not "absolutely unacceptable", but "cannot keep counting the dead"
+ * leaves "counting the dead" its own words). The short quote's own negators
+ * must govern words the longer one negates too ("we had not received
+ * warnings" is not "we had received warnings").
+ */
 function negationAgrees(short: Prepared, long: Prepared, synonyms: SynonymTable): boolean {
-  for (const w of long.content) {
-    if (!w.negated) continue;
+  const at = short.content.map((w) => bestMatch(w, long.words, synonyms)).filter((m) => m.score > 0);
+  const first = Math.min(...at.map((m) => m.index));
+  const last = Math.max(...at.map((m) => m.index));
+  let negator = -1;
+  let head = false;
+  for (let i = 0; i < long.words.length; i++) {
+    const w = long.words[i]!;
+    if (!w.content) {
+      if (NEGATORS.has(w.word)) [negator, head] = [i, true];
+      continue;
+    }
+    const isHead = head;
+    head = false;
+    if (!w.negated || !(isHead || (negator > first && negator <= last))) continue;
+    // The head word may stand in the short quote as a synonym; the rest of its clause only as itself.
     const m = bestMatch(w, short.content, synonyms);
-    if (m.score === 1 && !short.content[m.index]!.negated) return false;
+    if ((isHead ? m.score > 0 : m.score === 1) && !short.content[m.index]!.negated) return false;
+  }
+  return headsAgree(short, long, synonyms);
+}
+
+/** Every first content word a negator of `from` governs is negated in `to` too, where `to` has it or a synonym of it. */
+function headsAgree(from: Prepared, to: Prepared, synonyms: SynonymTable): boolean {
+  let head = false;
+  for (const w of from.words) {
+    if (!w.content) {
+      if (NEGATORS.has(w.word)) head = true;
+      continue;
+    }
+    const governed = head && w.negated;
+    head = false;
+    if (!governed) continue;
+    // The head word itself or a synonym of it ("does not really look like" / "does resemble").
+    const m = bestMatch(w, to.content, synonyms);
+    if (m.score > 0 && !to.content[m.index]!.negated) return false;
   }
   return true;
+}
+
+/** Pronouns that say who acts: an excerpt keeps them. */
+const PERSONS = new Set(['i', 'we', 'they', 'he', 'she', 'you']);
+
+/**
+ * Whether every person the short quote names by pronoun is in the longer
+ * one too: "They monopolized the peace process" is not an excerpt of "we
+ * need to work together rather than trying to monopolize the peace process".
+ */
+function subjectsKept(short: Prepared, long: Prepared): boolean {
+  const persons = new Set(long.words.filter((w) => PERSONS.has(w.word)).map((w) => w.word));
+  return short.words.every((w) => !PERSONS.has(w.word) || persons.has(w.word));
 }
 
 /** The short quote's words, stop words included, appear in a row in the long one. */

@@ -140,6 +140,11 @@ export class WordNet {
           const hyponyms = synset.pointers.filter((p) => p.symbol === '~').length;
           for (const ptr of synset.pointers) {
             const followHyponym = ptr.symbol === '~' && sense === 0 && hyponyms <= MAX_HYPONYMS;
+            if (ptr.symbol === '+' && pos === 'n' && ptr.pos === 'v') {
+              for (const verb of this.synset(ptr.pos, ptr.offset)?.lemmas ?? [])
+                if (stem(verb) === stem(base)) for (const l of this.verbSynonyms(verb)) out.add(l);
+              continue;
+            }
             if (!RELATIONS.has(ptr.symbol) && !followHyponym) continue;
             const rel = this.synset(ptr.pos, ptr.offset);
             if (rel && rel.lemmas.length <= MAX_SYNSET_MEMBERS) for (const l of rel.lemmas) out.add(l);
@@ -151,6 +156,143 @@ export class WordNet {
     for (const general of TOO_GENERAL) out.delete(general);
     return out;
   }
+
+  /**
+   * The members of a verb's first senses: a noun's verb ("elimination" →
+   * "eliminate") brings the verb's synonyms ("eradicate"), whose stems are
+   * their nouns' too ("eradication"), so translations that chose other nouns
+   * of one action match.
+   */
+  private verbSynonyms(verb: string): string[] {
+    const out: string[] = [];
+    for (const offset of this.index.get(`v:${verb}`)?.slice(0, SENSES_PER_WORD) ?? []) {
+      const synset = this.synset('v', offset);
+      if (synset && synset.lemmas.length <= MAX_SYNSET_MEMBERS) out.push(...synset.lemmas);
+    }
+    return out;
+  }
+
+  /** Lemma → lemmas whose antonyms (or the words under them) include it: WordNet lists most antonyms one way only. */
+  private opposedBy: Map<string, Set<string>> | null = null;
+
+  private reverseAntonyms(word: string): Set<string> {
+    if (!this.opposedBy) {
+      this.opposedBy = new Map();
+      for (const [key, line] of this.data) {
+        if (!line.includes(' ! ')) continue;
+        const synset = this.synset(key.slice(0, 1), key.slice(2));
+        if (!synset || synset.lemmas.length > MAX_SYNSET_MEMBERS) continue;
+        for (const p of synset.pointers) {
+          if (p.symbol !== '!') continue;
+          const opposite = this.synset(p.pos, p.offset);
+          if (!opposite || opposite.lemmas.length > MAX_SYNSET_MEMBERS) continue;
+          const hyponyms = opposite.pointers.filter((h) => h.symbol === '~');
+          const under =
+            hyponyms.length <= MAX_HYPONYMS ? hyponyms.map((h) => this.synset(h.pos, h.offset)?.lemmas ?? []) : [];
+          for (const lemma of [...opposite.lemmas, ...under.flat()]) {
+            let set = this.opposedBy.get(lemma);
+            if (!set) this.opposedBy.set(lemma, (set = new Set()));
+            for (const l of synset.lemmas) set.add(l);
+          }
+        }
+      }
+    }
+    return this.opposedBy.get(word) ?? new Set();
+  }
+
+  /**
+   * Lemmas that say the opposite of `word`: WordNet's antonyms ("!") of its
+   * first senses, with the narrower words under them ("cut" under
+   * "decrease", the antonym of "increase"), an adjective's indirect
+   * antonyms through the head it is similar to ("resilient" → "spirited" →
+   * "spiritless"), and antonyms reached through a derived form ("support" →
+   * "supporter" ↔ "opponent" → "oppose").
+   */
+  antonyms(word: string): Set<string> {
+    const out = new Set<string>();
+    const addSynset = (s: Synset | null, narrower: boolean) => {
+      if (!s || s.lemmas.length > MAX_SYNSET_MEMBERS) return;
+      for (const l of s.lemmas) out.add(l);
+      if (!narrower) return;
+      const hyponyms = s.pointers.filter((p) => p.symbol === '~');
+      if (hyponyms.length > MAX_HYPONYMS) return;
+      for (const h of hyponyms) {
+        const rel = this.synset(h.pos, h.offset);
+        if (rel && rel.lemmas.length <= MAX_SYNSET_MEMBERS) for (const l of rel.lemmas) out.add(l);
+      }
+    };
+    const opposites = (s: Synset) =>
+      s.pointers.filter((p) => p.symbol === '!').map((p) => this.synset(p.pos, p.offset));
+    for (const pos of ['n', 'v', 'a', 'r'] as Pos[]) {
+      for (const base of this.baseForms(word, pos)) {
+        for (const offset of this.index.get(`${pos}:${base}`)!.slice(0, SENSES_PER_WORD)) {
+          const synset = this.synset(pos, offset);
+          if (!synset) continue;
+          for (const a of opposites(synset)) addSynset(a, true);
+          for (const ptr of synset.pointers) {
+            const rel = this.synset(ptr.pos, ptr.offset);
+            if (!rel) continue;
+            if (ptr.symbol === '&') for (const a of opposites(rel)) addSynset(a, false);
+            if (ptr.symbol === '+')
+              for (const a of opposites(rel))
+                for (const back of a?.pointers ?? [])
+                  if (back.symbol === '+' && back.pos === pos) addSynset(this.synset(back.pos, back.offset), false);
+          }
+        }
+      }
+    }
+    for (const pos of ['v', 'n', 'a', 'r'] as Pos[])
+      for (const base of this.baseForms(word, pos)) for (const l of this.reverseAntonyms(base)) out.add(l);
+    out.delete(word);
+    for (const general of TOO_GENERAL) out.delete(general);
+    return out;
+  }
+}
+
+/** Stem → stems of words that say its opposite ("increas" → "decreas", "cut"…). */
+export type AntonymTable = Record<string, string[]>;
+
+/**
+ * Opposites of stance and verdict that news turns on and WordNet does not
+ * list as antonyms: who is for or against something, and whether it went
+ * well or badly.
+ */
+const STANCE_OPPOSITES: readonly (readonly [string[], string[]])[] = [
+  [
+    ['support', 'endorse', 'favour', 'favor', 'welcome', 'praise', 'accept', 'approve'],
+    ['oppose', 'reject', 'condemn', 'criticise', 'criticize', 'denounce', 'disapprove', 'refuse'],
+  ],
+  [
+    ['victory', 'triumph', 'success', 'breakthrough', 'win'],
+    ['catastrophe', 'disaster', 'calamity', 'failure', 'fiasco', 'defeat', 'setback'],
+  ],
+];
+
+/**
+ * The antonym table for a vocabulary, built like the synonym table: only
+ * words of the vocabulary get entries.
+ */
+export function antonymTable(wordnet: WordNet, vocabulary: Iterable<string>): AntonymTable {
+  const table: Record<string, Set<string>> = {};
+  const stance = new Map<string, string[]>();
+  for (const [one, other] of STANCE_OPPOSITES)
+    for (const [side, opposite] of [
+      [one, other],
+      [other, one],
+    ] as const)
+      for (const w of side) stance.set(stem(w), [...(stance.get(stem(w)) ?? []), ...opposite.map(stem)]);
+  for (const word of [...new Set(vocabulary)].sort()) {
+    const key = stem(word);
+    if (TOO_GENERAL.has(word) || TOO_GENERAL.has(key)) continue;
+    for (const lemma of wordnet.antonyms(word)) {
+      const s = lemma.split('_').map(stem).join('_');
+      if (s !== key) (table[key] ??= new Set()).add(s);
+    }
+    for (const s of stance.get(key) ?? []) (table[key] ??= new Set()).add(s);
+  }
+  const out: AntonymTable = {};
+  for (const key of Object.keys(table).sort()) out[key] = [...table[key]!].sort();
+  return out;
 }
 
 /**

@@ -21,6 +21,7 @@ export const NEGATORS = new Set([
   'not',
   'no',
   'never',
+  'nobody',
   'nor',
   'without',
   'cannot',
@@ -29,8 +30,8 @@ export const NEGATORS = new Set([
   'nothing',
   'neither',
 ]);
-/** Words that end a negation's scope along with punctuation: "not X, but Y". */
-const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however']);
+/** Words that end a negation's scope along with punctuation: "not X, but Y", "nothing except promises". */
+const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however', 'except']);
 
 /** One word of a remark. */
 export interface Word {
@@ -51,11 +52,13 @@ export function words(text: string): Word[] {
     // "no matter", "not only" do not negate what follows.
     .replace(/\bno matter\b/g, 'whatever')
     .replace(/\bnot only\b/g, 'only')
+    // An ellipsis marks words left out of a quote, not the end of a clause.
+    .replace(/\.{2,}|\u2026/g, ' ')
     .match(WORD_PATTERNS.remark);
   const out: Word[] = [];
   // A negator governs the rest of its clause: "does not really look like a war".
   let negated = false;
-  for (const w of raw ?? []) {
+  for (const w of numbersAsDigits(raw ?? [])) {
     const bare = w.replace(/'s$/, '');
     if (/^[.,;:!?]$/.test(bare) || SCOPE_ENDS.has(bare)) {
       negated = false;
@@ -68,6 +71,33 @@ export function words(text: string): Word[] {
       continue;
     }
     out.push({ word: bare, stem: stem(bare), content: !STOP_WORDS.has(bare), negated });
+  }
+  return out;
+}
+
+const UNITS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
+const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+
+/**
+ * Number words as digits ("twenty" → "20", "sixty-four" → "64"): a light
+ * edit often renders one as the other. "One" stays a word (it is a pronoun as
+ * often as a number).
+ */
+function numbersAsDigits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const ten = TENS.indexOf(t);
+    const unit = UNITS.indexOf(tokens[i + 1] ?? '');
+    if (ten >= 0 && unit > 0 && unit < 10) {
+      out.push(String((ten + 2) * 10 + unit));
+      i++;
+    } else if (ten >= 0) out.push(String((ten + 2) * 10));
+    else if (UNITS.indexOf(t) > 1) out.push(String(UNITS.indexOf(t)));
+    else out.push(t);
   }
   return out;
 }

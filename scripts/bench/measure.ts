@@ -2,30 +2,45 @@
  * One corpus measured as the background worker uses it, in a process of its
  * own so that memory figures are this corpus's alone:
  * `node --expose-gc --import tsx scripts/bench/measure.ts corpus.json queries.json`
- * prints one JSON object: load times, heap, per-article matching time (and
- * with the notes presented), and the matches found for each query article.
+ * prints one JSON object: the corpus loaded as the extension ships it (the
+ * packed file: parse, unpack with its structural check, index) beside the
+ * JSON form with the full zod check it replaces; heap; and the time to match
+ * one article, cold (the first time this process matches it) and warm (the
+ * median of repeats), for articles in the corpus and articles not in it.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Annotator } from '../../lib/corpus/annotate';
 import { presentNotes } from '../../lib/extension/present';
-import { CorpusSchema, describeIssues } from '../../lib/corpus/schema';
+import { CorpusSchema, describeIssues, type Corpus } from '../../lib/corpus/schema';
+import { pack, shapeOf, unpack } from '../../lib/corpus/packed';
+import { summary, type Summary } from './stats';
 
-/** Each query article is matched this many times; the median counts. */
-const REPEATS = 15;
+/** Each query article is matched this many times after its first (cold) match; the median counts. */
+const REPEATS = 9;
+
+/** An article to match: its text, and whether the corpus holds it. */
+export interface Query {
+  name: string;
+  text: string;
+  inCorpus: boolean;
+}
 
 export interface Measured {
   articles: number;
   quotes: number;
-  /** Milliseconds: JSON parse, schema check, index build, and their sum (a worker start). */
-  load: { parse: number; validate: number; index: number; total: number };
-  /** MB of heap in use after the load, and the part of it the corpus and index take. */
-  heap: { total: number; corpus: number };
-  /** Median milliseconds to match one article (annotate), per query, and their median. */
-  perArticle: number[];
-  medianPerArticle: number;
-  /** The same with the notes presented as the page gets them (each match diffed word by word). */
-  medianWithPresent: number;
+  /** Bytes of the corpus as JSON and as the extension ships it (packed). */
+  bytes: { json: number; packed: number };
+  /** Milliseconds: the packed file (parse, unpack and its structural check), the index, and their sum. */
+  load: { parse: number; unpack: number; index: number; total: number };
+  /** Milliseconds the JSON form would take instead: parse and the full zod check. */
+  jsonLoad: { parse: number; validate: number };
+  /** MB of heap in use after the load (the corpus, its index, and the matching done since). */
+  heap: number;
+  /** Milliseconds to match one article: the first time (cold) and the median of repeats (warm), per group. */
+  match: { inCorpus: { cold: Summary; warm: Summary }; notInCorpus: { cold: Summary; warm: Summary } };
+  /** Warm matching plus presenting the notes as the page gets them, all queries. */
+  withPresent: Summary;
   /** Matches found per query article, on average: more matches, more notes to present. */
   matchesPerArticle: number;
   /** For each query, the corpus quotes each page quote matched. */
@@ -38,50 +53,62 @@ const heapMB = () => {
   gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const timed = <T>(work: () => T): [T, number] => {
+  const start = performance.now();
+  const out = work();
+  return [out, performance.now() - start];
+};
+const median = (xs: number[]) => summary(xs).median;
 
-export function measure(corpusFile: string, queries: string[]): Measured {
-  const raw = readFileSync(corpusFile, 'utf8');
-  const before = heapMB();
-  const t0 = performance.now();
-  const json: unknown = JSON.parse(raw);
-  const t1 = performance.now();
-  const parsed = CorpusSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${corpusFile}: ${describeIssues(parsed.error)}`);
-  const t2 = performance.now();
-  const annotator = new Annotator(parsed.data);
-  const t3 = performance.now();
+export function measure(corpusFile: string, queries: Query[]): Measured {
+  const shape = shapeOf(CorpusSchema);
+  let raw: string | null = readFileSync(corpusFile, 'utf8');
+  // The JSON form with the full check, for comparison only.
+  const [json, jsonParse] = timed(() => JSON.parse(raw!) as unknown);
+  const [checked, validate] = timed(() => CorpusSchema.safeParse(json));
+  if (!checked.success) throw new Error(`${corpusFile}: ${describeIssues(checked.error)}`);
+  let packedText: string | null = JSON.stringify(pack(checked.data, shape));
+  const bytes = { json: Buffer.byteLength(raw), packed: Buffer.byteLength(packedText) };
+  raw = null;
+
+  // The load as the background does it, from the packed text.
+  const [parsed, parse] = timed(() => JSON.parse(packedText!) as unknown);
+  packedText = null;
+  const [corpus, unpacked] = timed(() => unpack(parsed, shape) as Corpus);
+  const [annotator, index] = timed(() => new Annotator(corpus));
+  const heap = heapMB();
 
   const matches: Measured['matches'] = [];
-  const withPresent: number[] = [];
-  const perArticle = queries.map((text) => {
-    const notes = annotator.annotate(text);
-    presentNotes(notes, text, annotator.corpus);
+  const groups = { inCorpus: { cold: [] as number[], warm: [] as number[] }, notInCorpus: { cold: [], warm: [] } };
+  const presented: number[] = [];
+  for (const q of queries) {
+    const group = q.inCorpus ? groups.inCorpus : groups.notInCorpus;
+    const [notes, cold] = timed(() => annotator.annotate(q.text));
+    group.cold.push(cold);
     matches.push(
       notes.remarks.flatMap((r) => r.matches.map((m) => ({ page: r.quote, articleId: m.articleId, quote: m.quote }))),
     );
     const times: number[] = [];
-    const presented: number[] = [];
+    const withPresent: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
-      let start = performance.now();
-      const again = annotator.annotate(text);
-      times.push(performance.now() - start);
-      start = performance.now();
-      presentNotes(again, text, annotator.corpus);
-      presented.push(times.at(-1)! + performance.now() - start);
+      const [again, t] = timed(() => annotator.annotate(q.text));
+      const [, p] = timed(() => presentNotes(again, q.text, annotator.corpus));
+      times.push(t);
+      withPresent.push(t + p);
     }
-    withPresent.push(median(presented));
-    return median(times);
-  });
-  const after = heapMB();
+    group.warm.push(median(times));
+    presented.push(median(withPresent));
+  }
+  const of = (g: { cold: number[]; warm: number[] }) => ({ cold: summary(g.cold), warm: summary(g.warm) });
   return {
-    articles: parsed.data.articles.length,
-    quotes: parsed.data.quotes.length,
-    load: { parse: t1 - t0, validate: t2 - t1, index: t3 - t2, total: t3 - t0 },
-    heap: { total: after, corpus: after - before },
-    perArticle,
-    medianPerArticle: median(perArticle),
-    medianWithPresent: median(withPresent),
+    articles: corpus.articles.length,
+    quotes: corpus.quotes.length,
+    bytes,
+    load: { parse, unpack: unpacked, index, total: parse + unpacked + index },
+    jsonLoad: { parse: jsonParse, validate },
+    heap,
+    match: { inCorpus: of(groups.inCorpus), notInCorpus: of(groups.notInCorpus) },
+    withPresent: summary(presented),
     matchesPerArticle: matches.reduce((sum, list) => sum + list.length, 0) / Math.max(1, matches.length),
     matches,
   };
@@ -89,6 +116,6 @@ export function measure(corpusFile: string, queries: string[]): Measured {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [corpusFile, queriesFile] = process.argv.slice(2);
-  const queries = JSON.parse(readFileSync(queriesFile!, 'utf8')) as string[];
+  const queries = JSON.parse(readFileSync(queriesFile!, 'utf8')) as Query[];
   process.stdout.write(`${JSON.stringify(measure(corpusFile!, queries))}\n`);
 }

@@ -20,7 +20,7 @@ export interface DemoPage {
    * unrelated pages share nothing with it; the long read is a retelling
    * followed by 50,000 words of other news, to measure Retold on a long page.
    */
-  kind: 'seed' | 'retelling' | 'unrelated' | 'long';
+  kind: 'seed' | 'retelling' | 'unrelated' | 'long' | 'layout';
   html: string;
 }
 
@@ -173,12 +173,63 @@ export function demoPages(): DemoPage[] {
     text: [retelling.text, ...longRead(LONG_READ_WORDS)].join('\n'),
     date: null,
   });
-  return pages.map((p, i) => ({
+  const built: DemoPage[] = pages.map((p, i) => ({
     path: p.path,
     title: p.title,
     kind: p.kind,
     html: page(p.title, p.text, i, pages.filter((o) => o !== p).slice(0, 4), p.date),
   }));
+  return [...built, ...layoutPages(built)];
+}
+
+/**
+ * The St Petersburg retelling on layouts real sites use, where notes have
+ * least room: one centred 640 px column (a 320 px margin each side at
+ * 1280 px), under a sticky header, on a light and a dark page. Open them at
+ * 400 px too for a phone.
+ */
+function layoutPages(pages: DemoPage[]): DemoPage[] {
+  const article = demoArticle('/retelling/retelling-st-petersburg.html', pages);
+  const title = pages.find((p) => p.path === '/retelling/retelling-st-petersburg.html')!.title;
+  return (['light', 'dark'] as const).map((theme) => {
+    const [bg, fg, bar, link] =
+      theme === 'dark' ? ['#121417', '#e4e4e4', '#1d2026', '#9ab8ff'] : ['#ffffff', '#1b1b1b', '#f4f1ea', '#1a4fa0'];
+    return {
+      path: `/layout/centred-${theme}.html`,
+      title: `${title} (centred column, sticky header, ${theme})`,
+      kind: 'layout' as const,
+      html: `<!doctype html>
+<html lang="en"${theme === 'dark' ? ' style="color-scheme: dark"' : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} | The Column</title>
+<style>
+  body { margin: 0; background: ${bg}; color: ${fg}; font: 19px/1.6 Georgia, serif; }
+  /* A site's own rule that reaches every button it can. */
+  button { color: inherit; }
+  header.bar { position: sticky; top: 0; z-index: 10; height: 56px; display: flex; align-items: center; gap: 24px; padding: 0 24px; background: ${bar}; border-bottom: 1px solid ${theme === 'dark' ? '#333' : '#ddd'}; font: 15px system-ui, sans-serif; }
+  header.bar b { font-size: 20px; }
+  header.bar a { color: ${link}; }
+  main { max-width: 640px; margin: 0 auto; padding: 0 24px; box-sizing: content-box; }
+  @media (min-width: 1000px) { main { padding: 0; } }
+  article h1 { font-size: 32px; line-height: 1.2; margin: 28px 0 8px; }
+  article .byline { font-size: 14px; opacity: 0.75; margin-bottom: 24px; }
+  article p { margin: 0 0 1.1em; }
+  article a, main a { color: ${link}; }
+  .inline-ad { border: 1px solid #8884; padding: 10px; margin: 0 0 1.2em; font: 13px sans-serif; }
+</style>
+</head>
+<body>
+<header class="bar"><b>The Column</b><a href="/">World</a><a href="/">Politics</a><a href="/">Opinion</a></header>
+<main>
+${article}
+</main>
+</body>
+</html>
+`,
+    };
+  });
 }
 
 const READING = join(import.meta.dirname, 'reading');
@@ -227,7 +278,7 @@ function indexPage(pages: DemoPage[]): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 20px}</style></head><body>
 <h1>Retold demo pages</h1>
 <p>News pages made from the articles in Retold's bundled corpus, and articles that retell the same remarks in other words. Open one with Retold loaded and its notes appear.</p>
-${list('retelling', 'Retellings (not in the corpus)')}${list('seed', 'Articles in the corpus (each is compared with the others)')}${list('unrelated', 'Unrelated (no notes expected)')}${list('long', 'A long page (a retelling, then 50,000 words of other news)')}
+${list('retelling', 'Retellings (not in the corpus)')}${list('seed', 'Articles in the corpus (each is compared with the others)')}${list('unrelated', 'Unrelated (no notes expected)')}${list('long', 'A long page (a retelling, then 50,000 words of other news)')}${list('layout', 'Layouts with little room: a centred column, a sticky header (try them at 400 px wide too)')}
 </body></html>`;
 }
 
@@ -255,6 +306,11 @@ export async function serveDemo(
     url,
     pages,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Open keep-alive connections would hold close() up for as long as the browser keeps them.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHROME_BUILD, FIREFOX_BUILD } from '../../scripts/browser';
 import { CorpusSchema } from '../../lib/corpus/schema';
+import { shapeOf, unpack } from '../../lib/corpus/packed';
+import { CORPUS_FILE } from '../../lib/extension/corpus-file';
 
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -41,17 +43,28 @@ const CORPUS_URLS = CorpusSchema.parse(
 ).articles.flatMap((a) => (a.url ? [a.url] : []));
 
 describe.each([
-  // Chromium's worker has no DOM: articles are read in an offscreen document.
-  ['Chromium', CHROME_BUILD, ['storage', 'offscreen']],
+  // Chromium's worker has no DOM: articles are read in an offscreen document. Its side panel needs `sidePanel`
+  // (Firefox's sidebar needs no permission).
+  ['Chromium', CHROME_BUILD, ['storage', 'offscreen', 'sidePanel']],
   ['Firefox', FIREFOX_BUILD, ['storage']],
 ])('the %s build', (_name, dir, permissions) => {
-  it('asks only for storage (and an offscreen document where it has to), and sets no content security policy of its own', () => {
+  it('asks only for storage (and an offscreen document and a side panel where it has to), and sets no content security policy of its own', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(permissions);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('carries the corpus as a data file, not in its code: the background script stays small whatever the corpus', () => {
+    const corpus: unknown = JSON.parse(readFileSync('data/corpus.json', 'utf8'));
+    const packed: unknown = JSON.parse(readFileSync(join(dir, CORPUS_FILE), 'utf8'));
+    expect(unpack(packed, shapeOf(CorpusSchema))).toStrictEqual(corpus);
+    const background = readFileSync(join(dir, 'background.js'), 'utf8');
+    expect(background.length).toBeLessThan(300 * 1024);
+    const quote = (corpus as { quotes: { quote: string }[] }).quotes[0]!.quote;
+    expect(background).not.toContain(JSON.stringify(quote).slice(1, -1));
   });
 
   it('holds no code made from strings, no markup assigned from strings, and no address to load from', () => {

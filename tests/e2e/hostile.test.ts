@@ -69,10 +69,15 @@ describe.each(pages.filter(([, p]) => p.notes))('%s', (path, { what }) => {
     const { page, errors } = await open(path);
     await waitForNotes(page, 30_000);
     await pageWorks(page);
-    // The marker is on screen and on top: what is under its centre is our UI.
+    // The marker is on screen and on top: what is under its centre is our UI. An unstyled page leaves no margin
+    // (the body's 8 px) and so gets no markers, for a marker there would cover words: then the pill is checked,
+    // and the note opens from its highlighted text.
     const marker = page.locator('[data-retold-ui] [data-testid="retold-marker"]').first();
-    await marker.scrollIntoViewIfNeeded();
-    const box = (await marker.boundingBox())!;
+    const pill = page.locator('[data-retold-ui] [data-testid="retold-pill"]');
+    const hasMarker = (await marker.count()) > 0;
+    const ours = hasMarker ? marker : pill;
+    await ours.scrollIntoViewIfNeeded();
+    const box = (await ours.boundingBox())!;
     expect(box.width).toBeGreaterThan(10);
     const onTop = await page.evaluate(
       ([x, y]) => {
@@ -82,8 +87,20 @@ describe.each(pages.filter(([, p]) => p.notes))('%s', (path, { what }) => {
       [box.x + box.width / 2, box.y + box.height / 2],
     );
     expect(onTop).toBe(true);
-    await marker.click();
-    await page.locator('[data-retold-ui] [data-testid="retold-note"]').waitFor();
+    if (hasMarker) await marker.click();
+    else {
+      const at = await page.evaluate(() => {
+        const range = [...CSS.highlights.get('retold-remark')!][0] as Range;
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.waitForTimeout(100);
+      await page.mouse.click(at.x, at.y);
+      // No margin for a card either: the note opens in the side panel, and its text is marked in the page.
+      await expect.poll(() => page.evaluate(() => CSS.highlights.has('retold-active'))).toBe(true);
+    }
+    if (hasMarker) await page.locator('[data-retold-ui] [data-testid="retold-note"]').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -117,7 +134,7 @@ describe('hostile pages, case by case', () => {
     const { page } = await open('/hostile/shadow-dom.html');
     await waitForNotes(page);
     await expect(page.locator('[data-retold-ui] [data-testid="retold-summary"]').textContent()).resolves.toMatch(
-      /^4 remarks/,
+      /^3 remarks/,
     );
     await page.close();
   });

@@ -92,15 +92,15 @@ describe('the badge, the popup and the page', () => {
       .poll(() => popup.getByTestId('tab-counts').textContent())
       .toBe('On this page: 2 figures also reported by other outlets.');
 
-    // And back: all six notes, everywhere.
+    // And back: all five notes, everywhere.
     await options.getByTestId('setting-showRemarks').check();
-    await expect.poll(() => badge(page)).toBe('6');
+    await expect.poll(() => badge(page)).toBe('5');
     await expect
       .poll(() => popup.getByTestId('tab-counts').textContent())
-      .toBe('On this page: 4 remarks and 2 figures also reported by other outlets.');
+      .toBe('On this page: 3 remarks and 2 figures also reported by other outlets.');
     await expect
       .poll(() => inUi(page, '[data-testid="retold-summary"]').textContent())
-      .toMatch(/^4 remarks and 2 figures/);
+      .toMatch(/^3 remarks and 2 figures/);
   });
 
   it('hide the notes together from the popup, and the page’s shortcut hides them for the popup too', async () => {

@@ -99,7 +99,7 @@ describe('the popup', () => {
     await waitForNotes(page);
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await expect(popup.getByTestId('tab-counts').textContent()).resolves.toBe(
-      'On this page: 4 remarks and 2 figures also reported by other outlets.',
+      'On this page: 3 remarks and 2 figures also reported by other outlets.',
     );
 
     await popup.getByTestId('toggle-notes').click();
@@ -165,7 +165,7 @@ describe('the popup leads somewhere', () => {
     await waitForNotes(page);
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     const notes = popup.getByTestId('tab-note');
-    await expect.poll(() => notes.count()).toBe(6);
+    await expect.poll(() => notes.count()).toBe(5);
     await expect(notes.first().textContent()).resolves.toContain('does not resemble a war');
     await expect(notes.last().textContent()).resolves.toMatch(/about 15,000 fighters killed.*\d differs?$/);
     expect(await page.evaluate(() => scrollY)).toBe(0);
@@ -266,7 +266,7 @@ describe('the options page', () => {
     await options.getByTestId('setting-showFigures').uncheck();
     await expect
       .poll(() => page.locator('retold-ui [data-testid="retold-summary"]').textContent())
-      .toBe('4 remarks also reported by 2 other outlets');
+      .toBe('3 remarks also reported by 2 other outlets');
     expect(await page.locator('retold-ui [data-note^="figure-"]').count()).toBe(0);
   });
 

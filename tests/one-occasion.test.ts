@@ -1,0 +1,280 @@
+/**
+ * One remark, one occasion: each way a page's quote was linked to the wrong
+ * remark, or shown more than once, with sentences written for these tests
+ * (invented speakers and places). Expected values come from reading them.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { prepare, remarkSimilarity, SAME_REMARK_THRESHOLD } from '../lib/text/similarity';
+import { antonymTable, synonymTable } from '../lib/text/wordnet';
+import { rarityTable } from '../lib/text/rarity';
+import { words } from '../lib/text/words';
+import { detectQuotes } from '../lib/text/quotes';
+import { datelineDate } from '../lib/text/dates';
+import { metadataDate } from '../lib/page/article';
+import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
+import { quotableOn, remarkThreshold, speakersCompatible, type WordTables } from '../lib/corpus/decisions';
+import { buildCorpus, quoteTexts, quoteVocabulary, type SourceArticle } from '../lib/corpus/corpus';
+import { Annotator } from '../lib/corpus/annotate';
+import { CorpusSearch } from '../lib/corpus/search';
+import { presentNotes } from '../lib/extension/present';
+
+const { wordnet } = loadWordNet();
+const frequencies = loadWordFrequencies();
+
+/** The tables a corpus of `corpusSide` quotes would carry (only the corpus's words are in them). */
+function tables(corpusSide: string[]): WordTables {
+  const vocabulary = corpusSide.flatMap((q) => words(q).map((w) => w.word));
+  return {
+    synonyms: synonymTable(wordnet, vocabulary),
+    antonyms: antonymTable(wordnet, vocabulary),
+    rarity: rarityTable(frequencies, corpusSide),
+  };
+}
+const score = (page: string, corpus: string, t: WordTables) =>
+  remarkSimilarity(prepare(page), prepare(corpus), t.synonyms, t);
+
+describe('distinctive words', () => {
+  it('weighs common words little and rare ones much', () => {
+    const t = tables([
+      'The harbour authority must reach the fishermen of Ostrava before the storm',
+      'We must work together on the budget',
+      'Nobody must be left behind this winter',
+    ]);
+    expect(t.rarity!['must'] ?? 1).toBeLessThan(0.2);
+    expect(t.rarity!['fishermen'] ?? 1).toBeGreaterThan(2 * (t.rarity!['must'] ?? 1));
+  });
+
+  it('does not link two remarks that share only a stock phrase', () => {
+    const corpus = 'The blockade is a deliberate attempt to starve the civilian population of Merovia.';
+    const page = 'Convoys must be allowed to reach the civilian population this week.';
+    expect(score(page, corpus, tables([corpus]))).toBeLessThan(SAME_REMARK_THRESHOLD);
+  });
+
+  it('does not count a short excerpt of common words as contained in a long quote', () => {
+    const corpus = 'We have said it before and we will say it again: the plan is working, and the numbers prove it.';
+    expect(score('the plan is working', corpus, tables([corpus]))).toBeLessThan(SAME_REMARK_THRESHOLD);
+    // Rare words make an excerpt: "deliberate attempt to starve".
+    const long = 'The blockade is a deliberate attempt to starve the civilian population of Merovia.';
+    expect(score('a deliberate attempt to starve', long, tables([long]))).toBeGreaterThanOrEqual(SAME_REMARK_THRESHOLD);
+  });
+
+  it('still links translations and excerpts of one remark', () => {
+    // The issue's own example of two translations of one sentence.
+    const corpus = 'It amounts to the wholesale eradication of the civilian population';
+    const page = 'It is akin to the complete elimination of the civilian population';
+    expect(score(page, corpus, tables([corpus, 'The talks will resume in the spring']))).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+    const long = 'Our ministry cannot keep signing contracts with firms that never deliver a single bridge.';
+    expect(score('signing contracts with firms that never deliver', long, tables([long]))).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+  });
+});
+
+describe('speakers', () => {
+  it('links an unattributed quote to no named speaker’s remark, and a role is no name', () => {
+    expect(speakersCompatible(null, 'Lena Marsh')).toBe(false);
+    expect(speakersCompatible(null, null)).toBe(true);
+    const quotes = detectQuotes(
+      'Lena Marsh said the talks had stalled. "We will not sign this," Marsh said. ' +
+        '"The bloodshed must stop now," a Delta Front official said. ' +
+        '"Nobody wants another winter of this," the UN envoy told reporters.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', null, null]);
+  });
+
+  it('names a role by the title the article gives before a name, and only then', () => {
+    const quotes = detectQuotes(
+      'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +
+        '"We have heard that before," a harbour official said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ana Pereira', null]);
+  });
+
+  it('never lets a continuation quote override an attribution, nor a denial count as saying', () => {
+    const quotes = detectQuotes(
+      '"The ceasefire holds," said Lena Marsh.\n\n"We have seen no violations," an army spokesman said.\n\n' +
+        'Marsh has never described the deal as "a betrayal of the north".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', null, null]);
+  });
+
+  it('gives a note to a quote only where the speakers agree', () => {
+    const article = (file: string, text: string): SourceArticle => ({ file, text });
+    const articles = [
+      article(
+        'a.txt',
+        'Morning report on the river.\n\n"Every bridge on the Vellin must reopen by spring," Lena Marsh said.',
+      ),
+      article(
+        'b.txt',
+        'Evening digest on roads.\n\n"Every bridge on the Vellin must reopen by spring," Tom Ashby said.',
+      ),
+    ];
+    const corpus = buildCorpus(
+      {
+        articles: articles.map((a) => ({
+          file: a.file,
+          outlet: a.file,
+          title: null,
+          date: null,
+          event: null,
+          url: null,
+        })),
+      },
+      articles,
+      synonymTable(wordnet, quoteVocabulary(articles)),
+      [],
+    );
+    const page = 'Council notes.\n\n"Every bridge on the Vellin must reopen by spring," a council official said.';
+    expect(new Annotator(corpus).annotate(page).remarks).toEqual([]);
+  });
+});
+
+describe('negation and antonyms', () => {
+  const t = tables([
+    'The union supports the new rota for night drivers.',
+    'Fares will increase in March for every season ticket.',
+    'The reform is working and the queues are shorter.',
+    'The vote was a victory for the fishermen of the coast.',
+    'We had not received any complaint about the ferry.',
+  ]);
+
+  it('rules out pairs whose words say the opposite', () => {
+    expect(
+      score(
+        'The union opposes the new rota for night drivers.',
+        'The union supports the new rota for night drivers.',
+        t,
+      ),
+    ).toBe(0);
+    expect(
+      score(
+        'Fares will be cut in March for every season ticket.',
+        'Fares will increase in March for every season ticket.',
+        t,
+      ),
+    ).toBe(0);
+    expect(
+      score('The reform is failing and the queues are longer.', 'The reform is working and the queues are shorter.', t),
+    ).toBe(0);
+    expect(
+      score(
+        'The vote was a catastrophe for the fishermen of the coast.',
+        'The vote was a victory for the fishermen of the coast.',
+        t,
+      ),
+    ).toBe(0);
+  });
+
+  it('rules out a quote whose excerpt drops or adds a negation', () => {
+    expect(
+      score(
+        'We had received a complaint about the ferry, and we did not answer it.',
+        'We had not received any complaint about the ferry.',
+        t,
+      ),
+    ).toBe(0);
+  });
+});
+
+describe('occasions and dates', () => {
+  it('tells a like sentence about another place or time from the same remark', () => {
+    const t = tables(['We came to Oslo to sign a truce, and we are leaving with nothing.']);
+    expect(
+      score(
+        'We came to Lisbon to sign a truce, and we are leaving with nothing.',
+        'We came to Oslo to sign a truce, and we are leaving with nothing.',
+        t,
+      ),
+    ).toBe(0);
+    const u = tables(['We will open three new clinics in the valley before the winter.']);
+    expect(
+      score(
+        'We have opened three new clinics in the valley before the winter.',
+        'We will open three new clinics in the valley before the winter.',
+        u,
+      ),
+    ).toBe(0);
+  });
+
+  it('never links a page to a remark the corpus has only from later, and asks more of a late page', () => {
+    expect(quotableOn('2024-03-01', ['2024-03-02', '2024-03-05'])).toBe(true);
+    expect(quotableOn('2024-03-01', ['2024-05-20', '2024-06-01'])).toBe(false);
+    expect(quotableOn('2024-03-01', ['2024-05-20', null])).toBe(true);
+    expect(quotableOn(null, ['2024-05-20'])).toBe(true);
+    expect(remarkThreshold(0.7, '2024-12-01', ['2024-03-01'])).toBeGreaterThan(0.7);
+    expect(remarkThreshold(0.7, '2024-03-03', ['2024-03-01'])).toBe(0.7);
+  });
+
+  it('reads a page’s date from its metadata, JSON-LD or dateline', () => {
+    const meta = parseHTML(
+      '<html><head><meta property="article:published_time" content="2024-02-29T10:00:00Z"></head><body></body></html>',
+    );
+    expect(metadataDate(meta.document as unknown as Document)).toBe('2024-02-29');
+    const ld = parseHTML(
+      '<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2023-11-07"}]}</script></head><body></body></html>',
+    );
+    expect(metadataDate(ld.document as unknown as Document)).toBe('2023-11-07');
+    expect(datelineDate('Ferry talks stall\n\nOSLO, March 4, 2024 (Example Wire) - Talks stalled on Monday.')).toBe(
+      '2024-03-04',
+    );
+    expect(datelineDate('Ferry talks stall\n\nPublished 4 Mar 2024')).toBe('2024-03-04');
+    expect(datelineDate('No date here at all, only 31 February 2024.')).toBeNull();
+  });
+});
+
+describe('one remark, one note', () => {
+  const article = (file: string, text: string): SourceArticle => ({ file, text });
+  const articles = [
+    article(
+      'a.txt',
+      'Report from the harbour.\n\n"The ferry will run again on Friday," Lena Marsh said. "Nobody should wait on the pier in this cold," she added.',
+    ),
+    article(
+      'b.txt',
+      'Notes from the coast.\n\n"The ferry will run again on Friday," Lena Marsh told reporters. "No one should have to wait on the pier in such cold," she said.',
+    ),
+  ];
+  const vocabulary = quoteVocabulary(articles);
+  const corpus = buildCorpus(
+    {
+      articles: articles.map((a) => ({
+        file: a.file,
+        outlet: a.file,
+        title: null,
+        date: null,
+        event: null,
+        url: null,
+      })),
+    },
+    articles,
+    synonymTable(wordnet, vocabulary),
+    [],
+    { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+  );
+
+  it('shows a remark quoted in the headline, a pull quote and the body as one note with every place', () => {
+    const page =
+      'Marsh says "The ferry will run again on Friday"\n\n"The ferry will run again on Friday"\n\n' +
+      'Lena Marsh said on Tuesday: "The ferry will run again on Friday." She also said "nobody should wait on the pier in this cold".';
+    const notes = new Annotator(corpus).annotate(page);
+    expect(notes.remarks.length).toBe(4);
+    const shown = presentNotes(notes, page, corpus);
+    expect(shown.remarks.map((r) => r.selectors.length)).toEqual([3, 1]);
+    expect(shown.remarks[0]!.selectors.map((s) => s.exact)).toEqual([
+      'The ferry will run again on Friday',
+      'The ferry will run again on Friday',
+      'The ferry will run again on Friday',
+    ]);
+  });
+
+  it('lists the two remarks apart in the popup’s search', () => {
+    const results = new CorpusSearch(corpus).search('ferry');
+    expect(results.filter((r) => r.kind === 'remark')).toHaveLength(1);
+    expect(new CorpusSearch(corpus).search('pier').filter((r) => r.kind === 'remark')).toHaveLength(1);
+    expect(new CorpusSearch(corpus).size).toBe(2);
+  });
+});
