@@ -1,6 +1,7 @@
 import type { FigureView } from '../lib/extension/messages';
 import { figureRelation, figureVerdict, formatDate, outletName } from './format';
 import { FigureChart } from './FigureChart';
+import { FromReading } from './FromReading';
 
 export interface FigureNoteProps {
   /** The figure on this page and the other outlets' figures for the same quantity. */
@@ -57,6 +58,7 @@ export function FigureNote({ figure }: FigureNoteProps) {
                   ))}
                 <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
                 {o.claimant && <span class="r-date">according to {o.claimant}</span>}
+                <FromReading source={o} />
               </th>
               <td>{o.text}</td>
               <td class={o.verdict === 'differ' ? 'r-differs' : 'r-agrees'} data-verdict={o.verdict}>

@@ -9,6 +9,15 @@ import {
 } from '../lib/extension/settings';
 import { normalizePattern } from '../lib/extension/sites';
 import { HighlightSwatch } from './HighlightSwatch';
+import { plural } from './format';
+import type { ForgetRequest, MemoryStatsView } from '../lib/extension/messages';
+import { MAX_AGE_DAYS, MAX_REMEMBERED } from '../lib/extension/memory';
+
+/** "38 MB", "0.4 MB": what the remembered articles take, about. */
+const megabytes = (bytes: number) => {
+  const mb = bytes / 1_000_000;
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+};
 
 export interface OptionsProps {
   /** The settings as stored (corrupt fields already back at their defaults). */
@@ -25,6 +34,10 @@ export interface OptionsProps {
   syncedCopy?: boolean;
   /** Remove that copy. */
   onRemoveSyncedCopy?: () => void;
+  /** How much the remembered articles take, and any problem keeping them; null until the background has said. */
+  memory?: MemoryStatsView | null;
+  /** Forget remembered articles (all, or those read more than some days ago). */
+  onForget?: (request: ForgetRequest) => void;
 }
 
 const SENSITIVITY = {
@@ -101,8 +114,11 @@ export function Options({
   onExport,
   syncedCopy = false,
   onRemoveSyncedCopy,
+  memory = null,
+  onForget,
 }: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
+  const [olderDays, setOlderDays] = useState(30);
   const radio = <K extends SettingName>(name: K, value: Settings[K], label: string, swatch?: ComponentChild) => (
     <label class="choice">
       <input
@@ -120,7 +136,7 @@ export function Options({
     palette = settings.palette,
     highlightStyle = settings.highlightStyle,
   ) => <HighlightSwatch kind={kind} palette={palette} highlightStyle={highlightStyle} />;
-  const toggle = (name: 'enabled' | 'showRemarks' | 'showFigures', label: string) => (
+  const toggle = (name: 'enabled' | 'showRemarks' | 'showFigures' | 'remember', label: string) => (
     <label class="switch">
       <input
         type="checkbox"
@@ -211,6 +227,51 @@ export function Options({
           sites={settings.blocked}
           onEdit={(edit) => onChange((now) => ({ blocked: edit(now.blocked) }))}
         />
+      </section>
+
+      <section data-testid="memory">
+        <h2>Your reading</h2>
+        {toggle('remember', 'Remember the articles I read, on this device, to compare later articles')}
+        <p class="help">
+          Kept in this browser only, never sent: each article's text, title, outlet, date and address, and the remarks
+          and figures found in it; never from private windows, sites Retold does not run on, or pages with a password
+          field. At most {MAX_REMEMBERED.toLocaleString('en')} articles, each for {MAX_AGE_DAYS} days after you last
+          read it.
+        </p>
+        {memory && (
+          <p data-testid="memory-count">
+            {plural(memory.articles, 'article')} remembered, {megabytes(memory.bytes)}
+          </p>
+        )}
+        {memory?.problem && (
+          <p class="notice" role="alert" data-testid="memory-problem">
+            {memory.problem}
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" data-testid="forget-all" onClick={() => onForget?.({ scope: 'all' })}>
+            Forget everything
+          </button>
+          <label>
+            Forget articles older than{' '}
+            <input
+              type="number"
+              min={1}
+              max={36500}
+              value={olderDays}
+              data-testid="forget-older-days"
+              onInput={(e) => setOlderDays(Math.max(1, Math.floor(Number(e.currentTarget.value)) || 1))}
+            />{' '}
+            days
+          </label>
+          <button
+            type="button"
+            data-testid="forget-older"
+            onClick={() => onForget?.({ scope: 'older', days: olderDays })}
+          >
+            Forget them
+          </button>
+        </div>
       </section>
 
       <section>

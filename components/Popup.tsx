@@ -29,6 +29,12 @@ export interface PopupProps {
   /** Pause everywhere for this many minutes; 0 resumes. */
   onPause: (minutes: number) => void;
   onOpenOptions: () => void;
+  /** The `remember` setting, and whether the popup has offered it already (it offers once). */
+  remember?: { on: boolean; offered: boolean };
+  /** The reader's answer to the offer: turn remembering on (true) or not (false); either way it is not offered again. */
+  onRemember?: (on: boolean) => void;
+  /** Forget the remembered articles of the current tab's site; resolves to what to tell the reader. */
+  onForgetSite?: () => Promise<string>;
 }
 
 const PAUSE_MINUTES = 60;
@@ -60,6 +66,7 @@ export function Popup(props: PopupProps) {
     }
     return map;
   }, [results, tab]);
+  const [forgotten, setForgotten] = useState('');
   const until = useMemo(
     () => new Date(props.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
     [props.pausedUntil],
@@ -124,10 +131,40 @@ export function Popup(props: PopupProps) {
               <button type="button" onClick={() => props.onPause(PAUSE_MINUTES)}>
                 Pause for an hour
               </button>
+              {props.remember?.on && props.onForgetSite && (
+                <button
+                  type="button"
+                  data-testid="forget-site"
+                  onClick={() => void props.onForgetSite!().then(setForgotten)}
+                >
+                  Forget this site
+                </button>
+              )}
             </div>
+            {forgotten && (
+              <p role="status" data-testid="forget-site-message">
+                {forgotten}
+              </p>
+            )}
           </>
         )}
       </section>
+      {props.remember && !props.remember.on && !props.remember.offered && props.onRemember && (
+        <section class="offer" aria-label="Remember articles" data-testid="remember-offer">
+          <p>
+            Retold can remember the articles you read (their text, title, outlet, date and address, kept in this browser
+            on this device and never sent anywhere) to compare later articles with them.
+          </p>
+          <div class="actions">
+            <button type="button" data-testid="remember-yes" onClick={() => props.onRemember!(true)}>
+              Remember them
+            </button>
+            <button type="button" data-testid="remember-no" onClick={() => props.onRemember!(false)}>
+              No thanks
+            </button>
+          </div>
+        </section>
+      )}
       <section class="search" aria-label="Search the corpus">
         <CorpusCoverage coverage={props.coverage} />
         <input

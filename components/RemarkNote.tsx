@@ -1,6 +1,7 @@
 import type { RemarkView } from '../lib/extension/messages';
 import { citation, formatDate, outletName, reasonText } from './format';
 import { CopyCitation } from './CopyCitation';
+import { FromReading } from './FromReading';
 import { WordDiff } from './WordDiff';
 
 export interface RemarkNoteProps {
@@ -27,6 +28,7 @@ export function RemarkNote({ remark }: RemarkNoteProps) {
             <p class="r-source">
               <strong data-testid="retold-outlet">{outletName(o.outlet)}</strong>
               <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
+              <FromReading source={o} />
             </p>
             {o.title &&
               (o.url ? (

@@ -16,6 +16,10 @@
  * note in the panel revealed in the page) and runs the keyboard commands
  * (open the panel, jump to the next note).
  *
+ * With the reader's consent (the `remember` setting) the background also
+ * keeps the articles read, in IndexedDB (lib/extension/memory), and matches
+ * pages against them beside the bundled corpus (lib/extension/personal-corpus).
+ *
  * The article itself is read off the page: the content script sends a
  * snapshot of the page's DOM, and Readability runs in a document of the
  * extension (see lib/extension/read-article).
@@ -24,7 +28,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as channels from '../lib/extension/channels';
 import { listen, sendToTab } from '../lib/extension/channels';
-import { articleOf, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
+import { articleOf, bundledSynonyms, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
+import { Memory, QuotaReachedError } from '../lib/extension/memory';
+import { PersonalCorpus } from '../lib/extension/personal-corpus';
+import { rememberedArticle, whyNotKept } from '../lib/extension/remember';
+import { clipArticle } from '../lib/page/article';
+import { snapshotMeta } from '../lib/page/snapshot-meta';
 import { FairQueue } from '../lib/extension/fair-queue';
 import { RunBudget } from '../lib/extension/run-budget';
 import { loadSettings } from '../lib/extension/settings';
@@ -33,7 +42,14 @@ import { TabStore } from '../lib/extension/tab-store';
 import { view } from '../lib/extension/view';
 import { entryFor, hiddenKeys, withEntry, type Verdict } from '../lib/extension/feedback';
 import { changeFeedback, loadFeedback, watchFeedback } from '../lib/extension/feedback-area';
-import { PanelHelloSchema, type Ack, type PanelMessage, type TabView } from '../lib/extension/messages';
+import {
+  PanelHelloSchema,
+  type Ack,
+  type ForgetRequest,
+  type MemoryStatsView,
+  type PanelMessage,
+  type TabView,
+} from '../lib/extension/messages';
 
 /** The two browsers' side panel APIs, as far as Retold uses them (Chromium's sidePanel, Firefox's sidebarAction). */
 interface PanelApis {
@@ -152,7 +168,36 @@ export default defineBackground(() => {
     return true;
   }
 
-  listen(channels.annotate, async ({ url, snapshot, threshold }, sender): Promise<Ack> => {
+  // The reader's remembered articles: the database opened, and the corpus read from it, on first use.
+  let memoryDb: Promise<Memory> | null = null;
+  let personal: Promise<PersonalCorpus> | null = null;
+  /** Why the last article could not be remembered, until one is again or some are forgotten. */
+  let memoryProblem: string | null = null;
+  const memory = () => (memoryDb ??= Memory.open());
+  const personalCorpus = () =>
+    (personal ??= memory().then(async (db) => {
+      const corpus = new PersonalCorpus(await bundledSynonyms());
+      corpus.replace(await db.all());
+      return corpus;
+    }));
+
+  async function memoryStats(): Promise<MemoryStatsView> {
+    return { ...(await (await memory()).stats()), problem: memoryProblem };
+  }
+
+  async function forget(request: ForgetRequest): Promise<MemoryStatsView> {
+    const db = await memory();
+    const corpus = await personalCorpus();
+    if (request.scope === 'all') {
+      await db.forgetAll();
+      corpus.replace([]);
+    } else
+      corpus.remove(request.scope === 'site' ? await db.forgetSite(request.host) : await db.forgetOlder(request.days));
+    memoryProblem = null;
+    return memoryStats();
+  }
+
+  listen(channels.annotate, async ({ url, snapshot, threshold, passwordField, incognito }, sender): Promise<Ack> => {
     const tabId = tabOf(sender);
     const signal = store.begin(tabId);
     try {
@@ -160,10 +205,42 @@ export default defineBackground(() => {
       const article = await articleOf(snapshot);
       const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
-      const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold), signal);
+      const { settings } = await loadSettings(settingsArea());
+      const mine = settings.remember ? (await personalCorpus()).annotator() : null;
+      const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, mine), signal);
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
+      // Remembered after the notes are shown, so the reader never waits for it; never a page the rules keep out.
+      const facts = {
+        settings,
+        url,
+        article: article.text,
+        passwordField: !!passwordField,
+        incognito: !!(incognito || sender.tab?.incognito),
+      };
+      if (whyNotKept(facts) === null) {
+        const record = await matching.run(
+          tabId,
+          () => rememberedArticle(url, clipArticle(article.text).text, snapshotMeta(snapshot)),
+          signal,
+        );
+        if (record) {
+          try {
+            const dropped = await (await memory()).add(record);
+            const corpus = await personalCorpus();
+            corpus.add(record);
+            corpus.remove(dropped);
+            memoryProblem = null;
+          } catch (error) {
+            memoryProblem =
+              error instanceof QuotaReachedError
+                ? error.message
+                : `An article could not be remembered: ${String(error)}`;
+            console.error('Retold:', error);
+          }
+        }
+      }
       return { ok: true };
     } catch (error) {
       console.error('Retold:', error);
@@ -209,6 +286,9 @@ export default defineBackground(() => {
   });
 
   listen(channels.search, ({ query }) => searchCorpus(query));
+
+  listen(channels.memory, () => memoryStats());
+  listen(channels.memoryForget, (request) => forget(request));
 
   listen(channels.tabView, async ({ tabId }) => ({ view: await viewOf(tabId) }));
 

@@ -54,7 +54,7 @@ export interface Launched {
 
 /** Chromium with a build of Retold loaded: the end-to-end tests' build (CHROME_TEST_BUILD) unless told another. */
 export async function launchWithRetold(
-  options: { headless?: boolean; width?: number; height?: number; build?: string } = {},
+  options: { headless?: boolean; width?: number; height?: number; build?: string; args?: string[] } = {},
 ): Promise<Launched> {
   const missing = chromiumMissing();
   if (missing) throw new Error(missing);
@@ -67,7 +67,12 @@ export async function launchWithRetold(
     headless: options.headless ?? true,
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`],
+    args: [
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
+      ...(options.args ?? []),
+    ],
   });
   const worker = await Promise.resolve(
     context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 15_000 }),

@@ -18,6 +18,7 @@
  * Only the page's address without its query string and fragment is ever
  * sent (`pageAddress`): those are where sites keep session tokens.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkSteps, textLengthSteps } from '../../lib/page/shadow';
 import { snapshotSteps } from '../../lib/page/snapshot';
@@ -167,7 +168,16 @@ export class Runner {
     if (!snapshot) return;
     sending();
     this.guest.reportingFor(url);
-    const answer = await this.ask(channels.annotate, { url, snapshot, threshold: thresholdOf(this.settings) }, signal);
+    // What keeps a page out of the reader's remembered articles, which the snapshot cannot tell (it leaves inputs out).
+    const never = {
+      passwordField: document.querySelector('input[type="password" i]') !== null,
+      incognito: browser.extension?.inIncognitoContext ?? false,
+    };
+    const answer = await this.ask(
+      channels.annotate,
+      { url, snapshot, threshold: thresholdOf(this.settings), ...never },
+      signal,
+    );
     if (!answer) return;
     this.reported = 'notes';
     if (!answer.ok) console.warn('Retold:', answer.error);

@@ -11,12 +11,18 @@ import {
   type SettingName,
 } from '../../lib/extension/settings';
 import { hasSyncedCopy, removeSyncedCopy, settingsArea, watchSettings } from '../../lib/extension/settings-area';
+import * as channels from '../../lib/extension/channels';
+import { send } from '../../lib/extension/channels';
+import type { MemoryStatsView } from '../../lib/extension/messages';
 
 const area = settingsArea();
 // Fields found corrupt when the page opened stay named until it is closed.
 let reset: SettingName[] = [];
 
-async function draw(): Promise<void> {
+/** What the remembered articles take, from the background that keeps them; null when it did not answer. */
+const memoryStats = (): Promise<MemoryStatsView | null> => send(channels.memory, {}).catch(() => null);
+
+async function draw(memory?: MemoryStatsView | null): Promise<void> {
   const loaded = await loadSettings(area);
   if (loaded.reset.length) {
     reset = [...new Set([...reset, ...loaded.reset])];
@@ -44,6 +50,8 @@ async function draw(): Promise<void> {
         await removeSyncedCopy();
         await draw();
       }}
+      memory={memory === undefined ? await memoryStats() : memory}
+      onForget={async (request) => void draw(await send(channels.memoryForget, request).catch(() => null))}
     />,
     document.getElementById('app')!,
   );

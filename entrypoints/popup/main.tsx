@@ -79,6 +79,15 @@ async function draw(tab: TabView | null): Promise<void> {
       }}
       onPause={(minutes) => void changeSettings(area, { pausedUntil: minutes > 0 ? Date.now() + minutes * 60_000 : 0 })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      remember={{ on: settings.remember, offered: settings.rememberOffered }}
+      onRemember={(on) => void changeSettings(area, { remember: on, rememberOffered: true })}
+      onForgetSite={async () => {
+        if (!tab) return '';
+        const left = await send(channels.memoryForget, { scope: 'site', host: tab.host }).catch(() => null);
+        return left
+          ? `Forgot every article remembered from ${tab.host}.`
+          : 'Retold could not reach its remembered articles; nothing was forgotten.';
+      }}
     />,
     document.getElementById('app')!,
   );

@@ -204,3 +204,41 @@ function sameUrl(a: string, b: string): boolean {
       .replace(/\/$/, '');
   return strip(a) === strip(b);
 }
+
+/**
+ * The notes of one page from two corpora (the bundled one and the reader's
+ * remembered articles), as one answer: a remark or figure both found is one
+ * note with both corpora's matches, the first corpus's first.
+ *
+ * Whether a merged figure's outlets differ is worked out again over all of
+ * them; what each corpus said stays true (a pair that differs still does).
+ * Across the two corpora the figures' measure is not known here, so a
+ * population or an area given for two days is compared as a running count
+ * would be: called "over time" rather than "differ".
+ */
+export function mergeNotes(first: Notes, second: Notes): Notes {
+  const key = (n: { start: number; end: number }) => `${n.start}:${n.end}`;
+  const remarks = new Map(first.remarks.map((r) => [key(r), { ...r, matches: [...r.matches] }]));
+  for (const r of second.remarks) {
+    const mine = remarks.get(key(r));
+    if (mine) mine.matches.push(...r.matches);
+    else remarks.set(key(r), r);
+  }
+  const figures = new Map(first.figures.map((f) => [key(f), { ...f, others: [...f.others] }]));
+  for (const f of second.figures) {
+    const mine = figures.get(key(f));
+    if (!mine) figures.set(key(f), f);
+    else {
+      mine.others.push(...f.others);
+      mine.differs =
+        mine.differs || f.differs || figuresDiffer([{ ...f, articleId: null, quantity: null }, ...mine.others]);
+    }
+  }
+  const byStart = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start - b.start || a.end - b.end;
+  return {
+    remarks: [...remarks.values()].sort(byStart),
+    figures: [...figures.values()].sort(byStart),
+    excluded: [...new Set([...first.excluded, ...second.excluded])].sort(),
+  };
+}

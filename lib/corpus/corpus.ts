@@ -11,7 +11,17 @@ import { pairFigures, QuoteIndex } from './match';
 import { figureDay, figuresDiffer, isSameRemark, speakersCompatible, storiesOf, storyNames } from './decisions';
 import { contentStems, words } from '../text/words';
 import { prepareArticle, sentences } from '../text/analysis';
-import { CorpusSchema, ManifestSchema, describeIssues, type Corpus, type Manifest } from './schema';
+import {
+  CorpusSchema,
+  ManifestSchema,
+  describeIssues,
+  type Corpus,
+  type CorpusArticle,
+  type CorpusFigure,
+  type CorpusQuote,
+  type Manifest,
+  type ManifestEntry,
+} from './schema';
 import type { SynonymTable } from '../text/wordnet';
 import type { Lexicon } from '../text/similarity';
 
@@ -119,7 +129,49 @@ export function buildCorpus(
     ids.add(id);
   });
   const entries = [...manifest.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return corpusFromEntries(
+    entries.map(({ file, ...meta }) => articleEntries(articleId(file), meta, byFile.get(file)!.text)),
+    synonyms,
+    notices,
+    lexicon,
+  );
+}
 
+/** What an article brings to a corpus before it is grouped with the others: its record, its quotes, its figures. */
+export interface ArticleEntries {
+  article: CorpusArticle;
+  quotes: Omit<CorpusQuote, 'id' | 'remarks'>[];
+  figures: Omit<CorpusFigure, 'id' | 'group'>[];
+}
+
+/**
+ * One article's entries, read from its text. The bundled corpus and the
+ * reader's remembered articles both go through here, so both are matched
+ * the same way.
+ */
+export function articleEntries(id: string, meta: Omit<ManifestEntry, 'file'>, text: string): ArticleEntries {
+  const article = prepareArticle(text);
+  const quotes = detectQuotes(article).map((q) => ({ articleId: id, ...q }));
+  const figures: ArticleEntries['figures'] = [];
+  for (const f of detectFigures(article)) {
+    if (!f.quantity) continue;
+    const { quantity, ...rest } = f;
+    figures.push({ articleId: id, ...rest, quantity, day: figureDay(f.when, meta.date) });
+  }
+  return { article: { id, ...meta, fingerprint: fingerprint(text), names: storyNames(text) }, quotes, figures };
+}
+
+/**
+ * A corpus from articles' entries, in the order given: quotes and figures
+ * numbered, quotes grouped into remarks and figures into quantities, the
+ * result checked against the schema.
+ */
+export function corpusFromEntries(
+  entries: readonly ArticleEntries[],
+  synonyms: SynonymTable,
+  notices: string[],
+  lexicon: Lexicon = {},
+): Corpus {
   const corpus: Corpus = {
     format: 'retold-corpus/1',
     articles: [],
@@ -134,22 +186,14 @@ export function buildCorpus(
   };
   const figuresByArticle = new Map<string, Corpus['figures']>();
   for (const entry of entries) {
-    const { text } = byFile.get(entry.file)!;
-    const id = articleId(entry.file);
-    const { file: _file, ...meta } = entry;
-    corpus.articles.push({ id, ...meta, fingerprint: fingerprint(text), names: storyNames(text) });
-    const article = prepareArticle(text);
-    for (const q of detectQuotes(article))
-      corpus.quotes.push({ id: corpus.quotes.length, articleId: id, ...q, remarks: [] });
+    corpus.articles.push(entry.article);
+    for (const q of entry.quotes) corpus.quotes.push({ id: corpus.quotes.length, ...q, remarks: [] });
     const list: Corpus['figures'] = [];
-    for (const f of detectFigures(article)) {
-      if (!f.quantity) continue;
-      const { quantity, ...rest } = f;
-      const day = figureDay(f.when, entry.date);
-      list.push({ id: corpus.figures.length, articleId: id, ...rest, quantity, day, group: null });
+    for (const f of entry.figures) {
+      list.push({ id: corpus.figures.length, ...f, group: null });
       corpus.figures.push(list.at(-1)!);
     }
-    figuresByArticle.set(id, list);
+    figuresByArticle.set(entry.article.id, list);
   }
 
   groupRemarks(corpus, synonyms, corpus);

@@ -9,6 +9,7 @@
  *   popup ────────── search, tab-view, tab-toggle, tab-reveal ▶ background
  *   side panel ───── tab-view, reveal, tab-note-feedback ───▶ background
  *   background ───── view, reveal, reveal-note, jump ───────▶ content script (one tab)
+ *   popup, options ─ memory, memory-forget ──────────────────▶ background
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
  *   background ◀──── panel port (see PANEL_PORT) ─────▶ side panel
  */
@@ -26,6 +27,8 @@ import {
   RevealNoteSchema,
   TabNoteFeedbackRequestSchema,
   ExtractResponseSchema,
+  ForgetRequestSchema,
+  MemoryStatsSchema,
   RevealRequestSchema,
   SearchRequestSchema,
   SearchResponseSchema,
@@ -71,6 +74,10 @@ export const tabReveal = channel('tab-reveal', 'extension', TabRevealRequestSche
 export const view = channel('view', 'extension', TabViewSchema, AckSchema);
 /** Scroll the page to one of its notes and open it; answers whether the page has that note drawn. */
 export const reveal = channel('reveal', 'extension', RevealRequestSchema, AckSchema);
+/** How many articles the reader's memory holds (see lib/extension/memory). */
+export const memory = channel('memory', 'extension', EmptySchema, MemoryStatsSchema);
+/** Forget remembered articles; answers with what is left. */
+export const memoryForget = channel('memory-forget', 'extension', ForgetRequestSchema, MemoryStatsSchema);
 /** Read an article from a snapshot, in Chromium's offscreen document. */
 export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
 

@@ -8,7 +8,7 @@
  * the corpus covers are worked out on the first search.
  */
 import { browser } from 'wxt/browser';
-import { Annotator } from '../corpus/annotate';
+import { Annotator, mergeNotes } from '../corpus/annotate';
 import { coverageOf } from '../corpus/coverage';
 import { CorpusSearch } from '../corpus/search';
 import { CorpusSchema, type Corpus, type Coverage } from '../corpus/schema';
@@ -66,12 +66,22 @@ export function notesOf(
   article: { text: string; date: string | null },
   url: string,
   threshold: number | undefined,
+  personal: Annotator | null = null,
 ): PageNotes {
   if (!article.text) return { remarks: [], figures: [], outletCount: 0 };
   const { text, clipped } = clipArticle(article.text);
-  const notes = presentNotes(a.annotate(text, { url, threshold, date: article.date }), text, a.corpus);
+  const options = { url, threshold, date: article.date };
+  // The reader's remembered articles (see personal-corpus), matched the same way, their notes merged with the corpus's.
+  const found = personal
+    ? mergeNotes(a.annotate(text, options), personal.annotate(text, options))
+    : a.annotate(text, options);
+  const corpus = personal ? { ...a.corpus, articles: [...a.corpus.articles, ...personal.corpus.articles] } : a.corpus;
+  const notes = presentNotes(found, text, corpus);
   return clipped ? { ...notes, clipped: MAX_READ_CHARS } : notes;
 }
+
+/** The bundled corpus's synonym table, which the reader's remembered articles are matched with too. */
+export const bundledSynonyms = async () => (await loadCorpus()).corpus.synonyms;
 
 /** The popup's search over the whole corpus. */
 export async function searchCorpus(query: string): Promise<SearchResponse> {

@@ -60,6 +60,8 @@ const Source = {
    * address to link to, never fetched). Absent from notes kept by an older version.
    */
   url: z.optional(z.nullable(z.string())),
+  /** Set when the article is one the reader read and Retold remembered (not the bundled corpus): its address. */
+  fromReading: z.optional(z.strictObject({ url: z.string() })),
 };
 
 /**
@@ -155,6 +157,10 @@ export const AnnotateRequestSchema = z.strictObject({
   snapshot: SnapshotSchema,
   /** The remark similarity a match needs (the reader's sensitivity setting). */
   threshold: z.optional(z.number().check(z.gte(0.3), z.lte(1))),
+  /** The page has a password field (the snapshot leaves inputs out): it is never remembered. */
+  passwordField: z.optional(z.boolean()),
+  /** The content script runs in a private window (`extension.inIncognitoContext`): the page is never remembered. */
+  incognito: z.optional(z.boolean()),
 });
 export type AnnotateRequest = z.infer<typeof AnnotateRequestSchema>;
 
@@ -279,3 +285,19 @@ export const PanelMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('focus'), tabId: z.int(), id: NoteId }),
 ]);
 export type PanelMessage = z.infer<typeof PanelMessageSchema>;
+/** How much the reader's remembered articles take, and why the last one could not be kept, if it could not. */
+export const MemoryStatsSchema = z.strictObject({
+  articles: z.int(),
+  bytes: z.int(),
+  /** Set when an article could not be remembered (the browser's quota reached): what to do about it. */
+  problem: z.nullable(z.string()),
+});
+export type MemoryStatsView = z.infer<typeof MemoryStatsSchema>;
+
+/** Forget remembered articles: all, one site's, or those last read more than some days ago. */
+export const ForgetRequestSchema = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('all') }),
+  z.strictObject({ scope: z.literal('site'), host: z.string().check(z.minLength(1), z.maxLength(253)) }),
+  z.strictObject({ scope: z.literal('older'), days: z.int().check(z.gte(1), z.lte(36_500)) }),
+]);
+export type ForgetRequest = z.infer<typeof ForgetRequestSchema>;

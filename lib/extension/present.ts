@@ -13,6 +13,7 @@ import { contentStems } from '../text/words';
 import type { Corpus } from '../corpus/schema';
 import type { DiffPart } from '../text/diff';
 import type { MatchReason, PageNotes, RemarkView, FigureView } from './messages';
+import { REMEMBERED_ID_PREFIX } from './remember';
 
 /** Why a wording was matched, read off its diff: which sides have words of their own, and where. */
 export function matchReason(diff: readonly DiffPart[]): MatchReason {
@@ -27,13 +28,15 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const source = (articleId: string) => {
     const a = articles.get(articleId);
-    return {
+    const known = {
       articleId,
       outlet: a?.outlet ?? null,
       title: a?.title ?? null,
       date: a?.date ?? null,
       url: a?.url ?? null,
     };
+    // An article the reader read and Retold remembered: the note says so, and links to it.
+    return articleId.startsWith(REMEMBERED_ID_PREFIX) ? { ...known, fromReading: { url: a?.url ?? '' } } : known;
   };
   const outletsSeen = new Set<string>();
 

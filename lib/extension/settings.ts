@@ -41,6 +41,10 @@ export const FIELDS = {
   palette: { schema: z.enum(['amber', 'blue', 'magenta']), default: 'amber' as 'amber' | 'blue' | 'magenta' },
   /** Tinted background plus underline, or underline alone (easier for some colour-blind readers). */
   highlightStyle: { schema: z.enum(['background', 'underline']), default: 'background' as 'background' | 'underline' },
+  /** Remember the articles read, on this device, to compare later articles with (lib/extension/memory). Off until the reader turns it on. */
+  remember: { schema: z.boolean(), default: false as boolean },
+  /** The popup has offered `remember` once (the reader turned it on or said no): it does not ask again. */
+  rememberOffered: { schema: z.boolean(), default: false as boolean },
 };
 
 export type Settings = { [K in keyof typeof FIELDS]: (typeof FIELDS)[K]['default'] };
@@ -61,6 +65,8 @@ export const LABELS: Record<SettingName, string> = {
   sensitivity: 'How strict matching is',
   palette: 'Highlight colours',
   highlightStyle: 'Highlight style',
+  remember: 'Remember the articles I read',
+  rememberOffered: 'The offer to remember articles',
 };
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;

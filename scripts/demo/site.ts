@@ -232,6 +232,35 @@ ${article}
   });
 }
 
+const READING = join(import.meta.dirname, 'reading');
+/** The outlets of the reading pages, in the order of their files. */
+const READING_OUTLETS = ['The Valley Courier', 'Northern Standard', 'The River Times', 'Evening Herald'];
+
+/**
+ * Four outlets' articles on one invented event (a dam breach in the Korvath
+ * Vale), each quoting the same governor in other words and the fourth
+ * giving a different evacuation figure: for remembering what a reader
+ * read (no bundled article is about it). Each names its outlet
+ * (`og:site_name`) and its date (`article:published_time`), by path.
+ */
+export function readingPages(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(READING)
+      .sort()
+      .map((file, i) => {
+        const text = readFileSync(join(READING, file), 'utf8');
+        const meta =
+          `<meta property="og:site_name" content="${escape(READING_OUTLETS[i]!)}">` +
+          '<meta property="article:published_time" content="2025-03-14T18:00:00Z">';
+        const html = page(text.split('\n')[0]!.trim(), text, i, [], '2025-03-14').replace(
+          '<meta charset="utf-8">',
+          `<meta charset="utf-8">\n${meta}`,
+        );
+        return [`/reading/${file.replace(/\.txt$/, '')}.html`, html];
+      }),
+  );
+}
+
 /** The `<article>` element of a demo page, as markup, for test pages built around it. */
 export function demoArticle(path: string, pages: DemoPage[] = demoPages()): string {
   const article = pages.find((p) => p.path === path)?.html.match(/<article>[\s\S]*<\/article>/)?.[0];
