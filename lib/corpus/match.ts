@@ -14,7 +14,7 @@ import {
   type Lexicon,
   type Prepared,
 } from '../text/similarity';
-import type { Figure, Quantity } from '../text/figures';
+import { isNamedMeasure, type Figure, type Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
 import { isSameRemark, quotableOn, remarkThreshold, speakersCompatible } from './decisions';
@@ -277,27 +277,6 @@ export interface ComparableFigure {
   sentence: string;
 }
 
-/** What happened to people, as the figure reader names it: such counts pair on what they count alone. */
-const EVENT_MEASURES = new Set([
-  'killed',
-  'injured',
-  'casualties',
-  'hostages',
-  'evacuated',
-  'ordered to leave',
-  'missing',
-  'rescued',
-  'arrested',
-  'hospitalised',
-  'treated',
-  'homeless',
-  'population',
-  'bodies recovered',
-  'deployed',
-  'jobs cut',
-  'homes',
-  'area',
-]);
 /**
  * Counts of other things pair only when their sentences score this similar
  * (the remark similarity): "12,400 polling stations had opened" and "35 of the
@@ -326,7 +305,7 @@ export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: Sy
   if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
   // A count of things ("polling stations", "seats") says less than a toll: its sentences must tell of the same thing.
   const context = similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms);
-  if (!EVENT_MEASURES.has(a.quantity.measure) && context < THING_CONTEXT) return null;
+  if (!isNamedMeasure(a.quantity.measure) && context < THING_CONTEXT) return null;
   // Counts of one quantity on different days still pair (the verdict says "over time"); the same day pairs first.
   const dateBonus = a.when && b.when ? (a.when === b.when ? 1 : 0) : !a.when && !b.when ? 0.5 : 0;
   return 1 + dateBonus + context * 0.5;

@@ -1361,3 +1361,15 @@ const EVENTS = new Set([
 function isEvent(measure: string): boolean {
   return EVENTS.has(measure);
 }
+
+/** Measures the reader names from its lexicons (what happened to people, and the counts of a place or event), not a raw noun. */
+const NAMED_MEASURES = new Set([...EVENTS, 'population', 'bodies recovered', 'deployed', 'jobs cut', 'homes', 'area']);
+
+/**
+ * Whether `measure` is one the reader names from its lexicons ("killed",
+ * "ordered to leave", "homes"), rather than the raw noun of a count
+ * ("stations", "seats"), which says less about what is counted.
+ */
+export function isNamedMeasure(measure: string): boolean {
+  return NAMED_MEASURES.has(measure);
+}
