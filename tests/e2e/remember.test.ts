@@ -35,14 +35,25 @@ const port = () => new URL(site.url).port;
 const at = (host: string, file: string) => `http://${host}:${port()}/reading/${file}.html`;
 const ui = (page: Page, id: string) => page.locator(`retold-ui [data-testid="${id}"]`);
 
-/** Open an article and wait until the background has answered for it (the popup then says what the page has). */
+/**
+ * Open an article and wait until the background has answered for it (the
+ * popup then says what the page has). An open popup does not refresh, so it
+ * is opened again until it has the answer, as a reader would.
+ */
 async function read(url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  const popup = await popupFor(browser, page);
-  await popup.getByTestId('tab-counts').waitFor({ timeout: 20_000 });
-  await popup.close();
-  return page;
+  for (let tries = 0; ; tries++) {
+    const popup = await popupFor(browser, page);
+    const answered = await popup
+      .getByTestId('tab-counts')
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    await popup.close();
+    if (answered) return page;
+    if (tries >= 15) throw new Error(`${url}: the background never answered for the page`);
+  }
 }
 
 async function options(): Promise<Page> {
