@@ -2,6 +2,7 @@ import type { FigureView } from '../lib/extension/messages';
 import { figureRelation, figureVerdict, formatDate, outletName } from './format';
 import { FigureChart } from './FigureChart';
 import { FromReading } from './FromReading';
+import { Headline } from './Headline';
 
 export interface FigureNoteProps {
   /** The figure on this page and the other outlets' figures for the same quantity. */
@@ -42,20 +43,7 @@ export function FigureNote({ figure }: FigureNoteProps) {
             <tr key={i} data-testid="retold-figure-other">
               <th scope="row">
                 {outletName(o.outlet)}
-                {o.title &&
-                  (o.url ? (
-                    <a
-                      class="r-headline"
-                      href={o.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      data-testid="retold-source-link"
-                    >
-                      {o.title}
-                    </a>
-                  ) : (
-                    <span class="r-headline">{o.title}</span>
-                  ))}
+                <Headline source={o} />
                 <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
                 {o.claimant && <span class="r-date">according to {o.claimant}</span>}
                 <FromReading source={o} />

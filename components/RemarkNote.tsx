@@ -2,6 +2,7 @@ import type { RemarkView } from '../lib/extension/messages';
 import { citation, formatDate, outletName, reasonText } from './format';
 import { CopyCitation } from './CopyCitation';
 import { FromReading } from './FromReading';
+import { Headline } from './Headline';
 import { WordDiff } from './WordDiff';
 
 export interface RemarkNoteProps {
@@ -30,20 +31,7 @@ export function RemarkNote({ remark }: RemarkNoteProps) {
               <span class="r-date">{formatDate(o.date) ?? 'date not known'}</span>
               <FromReading source={o} />
             </p>
-            {o.title &&
-              (o.url ? (
-                <a
-                  class="r-headline"
-                  href={o.url}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  data-testid="retold-source-link"
-                >
-                  {o.title}
-                </a>
-              ) : (
-                <span class="r-headline">{o.title}</span>
-              ))}
+            <Headline source={o} />
             {o.wordings.map((w, i) => (
               <div key={i} class="r-wording">
                 <p class="r-why" data-testid="retold-why">
