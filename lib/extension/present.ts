@@ -6,7 +6,7 @@
  * page quotes in several places (headline, pull quote, body) is one note
  * with a selector for each place.
  */
-import type { Notes, RemarkMatch, RemarkNote } from '../corpus/annotate';
+import type { FigureOther, Notes, RemarkMatch, RemarkNote } from '../corpus/annotate';
 import { selectorFor } from '../page/anchor';
 import { focusedDiff } from '../text/diff';
 import { contentStems } from '../text/words';
@@ -94,14 +94,7 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
 }
 
 /** The interval, day and claimant of a figure, as a view carries them. */
-function reading(f: {
-  low: number | null;
-  high: number | null;
-  lowOpen: boolean;
-  highOpen: boolean;
-  day: string | null;
-  claimant: string | null;
-}) {
+function reading(f: Pick<FigureOther, 'low' | 'high' | 'lowOpen' | 'highOpen' | 'day' | 'claimant'>) {
   return { low: f.low, high: f.high, lowOpen: f.lowOpen, highOpen: f.highOpen, day: f.day, claimant: f.claimant };
 }
 
