@@ -116,7 +116,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     // Only the extension's own pages (a content script's port comes from the page's address).
     const ours = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
-    if (port.name !== channels.PANEL_PORT || port.sender?.id !== browser.runtime.id) return;
+    if (port.name !== channels.VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     if (!port.sender.url?.startsWith(ours)) return;
     panels.set(port, -1);
     port.onDisconnect.addListener(() => panels.delete(port));

@@ -3,7 +3,8 @@
  * same view the page and the badge are drawn from), to search the corpus and
  * to show one of the page's notes; opens the corpus's articles in new tabs.
  * The tab may be given as `?tab=<id>` (the popup opened in a tab of its own,
- * as the tests do).
+ * as the tests do). It stays on the background's view port while open, so
+ * notes that arrive after it opened (a page still being read) show at once.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -11,7 +12,7 @@ import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
 import * as channels from '../../lib/extension/channels';
 import { send } from '../../lib/extension/channels';
-import type { TabView } from '../../lib/extension/messages';
+import { PanelMessageSchema, type TabView } from '../../lib/extension/messages';
 import type { Coverage, SearchResult } from '../../lib/corpus/schema';
 import { changeSettings, LABELS, loadSettings } from '../../lib/extension/settings';
 import { hostMatches, normalizePattern } from '../../lib/extension/sites';
@@ -97,5 +98,15 @@ const refresh = async () => draw(await tabView(await currentTab(), channels.tabV
 // Count what can be searched before the first draw, so the hint is right at once.
 await search('').catch(() => []);
 await refresh();
+// The background sends the tab's view again whenever it changes (the page's notes arrive, a setting changes).
+const followed = await currentTab();
+if (followed !== undefined) {
+  const port = browser.runtime.connect({ name: channels.VIEW_PORT });
+  port.onMessage.addListener((message: unknown) => {
+    const parsed = PanelMessageSchema.safeParse(message);
+    if (parsed.success && parsed.data.kind === 'view' && parsed.data.tabId === followed) void draw(parsed.data.view);
+  });
+  port.postMessage({ tabId: followed });
+}
 // The background reads the settings afresh for each answer: ask it again for the tab's new view.
 watchSettings(() => void refresh());

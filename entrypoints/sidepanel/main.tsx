@@ -19,7 +19,7 @@ let view: TabView | null = null;
 let focusId: string | null = null;
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 
-const port = browser.runtime.connect({ name: channels.PANEL_PORT });
+const port = browser.runtime.connect({ name: channels.VIEW_PORT });
 port.onMessage.addListener((message: unknown) => {
   const parsed = PanelMessageSchema.safeParse(message);
   if (!parsed.success || parsed.data.tabId !== tabId) return;

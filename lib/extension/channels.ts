@@ -11,7 +11,7 @@
  *   background ───── view, reveal, reveal-note, jump ───────▶ content script (one tab)
  *   popup, options ─ memory, memory-forget ──────────────────▶ background
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
- *   background ◀──── panel port (see PANEL_PORT) ─────▶ side panel
+ *   background ◀──── view port (see VIEW_PORT) ───────▶ side panel, popup
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
@@ -94,8 +94,12 @@ export const revealNote = channel('reveal-note', 'extension', RevealNoteSchema, 
 /** Move keyboard focus to the next note's marker (the jump-to-next-note command). */
 export const jump = channel('jump', 'extension', EmptySchema, AckSchema);
 
-/** The name of the side panel's port to the background (see PanelHelloSchema). */
-export const PANEL_PORT = 'retold:panel';
+/**
+ * The port an extension page (the side panel, the popup) keeps open to the
+ * background to be sent its tab's view whenever it changes (see PanelHelloSchema):
+ * notes that arrive after the page opened are shown without asking again.
+ */
+export const VIEW_PORT = 'retold:view';
 
 interface Envelope {
   channel: string;

@@ -116,8 +116,24 @@ describe('the badge, the popup and the page', () => {
     await page.bringToFront();
     await page.keyboard.press('Alt+Shift+R');
     await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
-    await popup.reload();
+    // The popup left open follows: it is not reloaded.
     await expect.poll(() => popup.getByTestId('toggle-notes').textContent()).toBe('Show notes');
+  });
+
+  it('the popup, left open, shows notes that arrive after it opened', async () => {
+    // The article is put into the page a second and a half after load: the popup opens before any note exists.
+    const page = await open('/late.html');
+    const popup = await popupFor(browser, page);
+    await popup.waitForLoadState('load');
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await waitForNotes(page, 20_000);
+    const summary = await inUi(page, '[data-testid="retold-summary"]').textContent();
+    const remarks = /^(\d+) remarks?/.exec(summary ?? '')?.[1];
+    expect(remarks).toBeDefined();
+    // Never reloaded: the popup follows the tab's view as it changes.
+    await expect
+      .poll(() => popup.getByTestId('tab-counts').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`^On this page: ${remarks} remarks?`));
   });
 });
 

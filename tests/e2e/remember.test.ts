@@ -36,24 +36,21 @@ const at = (host: string, file: string) => `http://${host}:${port()}/reading/${f
 const ui = (page: Page, id: string) => page.locator(`retold-ui [data-testid="${id}"]`);
 
 /**
- * Open an article and wait until the background has answered for it (the
- * popup then says what the page has). An open popup does not refresh, so it
- * is opened again until it has the answer, as a reader would.
+ * Open an article and wait until the background has answered for it: the
+ * popup, left open, then says what the page has.
  */
 async function read(url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  for (let tries = 0; ; tries++) {
-    const popup = await popupFor(browser, page);
-    const answered = await popup
-      .getByTestId('tab-counts')
-      .waitFor({ timeout: 2_000 })
-      .then(() => true)
-      .catch(() => false);
-    await popup.close();
-    if (answered) return page;
-    if (tries >= 15) throw new Error(`${url}: the background never answered for the page`);
-  }
+  const popup = await popupFor(browser, page);
+  await popup
+    .getByTestId('tab-counts')
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {
+      throw new Error(`${url}: the background never answered for the page`);
+    });
+  await popup.close();
+  return page;
 }
 
 async function options(): Promise<Page> {
