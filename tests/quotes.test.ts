@@ -52,6 +52,23 @@ describe('detectQuotes', () => {
     expect(found('He said “this never closes\n\nNext paragraph “closed one” here.')).toEqual([['closed one', null]]);
   });
 
+  it('keeps a quote whole across a line break in the middle of its sentence, with its speaker', () => {
+    const text = 'Intro.\n\n“It is a kind of total\ndestruction of the civilian population,” Putin said.';
+    const quotes = detectQuotes(text);
+    expect(quotes.map((q) => [q.quote, q.speaker])).toEqual([
+      ['It is a kind of total\ndestruction of the civilian population', 'Putin'],
+    ]);
+    expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toBe(quotes[0]!.quote);
+    // A speaker before the quote, across the break, too.
+    expect(found('Erdogan said: “We can never accept\nthe massacre of defenceless innocents.”')).toEqual([
+      ['We can never accept\nthe massacre of defenceless innocents', 'Erdogan'],
+    ]);
+  });
+
+  it('still ends an open quote at a line that starts a new sentence', () => {
+    expect(found('Headline with “an open quote\nBody text “closed here” it said.')).toEqual([['closed here', null]]);
+  });
+
   it('uses "according to" for a named person, and a speaker before a colon', () => {
     expect(found('Erdogan seemed to agree, saying: “There is no other way.”')).toEqual([
       ['There is no other way', 'Erdogan'],

@@ -50,7 +50,9 @@ function pairDouble(t: string): Span[] {
   for (let i = 0; i < t.length; i++) {
     const c = t[i]!;
     if (c === '\n') {
-      open = -1; // an unclosed quote does not run into the next paragraph
+      // An unclosed quote does not run into the next paragraph; a line break
+      // in the middle of a sentence (see paragraphBreakAt) does not end a quote.
+      if (paragraphBreakAt(t, i)) open = -1;
       continue;
     }
     let role: 'open' | 'close' | null = null;
@@ -64,6 +66,17 @@ function pairDouble(t: string): Span[] {
     }
   }
   return spans;
+}
+
+/**
+ * Whether the newline at `t[i]` may end an open quote: any newline but one
+ * that breaks a sentence in the middle (a <br> or a hard-wrapped line inside
+ * a paragraph: the next line goes on in lower case). A blank line always does.
+ */
+function paragraphBreakAt(t: string, i: number): boolean {
+  let k = i + 1;
+  while (t[k] === ' ' || t[k] === '\t') k++;
+  return !/\p{Ll}/u.test(t[k] ?? '');
 }
 
 /** Pair single quotation marks, skipping apostrophes and anything inside a double quote. */
@@ -311,7 +324,8 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
 /** Replace quoted stretches with spaces so verbs and names inside quotes are not read as attribution. */
 function maskQuotes(t: string, spans: Span[]): string {
   const chars = t.split('');
-  for (const s of spans) for (let i = s.open; i <= s.close; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  // A line break inside a quote is masked too: the sentence around the quote runs across it.
+  for (const s of spans) for (let i = s.open; i <= s.close; i++) chars[i] = ' ';
   // Asides between dashes or in parentheses stand between a subject and its verb:
   // "Putin - while condemning the attack - said …".
   return chars.join('').replace(/ - [^\n-]{1,100} - |\([^\n()]{0,100}\)/g, (m) => ' '.repeat(m.length));
