@@ -6,7 +6,14 @@
  * writes a page's notes with them, and the popup's search and the page's
  * cards show what they decided, so the two can never disagree.
  */
-import { remarkSimilarity, SAME_REMARK_THRESHOLD, type Lexicon, type Prepared } from '../text/similarity';
+import {
+  paraphraseSimilarity,
+  remarkSimilarity,
+  SAME_REMARK_THRESHOLD,
+  type Lexicon,
+  type Prepared,
+} from '../text/similarity';
+import { PARAPHRASE_THRESHOLD } from '../text/thresholds';
 import type { SynonymTable } from '../text/wordnet';
 import { intervalsMeet, type Interval } from '../text/intervals';
 import type { Corpus } from './schema';
@@ -139,6 +146,25 @@ export function quotesRemark(
     isSameRemark(
       remarkSimilarity(page.prepared, corpus.prepared, tables.synonyms, tables),
       remarkThreshold(threshold, page.date, corpus.dates),
+    )
+  );
+}
+
+/**
+ * Whether a page's unquoted paraphrase reports a corpus remark: a named
+ * speaker, the same one (a paraphrase with nobody named is the writer's
+ * own sentence), a page not dated before the remark, and the paraphrase's
+ * content found in the quote past PARAPHRASE_THRESHOLD (and the margin a
+ * late page asks for; see remarkThreshold).
+ */
+export function paraphrasesRemark(page: PageWording, corpus: CorpusWording, tables: WordTables): boolean {
+  return (
+    page.speaker !== null &&
+    speakersCompatible(page.speaker, corpus.speaker) &&
+    quotableOn(page.date, corpus.dates) &&
+    isSameRemark(
+      paraphraseSimilarity(page.prepared, corpus.prepared, tables.synonyms, tables),
+      remarkThreshold(PARAPHRASE_THRESHOLD, page.date, corpus.dates),
     )
   );
 }

@@ -531,7 +531,7 @@ class ProseSentence {
     if (this.according !== undefined) return this.according;
     this.according = null;
     const sentence = this.masked.slice(this.start, this.toks.at(-1)?.end ?? this.start);
-    const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
+    const according = /[Aa]ccording to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
     if (according) {
       const words = according[1]!.trim().split(/\s+/);
       const name = words.slice(words.findIndex((w) => !NOT_NAME.has(bareWord(w)))).join(' ');
@@ -660,4 +660,173 @@ function fullName(name: string, prose: string): string {
     if (candidate.split(' ').length > best.split(' ').length) best = candidate;
   }
   return best;
+}
+
+// Reported speech -------------------------------------------------------------
+
+/** Words a person's words are reported with, in unquoted reported speech ("X said that …", "X accused Y of …"). */
+const REPORTING_VERBS = new Set(
+  (
+    'said says told tells warned warns argued argues insisted insists claimed claims stressed stresses added ' +
+    'accused accuses urged urges vowed vows pledged pledges predicted predicts acknowledged admitted noted ' +
+    'explained maintained asserted suggested complained declared'
+  ).split(' '),
+);
+/** Reporting verbs whose object is part of what was said: "accused the council of …", "urged Europe to …". */
+const OBJECT_VERBS = new Set(['accused', 'accuses', 'urged', 'urges']);
+/** Words between a reporting verb and what it reports that tell when or where, not what: "said on Wednesday that". */
+const REPORTING_ASIDES = new Set(
+  (
+    'on monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later also again ' +
+    'in a an the statement interview speech news conference briefing at meeting summit during'
+  ).split(' '),
+);
+/** Words that tell when between a reporting verb and a clause with no "that": "said on Wednesday the plan …". */
+const WHEN_WORDS = new Set(
+  'on monday tuesday wednesday thursday friday saturday sunday yesterday today also again earlier later'.split(' '),
+);
+/** Words a reported clause must have at least, besides the verb's: fewer say too little to stand for a remark. */
+const MIN_REPORTED_WORDS = 4;
+/** How many words a reporting verb's object may have before "that" ("told reporters in Bishkek that …"). */
+const MAX_OBJECT_WORDS = 6;
+
+/** Unquoted reported speech: what an article says a named person said, in its own words. */
+export interface Paraphrase {
+  /** The reported words exactly as in the article (the reporting verb and its subject left out). */
+  text: string;
+  /** Start of `text` in the article text (UTF-16 index). */
+  start: number;
+  /** End of `text` (exclusive). */
+  end: number;
+  /** Who the article says said it, as named there. */
+  speaker: string;
+}
+
+/**
+ * Find the reported speech of an article that is not in quotation marks:
+ * "X said (that) …", "X told reporters that …", "X accused the council of
+ * hijacking the talks", "according to X, …" and "…, X said". Only a person
+ * the article names counts (a pronoun stands for the person the sentence
+ * before opens with); a sentence that holds a quotation is left to
+ * `detectQuotes`, and a denial ("X has never said …") reports nothing.
+ * Linear in the text, as detectQuotes is.
+ */
+export function detectParaphrases(input: string | PreparedArticle): Paraphrase[] {
+  const { source: text, norm, work } = articleOf(input);
+  const t = norm.text;
+  const doubles = pairDouble(t);
+  const spans = [...doubles, ...pairSingle(t, doubles)].sort((a, b) => a.open - b.open);
+  const masked = maskQuotes(t, spans);
+  const sentences = new Sentences(masked, { work });
+  const prose = new Prose(masked, work);
+  let lines: string | null = null;
+  const out: Paraphrase[] = [];
+  let span = 0;
+  let lastOpener: string | null = null;
+  for (let at = 0; at < masked.length;) {
+    const [s, e] = sentences.around(at);
+    at = e + 1;
+    while (span < spans.length && spans[span]!.close < s) span++;
+    const quoted = span < spans.length && spans[span]!.open < e;
+    const sentence = prose.sentence(s, e);
+    const toks = sentence.toks;
+    const opener = sentence.subject();
+    const previousOpener = lastOpener;
+    if (opener?.kind === 'name') lastOpener = opener.name;
+    if (quoted || toks.length === 0 || isHeadline(toks)) continue;
+    const found = reportedIn(masked, toks, sentence, previousOpener);
+    if (!found) continue;
+    const [from, to] = trimReported(t, found.from, found.to);
+    if (to <= from) continue;
+    const [start, end] = toSource(norm, from, to);
+    const speaker = fullName(found.speaker, (lines ??= proseOf(t)));
+    out.push({ text: text.slice(start, end), start, end, speaker });
+  }
+  return out;
+}
+
+/** The reported clause of one sentence, as positions in the normalised text, and who said it. */
+function reportedIn(
+  masked: string,
+  toks: Token[],
+  sentence: ProseSentence,
+  previousOpener: string | null,
+): { from: number; to: number; speaker: string } | null {
+  const last = toks.at(-1)!;
+  const clauseEnd = last.end;
+  const speakerOf = (subject: Subject | null): string | null =>
+    subject?.kind === 'name' ? subject.name : subject?.kind === 'pronoun' ? previousOpener : null;
+  // "according to X, …" opening the sentence, or "…, according to X" closing it.
+  const according = /^[Aa]ccording to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4}),\s*/u.exec(
+    masked.slice(toks[0]!.start, clauseEnd),
+  );
+  const named = sentence.accordingTo();
+  if (according && named?.kind === 'name')
+    return { from: toks[0]!.start + according[0].length, to: clauseEnd, speaker: named.name };
+  const closing = /,\s*according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})$/u.exec(
+    masked.slice(toks[0]!.start, clauseEnd),
+  );
+  if (closing && named?.kind === 'name')
+    return { from: toks[0]!.start, to: toks[0]!.start + closing.index, speaker: named.name };
+  // "…, X said." / "…, said X.": the attribution closes the sentence after a comma.
+  for (let v = Math.max(1, toks.length - 5); v < toks.length; v++) {
+    if (!REPORTING_VERBS.has(toks[v]!.word)) continue;
+    const after =
+      v + 1 < toks.length ? INVERTING_VERBS.has(toks[v]!.word) && /^\s+$/.test(toks[v + 1]!.gapBefore) : false;
+    if (after) {
+      const name = nameEndingAt(toks, toks.length - 1);
+      if (name && /,\s*$/.test(toks[v]!.gapBefore) && name.split(' ').length === toks.length - 1 - v)
+        return { from: toks[0]!.start, to: toks[v - 1]!.end, speaker: name };
+      continue;
+    }
+    if (v !== toks.length - 1) continue;
+    const subject = subjectBefore(toks, v);
+    const speaker = speakerOf(subject);
+    if (!speaker) continue;
+    // The subject's first word must follow the comma that ends the reported clause.
+    let first = v - 1;
+    while (first > 0 && !/,\s*$/.test(toks[first]!.gapBefore)) first--;
+    if (first <= 0 || v - first > 6) continue;
+    return { from: toks[0]!.start, to: toks[first - 1]!.end, speaker };
+  }
+  // "X said (that) …", "X told reporters that …", "X accused the council of …".
+  for (let v = 1; v < toks.length; v++) {
+    const verb = toks[v]!.word;
+    if (!REPORTING_VERBS.has(verb)) continue;
+    const speaker = speakerOf(subjectBefore(toks, v));
+    if (!speaker) continue;
+    let c = v + 1;
+    if (c >= toks.length || /[,;:]/.test(toks[c]!.gapBefore)) return null;
+    if (!OBJECT_VERBS.has(verb)) {
+      // Skip when and where ("on Wednesday", "in a statement") and whom ("told reporters") to a "that".
+      let k = c;
+      while (k < toks.length && k - c <= MAX_OBJECT_WORDS && toks[k]!.word.toLowerCase() !== 'that') k++;
+      const toldWhom = verb === 'told' || verb === 'tells';
+      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that') {
+        const between = toks.slice(c, k);
+        if (!toldWhom && !between.every((tk) => REPORTING_ASIDES.has(tk.word.toLowerCase()) || isCapitalised(tk.word)))
+          return null;
+        c = k + 1;
+      } else if (toldWhom) return null;
+      else while (c < toks.length && WHEN_WORDS.has(toks[c]!.word.toLowerCase())) c++;
+    }
+    if (toks.length - c < MIN_REPORTED_WORDS) return null;
+    return { from: toks[c]!.start, to: clauseEnd, speaker };
+  }
+  return null;
+}
+
+/**
+ * Where a reported clause ends: before a clause with a subject of its own
+ * ("…, and he laid the blame on Washington": the writer's words again) or a
+ * semicolon; without the sentence's full stop.
+ */
+const CLAUSE_OF_ITS_OWN = /[;]|,\s+(?:and|but|while|as|although|though)\s+(?:he|she|they|it|the|his|her|their|\p{Lu})/u;
+
+/** A reported clause without what follows it (see CLAUSE_OF_ITS_OWN) nor the full stop that ends its sentence. */
+function trimReported(t: string, from: number, to: number): [number, number] {
+  const next = CLAUSE_OF_ITS_OWN.exec(t.slice(from, to));
+  let e = next ? from + next.index : to;
+  while (e > from && /[\s,.;:]/.test(t[e - 1]!)) e--;
+  return [from, e];
 }

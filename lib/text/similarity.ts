@@ -391,3 +391,46 @@ function sumCounts(p: Prepared): number {
   for (const c of p.trigrams.values()) n += c * c;
   return n || 1;
 }
+
+/**
+ * A paraphrase ("X accused the council of hijacking the talks") is matched
+ * against quotes on its content words only: it is the writer's sentence, so
+ * its pronouns, tenses of reporting ("would") and framing are not the
+ * speaker's. It needs this many content words…
+ */
+export const MIN_PARAPHRASE_CONTENT_WORDS = 3;
+/** …this share of them found word for word in the quote (not as synonyms): a paraphrase keeps the speaker's key words… */
+export const MIN_PARAPHRASE_EXACT = 0.6;
+/**
+ * …and the words it shares with the quote must carry this much distinctive
+ * content (summed rarity, see RarityTable): "the aid must reach the civilian
+ * population" shares only the stock phrase with "total destruction of the
+ * civilian population", "the council of hijacking the talks" shares
+ * "hijack" and "council" with "the council has hijacked these talks".
+ */
+export const MIN_PARAPHRASE_RARITY = 1.2;
+
+/**
+ * How well a quote gives the words a paraphrase reports, in [0, 1]: the
+ * rarity-weighted share of the paraphrase's content words the quote has
+ * (exactly, or a synonym for SYNONYM_WEIGHT of one). 0 when the paraphrase is
+ * too short or too little of it is the quote's own words, and whenever the
+ * quote measure itself rules the pair out (a negation on one side only, an
+ * antonym, another place, another time; see remarkSimilarity). A stricter
+ * reading than a quote's: the caller applies PARAPHRASE_THRESHOLD.
+ */
+export function paraphraseSimilarity(
+  paraphrase: Prepared,
+  quote: Prepared,
+  synonyms: SynonymTable,
+  lexicon: Lexicon = {},
+): number {
+  const n = paraphrase.content.length;
+  if (n < MIN_PARAPHRASE_CONTENT_WORDS || quote.content.length < MIN_CONTENT_WORDS) return 0;
+  if (remarkSimilarity(paraphrase, quote, synonyms, lexicon) === 0) return 0;
+  const covered = align(paraphrase, quote, synonyms, lexicon.rarity);
+  if (covered.clash || covered.exact < n * MIN_PARAPHRASE_EXACT) return 0;
+  if (lexicon.rarity && covered.exactRarity < MIN_PARAPHRASE_RARITY) return 0;
+  if (!negationAgrees(paraphrase, quote, synonyms)) return 0;
+  return covered.sum / covered.total;
+}

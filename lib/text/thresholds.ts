@@ -22,3 +22,12 @@ export const SAME_REMARK_THRESHOLD = 0.7;
  */
 export const REMARK_THRESHOLDS = { strict: 0.8, balanced: SAME_REMARK_THRESHOLD, lenient: 0.55 } as const;
 export type Sensitivity = keyof typeof REMARK_THRESHOLDS;
+
+/**
+ * A page's paraphrase of a remark is linked to a quote when this share of
+ * its content (weighted by rarity, see paraphraseSimilarity) is the quote's:
+ * stricter than a quote's threshold, since a paraphrase is the writer's
+ * sentence and a wrong "paraphrased here" puts words in a speaker's mouth.
+ * Chosen on the paraphrase pairs of the dev split.
+ */
+export const PARAPHRASE_THRESHOLD = 0.85;
