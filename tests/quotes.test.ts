@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectQuotes } from '../lib/text/quotes';
+import { detectParaphrases, detectQuotes } from '../lib/text/quotes';
 
 const found = (text: string) => detectQuotes(text).map((q) => [q.quote, q.speaker]);
 
@@ -73,5 +73,50 @@ describe('detectQuotes', () => {
     expect(found('Erdogan seemed to agree, saying: “There is no other way.”')).toEqual([
       ['There is no other way', 'Erdogan'],
     ]);
+  });
+});
+
+const reported = (text: string) => detectParaphrases(text).map((p) => [p.text, p.speaker]);
+
+describe('detectParaphrases', () => {
+  it('finds what a named person is reported to have said, without quotation marks, at its exact place', () => {
+    const text =
+      'Talks stall.\n\nMinister Alma Rudd accused the council of hijacking the talks. Rudd said on Tuesday that the plan would fail within a year.';
+    const found = detectParaphrases(text);
+    expect(found.map((p) => [p.text, p.speaker])).toEqual([
+      ['the council of hijacking the talks', 'Alma Rudd'],
+      ['the plan would fail within a year', 'Alma Rudd'],
+    ]);
+    for (const p of found) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('reads "according to X", "X told reporters that", "…, X said" and a pronoun for the person named before', () => {
+    expect(reported('According to Rudd, the aid convoy will reach the valley by Friday.')).toEqual([
+      ['the aid convoy will reach the valley by Friday', 'Rudd'],
+    ]);
+    expect(reported('Rudd told reporters in Corvale that the dam had been built too fast.')).toEqual([
+      ['the dam had been built too fast', 'Rudd'],
+    ]);
+    expect(reported('The dam had been built far too fast, Rudd said.')).toEqual([
+      ['The dam had been built far too fast', 'Rudd'],
+    ]);
+    expect(reported('Rudd visited the valley. She said the dam had been built far too fast.')).toEqual([
+      ['the dam had been built far too fast', 'Rudd'],
+    ]);
+  });
+
+  it('ends the reported words where the writer’s own clause begins', () => {
+    expect(reported('Rudd said the dam was built too fast, and she blamed the previous council for it.')).toEqual([
+      ['the dam was built too fast', 'Rudd'],
+    ]);
+  });
+
+  it('reports nothing for a denial, an unnamed official, a news agency, a quotation, or too few words', () => {
+    expect(reported('Rudd has never said that the dam was built too fast.')).toEqual([]);
+    expect(reported('A council official said the dam was built too fast.')).toEqual([]);
+    expect(reported('According to Reuters, the dam was built far too fast.')).toEqual([]);
+    expect(reported('Rudd said the dam was “built far too fast” by the council.')).toEqual([]);
+    expect(reported('Rudd said it would fail.')).toEqual([]);
+    expect(reported('Markets fell on Monday, traders said.')).toEqual([]);
   });
 });

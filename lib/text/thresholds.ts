@@ -28,6 +28,8 @@ export type Sensitivity = keyof typeof REMARK_THRESHOLDS;
  * its content (weighted by rarity, see paraphraseSimilarity) is the quote's:
  * stricter than a quote's threshold, since a paraphrase is the writer's
  * sentence and a wrong "paraphrased here" puts words in a speaker's mouth.
- * Chosen on the paraphrase pairs of the dev split.
+ * Chosen on the dev part of tests/eval/paraphrase-pairs.json (`npm run eval`):
+ * at 0.85 a paraphrase that adds one word of its own ("without proper
+ * surveys") is lost; below 0.8 paraphrases that change one verb pass.
  */
-export const PARAPHRASE_THRESHOLD = 0.85;
+export const PARAPHRASE_THRESHOLD = 0.8;
