@@ -25,9 +25,8 @@ export function RemarkNote({ remark }: RemarkNoteProps) {
     <>
       <p class="r-here">
         <span class="r-label" data-testid="retold-here-label">
-          {remark.paraphrased ? 'Paraphrased here' : 'Quoted here'}
-          {remark.speaker ? `, from ${remark.speaker}` : ''}
-          {remark.paraphrased ? ' (this page’s words, not a quotation)' : ''}
+          {remark.paraphrased ? 'This page’s words, not a quotation' : 'Quoted here'}
+          {remark.speaker ? `, ${remark.paraphrased ? 'reporting' : 'from'} ${remark.speaker}` : ''}
         </span>
         <RemarkWords remark={remark} />
       </p>

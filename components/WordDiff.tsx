@@ -26,10 +26,15 @@ export function WordDiff({ parts, outlet, paraphrase }: WordDiffProps) {
     return (
       <q class="r-diff" data-testid="retold-diff">
         {parts.map((p, i) =>
-          p.kind === 'same' ? (
-            <mark key={i} title="Also in this page’s paraphrase" data-testid="retold-diff-shared">
-              {p.text}
-            </mark>
+          p.kind === 'same' && /\S/.test(p.text) ? (
+            // Spaces around the shared words stay outside the mark, so it covers words only.
+            <Fragment key={i}>
+              {/^\s/.test(p.text) ? ' ' : ''}
+              <mark title="Also in this page’s paraphrase" data-testid="retold-diff-shared">
+                {p.text.trim()}
+              </mark>
+              {/\s$/.test(p.text) ? ' ' : ''}
+            </Fragment>
           ) : (
             <span key={i}>{p.text}</span>
           ),

@@ -60,7 +60,7 @@ export function reasonText(reason: MatchReason, similarity: number): string {
     case 'other-words':
       return `Other words for the same sentence, perhaps a different translation (${Math.round(similarity * 100)}% alike)`;
     case 'paraphrase':
-      return `Quotes the words this page reports in its own (${Math.round(similarity * 100)}% of the paraphrase’s content)`;
+      return `Quotes what this page reports in its own words (${Math.round(similarity * 100)}% of the paraphrase’s key words)`;
   }
 }
 

@@ -87,9 +87,7 @@ describe('a note on a remark the page paraphrases', () => {
 
   it('says "paraphrased here", never shows the page’s words in quotation marks, and marks the outlet’s words it uses', () => {
     mount(<RemarkNote remark={paraphrase} />);
-    expect(q('retold-here-label')[0]!.textContent).toBe(
-      'Paraphrased here, from Vladimir Putin (this page’s words, not a quotation)',
-    );
+    expect(q('retold-here-label')[0]!.textContent).toBe('This page’s words, not a quotation, reporting Vladimir Putin');
     expect(q('retold-paraphrase')[0]!.textContent).toBe(
       'he was against terrorism in all its manifestations and against attacks on civilians in any country',
     );
@@ -103,7 +101,7 @@ describe('a note on a remark the page paraphrases', () => {
     expect(q('retold-diff-shared').map((m) => m.textContent)).toEqual(
       expect.arrayContaining([expect.stringContaining('terrorism in all its manifestations')]),
     );
-    expect(q('retold-why')[0]!.textContent).toMatch(/^Quotes the words this page reports in its own/);
+    expect(q('retold-why')[0]!.textContent).toMatch(/^Quotes what this page reports in its own words/);
     expectAccessible(root);
   });
 
