@@ -12,6 +12,7 @@ import { matchParaphrase, matchQuote, pairFigures, QuoteIndex } from './match';
 import {
   figureDay,
   figuresDiffer,
+  remarkDay,
   figureVerdict,
   storiesOf,
   storyNames,
@@ -117,7 +118,9 @@ export class Annotator {
    * Notes for an article; `threshold` is the remark similarity a match needs
    * (see REMARK_THRESHOLDS), `date` the article's date of publication (ISO),
    * when it shows one: no remark is linked that the corpus has only from
-   * later (see quotableOn), and figures are given for the days their sentences
+   * later than it was made (see quotableOn; the day it was made is the day
+   * its sentence names, "on Wednesday", read against the page's date, see
+   * remarkDay, else the page's date), and figures are given for the days their sentences
    * name, read against it (see figureDay).
    */
   annotate(text: string, options: { url?: string | null; threshold?: number; date?: string | null } = {}): Notes {
@@ -128,6 +131,7 @@ export class Annotator {
     const remarks: RemarkNote[] = [];
     const quotes = detectQuotes(article);
     for (const q of quotes) {
+      // The day the remark was made, where its sentence says ("on Wednesday"): the occasion the causal rule reads.
       const matches = matchQuote(
         q.quote,
         q.speaker,
@@ -135,7 +139,7 @@ export class Annotator {
         this.index,
         exclude,
         options.threshold,
-        options.date ?? null,
+        remarkDay(q.said, options.date ?? null),
       );
       if (matches.length === 0) continue;
       remarks.push({
@@ -227,7 +231,8 @@ export class Annotator {
     const out: RemarkNote[] = [];
     for (const p of detectParaphrases(article)) {
       if (quotes.some((q) => q.start < p.end && p.start < q.end)) continue;
-      const matches = matchParaphrase(p.text, p.speaker, this.corpus, this.index, exclude, date).map((m) => ({
+      const said = remarkDay(p.said, date);
+      const matches = matchParaphrase(p.text, p.speaker, this.corpus, this.index, exclude, said).map((m) => ({
         articleId: m.quote.articleId,
         outlet: outlet(m.quote.articleId),
         quote: m.quote.quote,

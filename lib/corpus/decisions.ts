@@ -79,6 +79,26 @@ export function quotableOn(pageDate: string | null, remarkDates: readonly (strin
 }
 
 /**
+ * The day a remark was made, ISO, from when its sentence says it was
+ * ("on Wednesday", "yesterday", "last week"; see saidWhen) and the page's
+ * date: the weekday on or before the page's date, the day before it, or for
+ * "last week" the last day of the week before (the latest it can be, so
+ * the causal rule never rules out a remark it should not). The page's own
+ * date when the sentence names no day; null for an undated page.
+ */
+export function remarkDay(said: string | null | undefined, pageDate: string | null): string | null {
+  if (!pageDate || !/^\d{4}-\d{2}-\d{2}/.test(pageDate)) return null;
+  const date = pageDate.slice(0, 10);
+  if (said === 'last-week') {
+    const published = new Date(`${date}T12:00:00Z`);
+    // Weeks run Monday to Sunday in news copy: the Sunday before this week's Monday.
+    const back = ((published.getUTCDay() + 6) % 7) + 1;
+    return new Date(published.getTime() - back * DAY_MS).toISOString().slice(0, 10);
+  }
+  return figureDay(said ?? null, date);
+}
+
+/**
  * The similarity a pair needs, given the dates: `threshold`, or
  * LATE_QUOTE_MARGIN more when the page is dated LATE_QUOTE_DAYS after every
  * dated report of the remark.

@@ -18,6 +18,12 @@ export interface Quote {
   end: number;
   /** Who said it, as named in the article ("Vladimir Putin"), or null when no attribution was found. */
   speaker: string | null;
+  /**
+   * When its sentence says it was said, relative to the article's date (see
+   * saidWhen): a weekday ("wednesday"), "-1" for yesterday, "last-week".
+   * Absent when the sentence does not say.
+   */
+  said?: string;
 }
 
 interface Span {
@@ -389,10 +395,29 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
-    quotes.push({ quote: text.slice(start, end), start, end, speaker: full });
+    const said = saidWhen(masked.slice(sentStart, sentEnd));
+    quotes.push({ quote: text.slice(start, end), start, end, speaker: full, ...(said ? { said } : {}) });
     previous = { close: span.close, speaker: full };
   }
   return quotes;
+}
+
+/** The day words of prose that tell when a remark was made: "on Wednesday", "yesterday", "last week". */
+const SAID_WHEN =
+  /\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday)\b|\b(last week)\b/i;
+
+/**
+ * When a sentence says its remark was made, read from its prose (quotations
+ * masked: a day inside the quote is the speaker's, not the writer's): a
+ * weekday, "-1" for yesterday, "last-week"; null when it names none. The
+ * first one named counts. The day itself is worked out against the
+ * article's date by the matcher (see remarkDay in lib/corpus/decisions).
+ */
+export function saidWhen(prose: string): string | null {
+  const m = SAID_WHEN.exec(prose);
+  if (!m) return null;
+  if (m[1]) return m[1].toLowerCase();
+  return m[2] ? '-1' : 'last-week';
 }
 
 /** Inner span of a quote without surrounding spaces and a trailing comma; null when empty. */
@@ -700,6 +725,8 @@ export interface Paraphrase {
   end: number;
   /** Who the article says said it, as named there. */
   speaker: string;
+  /** When its sentence says it was said (see Quote.said); absent when it does not. */
+  said?: string;
 }
 
 /**
@@ -740,7 +767,9 @@ export function detectParaphrases(input: string | PreparedArticle): Paraphrase[]
     if (to <= from) continue;
     const [start, end] = toSource(norm, from, to);
     const speaker = fullName(found.speaker, (lines ??= proseOf(t)));
-    out.push({ text: text.slice(start, end), start, end, speaker });
+    // When it was said, from the writer's words around the reported clause (not from inside it).
+    const said = saidWhen(masked.slice(s, found.from) + ' ' + masked.slice(found.to, e));
+    out.push({ text: text.slice(start, end), start, end, speaker, ...(said ? { said } : {}) });
   }
   return out;
 }
