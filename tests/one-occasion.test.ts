@@ -181,6 +181,30 @@ describe('negation and antonyms', () => {
 });
 
 describe('occasions and dates', () => {
+  it('tells two words that trade places from the same remark, and a moved clause from a change of roles', () => {
+    const corpus = [
+      'Fishermen will pay more than the tanker owners for the new quay.',
+      'The harbour will not reopen until the wreck is lifted.',
+      'The ferry will not sail as long as the storm warning stands.',
+    ];
+    const t = tables(corpus);
+    // The same words, the roles swapped: another remark.
+    expect(score('The tanker owners will pay more than fishermen for the new quay.', corpus[0]!, t)).toBe(0);
+    expect(
+      score(
+        'Ostrava blamed Dunmore for the spill.',
+        'Dunmore blamed Ostrava for the spill.',
+        tables(['Dunmore blamed Ostrava for the spill.']),
+      ),
+    ).toBe(0);
+    // A clause moved to the front, as a translation may: the same remark.
+    expect(score('Until the wreck is lifted, the harbour will not reopen.', corpus[1]!, t)).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+    // "not … until it stops" says what "not … as long as it stands" says.
+    expect(score('The ferry will not sail until the storm warning is lifted.', corpus[2]!, t)).toBeGreaterThan(0);
+  });
+
   it('tells a like sentence about another place or time from the same remark', () => {
     const t = tables(['We came to Oslo to sign a truce, and we are leaving with nothing.']);
     expect(

@@ -143,7 +143,10 @@ export class Annotator {
       );
       if (matches.length === 0) continue;
       remarks.push({
-        ...q,
+        quote: q.quote,
+        start: q.start,
+        end: q.end,
+        speaker: q.speaker,
         matches: matches.map((m) => ({
           articleId: m.quote.articleId,
           outlet: outlet(m.quote.articleId),

@@ -214,11 +214,27 @@ function align(a: Prepared, b: Prepared, synonyms: SynonymTable, rarity: RarityT
 
 /** Words after which a clause states the opposite of its plain sense: "until the shelling stops" is "as long as it continues". */
 const CONDITION_FLIPS = new Set(['until', 'unless']);
+/** Whether `p.words[k]` opens an "as long as" clause, which keeps the sense of the clause before it. */
+const carriesAt = (p: Prepared, k: number) =>
+  p.words[k]!.word === 'long' && p.words[k - 1]?.word === 'as' && p.words[k + 1]?.word === 'as';
 
-/** A word's polarity: negated, or after "until" (see CONDITION_FLIPS), but not both. */
+/**
+ * A word's polarity: negated, or after "until" (see CONDITION_FLIPS), but not
+ * both. A negation's scope ends at "until" (see words), so a word after it
+ * takes the negation of the clause the "until" closes: "will not return
+ * until it stops" holds "stops" as negated and flipped, as "as long as it
+ * continues" holds "continues" as negated.
+ */
 function polarity(p: Prepared, w: Word): boolean {
   const at = p.words.indexOf(w);
-  return w.negated !== p.words.slice(0, at).some((x) => CONDITION_FLIPS.has(x.word));
+  let opens = -1;
+  for (let k = at - 1; k >= 0 && opens < 0; k--)
+    if (CONDITION_FLIPS.has(p.words[k]!.word) || carriesAt(p, k)) opens = k;
+  if (opens < 0) return w.negated;
+  // The clause before "until" ends at its word; before "as long as", at its first "as".
+  const before = CONDITION_FLIPS.has(p.words[opens]!.word) ? opens - 1 : opens - 2;
+  const clauseNegated = w.negated || (before >= 0 && p.words[before]!.negated);
+  return CONDITION_FLIPS.has(p.words[opens]!.word) ? !clauseNegated : clauseNegated;
 }
 
 /**
@@ -242,12 +258,49 @@ function opposed(a: Prepared, aOnly: Word[], b: Prepared, bOnly: Word[], antonym
  * `similarity` alone: two reports of one count are free to differ so.
  */
 export function remarkSimilarity(a: Prepared, b: Prepared, synonyms: SynonymTable, lexicon: Lexicon = {}): number {
-  if (tensesClash(a, b)) return 0;
+  if (tensesClash(a, b) || rolesSwapped(a, b)) return 0;
   const score = similarity(a, b, synonyms, lexicon);
   if (score === 0) return 0;
   const aOnly = a.content.filter((w) => a.names.has(w.stem) && !b.content.some((o) => o.stem === w.stem));
   const bOnly = b.content.filter((w) => b.names.has(w.stem) && !a.content.some((o) => o.stem === w.stem));
   return aOnly.length > 0 && bOnly.length > 0 ? 0 : score;
+}
+
+/**
+ * Whether two words trade places around the same word: "more likely a cut
+ * than a hike" / "a hike than a cut", "Dravik shelled Morava" / "Morava
+ * shelled Dravik". The words are the same, the roles are not. Only words
+ * that stand once in each quote count (a repeated word has no one place),
+ * and only with a word between them in both: a translation that moves a
+ * clause ("until the shelling stops, we will not return" / "we will not
+ * return until the shelling stops") shares nothing between the moved words.
+ */
+function rolesSwapped(a: Prepared, b: Prepared): boolean {
+  const once = (p: Prepared) => {
+    const seen = new Map<string, number>();
+    p.words.forEach((w, i) => {
+      if (!/^\p{L}/u.test(w.word)) return;
+      seen.set(w.stem, seen.has(w.stem) ? -1 : i);
+    });
+    return seen;
+  };
+  const [inA, inB] = [once(a), once(b)];
+  // Content words at one place in each quote, in a's order, with their place in b.
+  const shared = a.words
+    .map((w, i) => ({ stem: w.stem, content: w.content, i, j: inB.get(w.stem) ?? -1 }))
+    .filter((x) => x.content && inA.get(x.stem) === x.i && x.j >= 0);
+  for (let x = 0; x < shared.length; x++)
+    for (let y = x + 1; y < shared.length; y++) {
+      const [p, q] = [shared[x]!, shared[y]!];
+      if (q.j > p.j) continue; // same order in both
+      // A word standing once in each, between the two in a and between them in b.
+      for (let k = p.i + 1; k < q.i; k++) {
+        const stem = a.words[k]!.stem;
+        const j = inB.get(stem);
+        if (inA.get(stem) === k && j !== undefined && j > q.j && j < p.j) return true;
+      }
+    }
+  return false;
 }
 
 /** Auxiliaries that say an action is still to come, and those that say it is done. */
