@@ -65,6 +65,17 @@ describe('detectQuotes', () => {
     ]);
   });
 
+  it('keeps a quote that runs on into the next paragraph, as news copy writes it (no closing mark, the next opens again)', () => {
+    expect(
+      found(
+        'Intro.\n\nRudd said: “We will not stop. The dam must be rebuilt before the spring.\n\n“We will go on until the council listens,” she added.',
+      ),
+    ).toEqual([
+      ['We will not stop. The dam must be rebuilt before the spring', 'Rudd'],
+      ['We will go on until the council listens', 'Rudd'],
+    ]);
+  });
+
   it('still ends an open quote at a line that starts a new sentence', () => {
     expect(found('Headline with “an open quote\nBody text “closed here” it said.')).toEqual([['closed here', null]]);
   });

@@ -58,7 +58,13 @@ function pairDouble(t: string): Span[] {
     if (c === '\n') {
       // An unclosed quote does not run into the next paragraph; a line break
       // in the middle of a sentence (see paragraphBreakAt) does not end a quote.
-      if (paragraphBreakAt(t, i)) open = -1;
+      if (!paragraphBreakAt(t, i)) continue;
+      // A quote that goes on in the next paragraph is left open at the end of
+      // this one, and the next opens with a quotation mark again: what this
+      // paragraph quotes is a quote of its own.
+      if (open >= 0 && continuesQuote(t, i) && i - open - 1 >= 2 && i - open <= MAX_QUOTE_CHARS)
+        spans.push({ open, close: i });
+      open = -1;
       continue;
     }
     let role: 'open' | 'close' | null = null;
@@ -72,6 +78,13 @@ function pairDouble(t: string): Span[] {
     }
   }
   return spans;
+}
+
+/** Whether the paragraph after the newline at `t[i]` opens with a double quotation mark. */
+function continuesQuote(t: string, i: number): boolean {
+  let k = i + 1;
+  while (k < t.length && /\s/.test(t[k]!)) k++;
+  return DOUBLE_OPEN.has(t[k] ?? '') || t[k] === '"';
 }
 
 /**
