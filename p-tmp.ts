@@ -1,6 +1,9 @@
 import { detectQuotes } from './lib/text/quotes';
 for (const t of [
-  'Intro.\n\nRudd said: “We will not stop. The dam must be rebuilt before the spring.\n\n“We will continue until the council listens,” she added.',
-  'He said “this never closes\n\nNext paragraph “closed one” here.',
-  'Intro.\n\n"We will not stop. The dam must be rebuilt," Rudd said.\n\n"Next one," she said.',
-]) console.log(detectQuotes(t).map(q=>[q.quote,q.speaker]));
+  'Intro.\n\n"We will not stop," Putin said, "until the bill is withdrawn."',
+  'Intro.\n\n"We will not stop," said Kremlin spokesman Dmitry Peskov.',
+  'Intro.\n\nPutin, speaking in Bishkek on Friday, said the losses were "absolutely unacceptable".',
+  'Intro.\n\nMayor Alma Rudd said on Tuesday: "We will not stop." "Nor will we," added her deputy, Ivo Marchetti.',
+  'Intro.\n\n"We will not stop," said a senior official.',
+  'Intro.\n\n"We will not stop," said the Russian president.',
+]) console.log(JSON.stringify(detectQuotes(t).map(q=>[q.quote,q.speaker])));

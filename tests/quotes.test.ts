@@ -76,6 +76,26 @@ describe('detectQuotes', () => {
     ]);
   });
 
+  it('reads a title between an inverted verb and the name, and a role named after a comma', () => {
+    expect(found('Talks.\n\n"We will not stop," said Harbour spokesman Ivo Marchetti.')).toEqual([
+      ['We will not stop', 'Ivo Marchetti'],
+    ]);
+    expect(
+      found(
+        'Talks.\n\nMayor Alma Rudd said on Tuesday: "We will not stop." "Nor will we," added her deputy, Ivo Marchetti.',
+      ),
+    ).toEqual([
+      ['We will not stop', 'Alma Rudd'],
+      ['Nor will we', 'Ivo Marchetti'],
+    ]);
+  });
+
+  it('does not take the object of "said the …" for an inverted subject', () => {
+    expect(
+      found('Talks.\n\nRudd, speaking in Corvale on Friday, said the losses were "absolutely unacceptable".'),
+    ).toEqual([['absolutely unacceptable', 'Rudd']]);
+  });
+
   it('still ends an open quote at a line that starts a new sentence', () => {
     expect(found('Headline with “an open quote\nBody text “closed here” it said.')).toEqual([['closed here', null]]);
   });

@@ -329,16 +329,44 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
   if (DETERMINERS.has(bare)) {
     const words: string[] = [];
-    for (let k = v + 2; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
-      if (NOT_IN_ROLE.has(toks[k]!.word.toLowerCase())) break;
+    let k = v + 2;
+    for (; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
+      const w = toks[k]!.word.toLowerCase();
+      // "said the losses were …" is a verb and its object, not an inverted subject.
+      if (CLAUSE_VERBS.has(w)) return null;
+      if (NOT_IN_ROLE.has(w)) break;
       words.push(toks[k]!.word);
+    }
+    // A role and then the person: "added her deputy, Ivo Marchetti".
+    const named = toks[k];
+    if (words.length && named && /^,\s*$/.test(named.gapBefore) && isCapitalised(named.word)) {
+      const name = nameEndingAt(toks, runEnd[k]!);
+      if (name) return { kind: 'name', name };
     }
     return { kind: 'role', title: bare === 'the' && words.length ? words.join(' ') : null };
   }
   if (!isCapitalised(next.word)) return null;
-  const name = nameEndingAt(toks, runEnd[v + 1]!);
+  // A title between the verb and the name: "said Kremlin spokesman Dmitry Peskov".
+  const end = runEnd[v + 1]!;
+  const title = toks[end + 1];
+  if (title && TITLES.has(title.word) && toks[end + 2] && isCapitalised(toks[end + 2]!.word)) {
+    const name = nameEndingAt(toks, runEnd[end + 2]!);
+    if (name) return { kind: 'name', name };
+  }
+  const name = nameEndingAt(toks, end);
   return name ? { kind: 'name', name } : null;
 }
+
+/** Verbs and auxiliaries that say the words after a determiner are a clause, not a role. */
+const CLAUSE_VERBS = new Set(
+  'is are was were has have had will would could should may might must can did does do be been being'.split(' '),
+);
+/** Lower-case titles that stand between an inverted verb's capitalised qualifier and the name: "Kremlin spokesman". */
+const TITLES = new Set(
+  'spokesman spokeswoman spokesperson minister president secretary chief official leader envoy ambassador adviser advisor commander mayor governor director'.split(
+    ' ',
+  ),
+);
 
 /** Replace quoted stretches with spaces so verbs and names inside quotes are not read as attribution. */
 function maskQuotes(t: string, spans: Span[]): string {
@@ -394,11 +422,11 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     }
     return null;
   };
-  for (const span of spans) {
+  for (const [index, span] of spans.entries()) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
     const [sentStart, sentEnd] = sentences.around(span.open, span.close + 1);
-    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous);
+    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous, spans[index + 1]?.open);
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
@@ -584,12 +612,15 @@ function attribute(
   sentence: ProseSentence,
   span: Span,
   previous: { close: number; speaker: string | null } | null,
+  nextOpen: number | undefined,
 ): Attribution | null {
   const toks = sentence.toks;
   const after = sentence.countBefore(span.close + 1);
   const firstAfter = after < toks.length ? after : -1;
+  // Another quote between this one and the words after it: those words attribute the other one.
+  const quoteBetween = firstAfter >= 0 && nextOpen !== undefined && nextOpen < toks[firstAfter]!.start;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
-  if (firstAfter >= 0) {
+  if (firstAfter >= 0 && !quoteBetween) {
     const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
     if (/^[\s,.:;!?-]*$/.test(gap)) {
       for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
