@@ -1,9 +1,10 @@
-import { detectQuotes } from './lib/text/quotes';
-for (const t of [
-  'Intro.\n\n"We will not stop," Putin said, "until the bill is withdrawn."',
-  'Intro.\n\n"We will not stop," said Kremlin spokesman Dmitry Peskov.',
-  'Intro.\n\nPutin, speaking in Bishkek on Friday, said the losses were "absolutely unacceptable".',
-  'Intro.\n\nMayor Alma Rudd said on Tuesday: "We will not stop." "Nor will we," added her deputy, Ivo Marchetti.',
-  'Intro.\n\n"We will not stop," said a senior official.',
-  'Intro.\n\n"We will not stop," said the Russian president.',
-]) console.log(JSON.stringify(detectQuotes(t).map(q=>[q.quote,q.speaker])));
+import { prepare, remarkSimilarity } from './lib/text/similarity';
+import { antonymTable, synonymTable } from './lib/text/wordnet';
+import { rarityTable } from './lib/text/rarity';
+import { words } from './lib/text/words';
+import { loadWordFrequencies, loadWordNet } from './lib/node/io';
+const { wordnet } = loadWordNet();
+const corpus = process.argv[2]!; const page = process.argv[3]!;
+const v = words(corpus).map((w) => w.word);
+const t = { synonyms: synonymTable(wordnet, v), antonyms: antonymTable(wordnet, v), rarity: rarityTable(loadWordFrequencies(), [corpus]) };
+console.log(remarkSimilarity(prepare(page), prepare(corpus), t.synonyms, t));

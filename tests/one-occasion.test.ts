@@ -205,6 +205,14 @@ describe('occasions and dates', () => {
     expect(score('The ferry will not sail until the storm warning is lifted.', corpus[2]!, t)).toBeGreaterThan(0);
   });
 
+  it('matches two words of the page with the one word of the corpus they stand for', () => {
+    // "look like" is one of WordNet's words for "resemble": a short quote has no other words to make up for it.
+    const corpus = 'does not resemble a fortress';
+    expect(score('does not really look like a fortress', corpus, tables([corpus]))).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+  });
+
   it('tells a like sentence about another place or time from the same remark', () => {
     const t = tables(['We came to Oslo to sign a truce, and we are leaving with nothing.']);
     expect(

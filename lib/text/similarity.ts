@@ -108,9 +108,16 @@ function trigramOverlap(a: Prepared, b: Prepared): number {
  * `w` is wins: "the people of X will not be silenced … in X" uses X twice,
  * once outside the negation and once inside, and must match itself.
  */
-function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: number; index: number } {
-  if (!mayMatch(w, lookupOf(others, synonyms), synonyms)) return { score: 0, index: -1 };
-  let best = { score: 0, index: -1 };
+function bestMatch(
+  w: Word,
+  others: Word[],
+  synonyms: SynonymTable,
+  pair?: string,
+): { score: number; index: number; pair?: boolean } {
+  const look = lookupOf(others, synonyms);
+  const byPair = pair !== undefined && look.standIns.has(pair);
+  if (!byPair && !mayMatch(w, look, synonyms)) return { score: 0, index: -1 };
+  let best: { score: number; index: number; pair?: boolean } = { score: 0, index: -1 };
   for (let i = 0; i < others.length; i++) {
     const o = others[i]!;
     if (o.stem === w.stem) {
@@ -118,6 +125,8 @@ function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: nu
       if (best.score < 1) best = { score: 1, index: i };
     } else if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms))
       best = { score: SYNONYM_WEIGHT, index: i };
+    else if (best.score < SYNONYM_WEIGHT && byPair && sortedIncludes(synonyms[o.stem] ?? [], pair))
+      best = { score: SYNONYM_WEIGHT, index: i, pair: true };
   }
   return best;
 }
@@ -194,12 +203,23 @@ interface Alignment {
   clash: boolean;
 }
 
-/** Align content words of `a` onto all words of `b`, each weighted by its rarity. */
+/**
+ * Align content words of `a` onto all words of `b`, each weighted by its
+ * rarity. Two words of `a` may stand for one of `b` as one synonym ("come
+ * back" for "return"; the synonym table lists the corpus's words, so the
+ * pair is looked up in the list of `b`'s word); the second is then matched too.
+ */
 function align(a: Prepared, b: Prepared, synonyms: SynonymTable, rarity: RarityTable | undefined): Alignment {
   const out: Alignment = { sum: 0, total: 0, exact: 0, exactRarity: 0, unmatched: [], clash: false };
+  const viaPair = new Set<Word>();
   for (const w of a.content) {
-    const m = bestMatch(w, b.words, synonyms);
-    if (m.score === 1 && b.words[m.index]!.negated !== w.negated) out.clash = true;
+    const at = a.words.indexOf(w);
+    const next = a.words[at + 1];
+    const m = viaPair.has(w)
+      ? { score: SYNONYM_WEIGHT, index: -1 }
+      : bestMatch(w, b.words, synonyms, next && /^\p{L}/u.test(next.word) ? `${w.stem}_${next.stem}` : undefined);
+    if ('pair' in m && m.pair && next) viaPair.add(next);
+    if (m.score === 1 && m.index >= 0 && b.words[m.index]!.negated !== w.negated) out.clash = true;
     const weight = rarityOf(rarity, w.stem);
     out.sum += m.score * weight;
     out.total += weight;
