@@ -136,6 +136,18 @@ describe('detectParaphrases', () => {
     ]);
   });
 
+  it('reads what a verb of judging reports with its object: described … as, called for, blamed … for', () => {
+    expect(reported('Rudd described the new dam as a monument to waste and vanity.')).toEqual([
+      ['the new dam as a monument to waste and vanity', 'Rudd'],
+    ]);
+    expect(reported('Rudd called for an immediate inquiry into the dam collapse.')).toEqual([
+      ['for an immediate inquiry into the dam collapse', 'Rudd'],
+    ]);
+    expect(reported('Rudd blamed the previous council for the collapse of the dam.')).toEqual([
+      ['the previous council for the collapse of the dam', 'Rudd'],
+    ]);
+  });
+
   it('ends the reported words where the writer’s own clause begins', () => {
     expect(reported('Rudd said the dam was built too fast, and she blamed the previous council for it.')).toEqual([
       ['the dam was built too fast', 'Rudd'],

@@ -738,11 +738,33 @@ const REPORTING_VERBS = new Set(
   (
     'said says told tells warned warns argued argues insisted insists claimed claims stressed stresses added ' +
     'accused accuses urged urges vowed vows pledged pledges predicted predicts acknowledged admitted noted ' +
-    'explained maintained asserted suggested complained declared'
+    'explained maintained asserted suggested complained declared described describes called calls branded ' +
+    'dubbed labelled labeled blamed blames condemned condemns'
   ).split(' '),
 );
-/** Reporting verbs whose object is part of what was said: "accused the council of …", "urged Europe to …". */
-const OBJECT_VERBS = new Set(['accused', 'accuses', 'urged', 'urges']);
+/**
+ * Reporting verbs whose object is part of what was said: "accused the
+ * council of …", "urged Europe to …", "described the plan as a betrayal",
+ * "called for a ceasefire", "blamed Washington for …".
+ */
+const OBJECT_VERBS = new Set([
+  'accused',
+  'accuses',
+  'urged',
+  'urges',
+  'described',
+  'describes',
+  'called',
+  'calls',
+  'branded',
+  'dubbed',
+  'labelled',
+  'labeled',
+  'blamed',
+  'blames',
+  'condemned',
+  'condemns',
+]);
 /** Words between a reporting verb and what it reports that tell when or where, not what: "said on Wednesday that". */
 const REPORTING_ASIDES = new Set(
   (
@@ -791,6 +813,8 @@ export function detectParaphrases(input: string | PreparedArticle): Paraphrase[]
   const sentences = new Sentences(masked, { work });
   const prose = new Prose(masked, work);
   let lines: string | null = null;
+  // Names are expanded once each, as detectQuotes does (a long page names its speakers hundreds of times).
+  const names = new Map<string, string>();
   const out: Paraphrase[] = [];
   let span = 0;
   let lastOpener: string | null = null;
@@ -810,7 +834,8 @@ export function detectParaphrases(input: string | PreparedArticle): Paraphrase[]
     const [from, to] = trimReported(t, found.from, found.to);
     if (to <= from) continue;
     const [start, end] = toSource(norm, from, to);
-    const speaker = fullName(found.speaker, (lines ??= proseOf(t)));
+    let speaker = names.get(found.speaker);
+    if (speaker === undefined) names.set(found.speaker, (speaker = fullName(found.speaker, (lines ??= proseOf(t)))));
     // When it was said, from the writer's words around the reported clause (not from inside it).
     const said = saidWhen(masked.slice(s, found.from) + ' ' + masked.slice(found.to, e));
     out.push({ text: text.slice(start, end), start, end, speaker, ...(said ? { said } : {}) });
