@@ -41,12 +41,14 @@ export function NoteCard({ note, box, viewport, sheet, onClose, onFeedback }: No
   const id = note.kind === 'remark' ? note.remark.id : note.figure.id;
   const title =
     note.kind === 'remark'
-      ? `Also quoted by ${plural(note.remark.outlets.length, 'other outlet')}`
+      ? note.remark.paraphrased
+        ? `Paraphrased here, quoted by ${plural(note.remark.outlets.length, 'other outlet')}`
+        : `Also quoted by ${plural(note.remark.outlets.length, 'other outlet')}`
       : `Also reported by ${plural(note.figure.others.length, 'other outlet')}`;
   return (
     <section
       ref={card}
-      class={`r-card r-card-${note.kind}${at ? '' : ' r-sheet'}`}
+      class={`r-card r-card-${note.kind}${note.kind === 'remark' && note.remark.paraphrased ? ' r-card-paraphrase' : ''}${at ? '' : ' r-sheet'}`}
       role="dialog"
       aria-labelledby={`${id}-title`}
       data-testid="retold-note"

@@ -1,5 +1,6 @@
 import type { FeedbackEntry } from '../lib/extension/feedback';
 import { outletName } from './format';
+import { RemarkWords } from './RemarkWords';
 
 export interface NoteFeedbackListProps {
   /** Every note the reader hid or called wrong, oldest first. */
@@ -35,7 +36,11 @@ export function NoteFeedbackList({ entries, onUndo, onExport }: NoteFeedbackList
             <li key={e.key} data-testid="note-feedback-entry">
               <strong>{e.verdict === 'wrong' ? 'Reported wrong' : 'Hidden'}</strong> · {when(e.at)}
               <br />
-              {e.kind === 'remark' ? <q>{e.text}</q> : <span>{e.text}</span>}
+              {e.kind === 'remark' ? (
+                <RemarkWords remark={{ quote: e.text, paraphrased: e.paraphrased }} tagged />
+              ) : (
+                <span>{e.text}</span>
+              )}
               {e.matched.length > 0 && (
                 <span class="hint">
                   {' '}

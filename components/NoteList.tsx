@@ -1,5 +1,6 @@
 import type { PageNotes } from '../lib/extension/messages';
 import { outletName, plural } from './format';
+import { RemarkWords } from './RemarkWords';
 
 export interface NoteListProps {
   /** Every note on the page. */
@@ -40,7 +41,7 @@ export function NoteList({ notes, anchored, visible, onReveal, onToggleVisible, 
         {notes.remarks.map((r) => (
           <li key={r.id}>
             <button type="button" disabled={!anchored.has(r.id)} onClick={() => onReveal(r.id)}>
-              <q>{r.quote}</q>
+              <RemarkWords remark={r} tagged />
               <span class="r-meta">
                 {r.speaker ? `${r.speaker} · ` : ''}
                 {plural(r.outlets.length, 'outlet')}: {outlets(r.outlets.map((o) => o.outlet))}

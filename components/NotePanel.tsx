@@ -4,6 +4,7 @@ import { figureVerdict, outletName, plural, summaryText } from './format';
 import { FigureNote } from './FigureNote';
 import { NoteActions } from './NoteActions';
 import { RemarkNote } from './RemarkNote';
+import { RemarkWords } from './RemarkWords';
 
 export interface NotePanelProps {
   /** What the tab the panel follows shows; null when no page of ours reported (a browser page, a new tab). */
@@ -55,7 +56,7 @@ export function NotePanel({ view, focusId, onReveal, onFeedback }: NotePanelProp
     item(
       r.id,
       <>
-        <q>{r.quote}</q>
+        <RemarkWords remark={r} tagged />
         <span class="r-meta">
           {r.speaker ? `${r.speaker} · ` : ''}
           {plural(r.outlets.length, 'other outlet')}: {r.outlets.map((o) => outletName(o.outlet)).join(', ')}

@@ -1,5 +1,6 @@
 import type { FigureView, PageNotes } from '../lib/extension/messages';
 import { plural } from './format';
+import { RemarkWords } from './RemarkWords';
 
 export interface TabNotesProps {
   /** The notes the current page shows, as the background sends them. */
@@ -33,7 +34,7 @@ export function TabNotes({ notes, onReveal }: TabNotesProps) {
       {notes.remarks.map((r) => (
         <li key={r.id}>
           <button type="button" class="tab-note" data-testid="tab-note" onClick={() => onReveal(r.id)}>
-            <q class="tab-note-text">{r.quote}</q>
+            <RemarkWords remark={r} tagged class="tab-note-text" />
             <span class="tab-note-meta">
               <span class="sr-only">, </span>
               {plural(r.outlets.length, 'other outlet')}

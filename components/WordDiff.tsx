@@ -6,6 +6,11 @@ export interface WordDiffProps {
   parts: DiffPart[];
   /** The other outlet's name, for the labels a screen reader reads out. */
   outlet: string;
+  /**
+   * The page paraphrases the remark: `parts` are the outlet's words only
+   * (see quotedWords), those the paraphrase uses too marked, nothing struck.
+   */
+  paraphrase?: boolean;
 }
 
 /**
@@ -16,7 +21,26 @@ export interface WordDiffProps {
  * nothing is marked: the other outlet's extra words are greyed, and where it
  * quotes less an ellipsis stands for the rest of this page's quote.
  */
-export function WordDiff({ parts, outlet }: WordDiffProps) {
+export function WordDiff({ parts, outlet, paraphrase }: WordDiffProps) {
+  if (paraphrase)
+    return (
+      <q class="r-diff" data-testid="retold-diff">
+        {parts.map((p, i) =>
+          p.kind === 'same' && /\S/.test(p.text) ? (
+            // Spaces around the shared words stay outside the mark, so it covers words only.
+            <Fragment key={i}>
+              {/^\s/.test(p.text) ? ' ' : ''}
+              <mark title="Also in this page’s paraphrase" data-testid="retold-diff-shared">
+                {p.text.trim()}
+              </mark>
+              {/\s$/.test(p.text) ? ' ' : ''}
+            </Fragment>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </q>
+    );
   return (
     <q class="r-diff" data-testid="retold-diff">
       {parts.map((p, i) =>

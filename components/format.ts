@@ -59,6 +59,8 @@ export function reasonText(reason: MatchReason, similarity: number): string {
       return 'A shorter excerpt of the same quote';
     case 'other-words':
       return `Other words for the same sentence, perhaps a different translation (${Math.round(similarity * 100)}% alike)`;
+    case 'paraphrase':
+      return `Quotes what this page reports in its own words (${Math.round(similarity * 100)}% of the paraphrase’s key words)`;
   }
 }
 
@@ -67,6 +69,14 @@ export function markerText(note: { kind: 'remark'; remark: RemarkView } | { kind
   tip: string;
   label: string;
 } {
+  if (note.kind === 'remark' && note.remark.paraphrased) {
+    const others = plural(note.remark.outlets.length, 'other outlet');
+    const by = note.remark.speaker ? ` of ${note.remark.speaker}` : '';
+    return {
+      tip: `Paraphrased here; quoted by ${others}`,
+      label: `Paraphrase${by}, ${note.remark.quote}: quoted by ${others}`,
+    };
+  }
   if (note.kind === 'remark') {
     const tip = `Quoted by ${plural(note.remark.outlets.length, 'other outlet')}`;
     return {

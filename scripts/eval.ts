@@ -5,7 +5,10 @@
  * makes (lib/corpus/decisions: speakers, dates, similarity), side a as the
  * page and side b as a corpus article. For each split: precision and recall
  * at each named threshold, and the AUC of the decision's score.
- * `--verbose` lists every pair.
+ * `--verbose` lists every pair; `--dev` leaves the test part out (tune on dev,
+ * read the test part once). Then the paraphrase pairs
+ * (tests/eval/paraphrase-pairs.json): a page's unquoted paraphrase against a
+ * corpus quote, through the paraphrase decision at PARAPHRASE_THRESHOLD.
  *
  * `npm run eval -- --figures [--verbose]`: figure linking instead, on the
  * labelled figure set (see scripts/eval-figures.ts): the test part, then the
@@ -13,7 +16,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { printFigureEval } from './eval-figures';
-import { prepare, remarkSimilarity, REMARK_THRESHOLDS, SAME_REMARK_THRESHOLD } from '../lib/text/similarity';
+import {
+  paraphraseSimilarity,
+  prepare,
+  remarkSimilarity,
+  REMARK_THRESHOLDS,
+  SAME_REMARK_THRESHOLD,
+} from '../lib/text/similarity';
+import { PARAPHRASE_THRESHOLD } from '../lib/text/thresholds';
 import { antonymTable, synonymTable } from '../lib/text/wordnet';
 import { rarityTable } from '../lib/text/rarity';
 import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
@@ -51,6 +61,15 @@ export function loadRemarkPairs(): RemarkPair[] {
       split: 'dev' as const,
     })),
   ];
+}
+
+/** The labelled paraphrase pairs: side a is a page's reported clause, side b a corpus quote. */
+export function loadParaphrasePairs(): RemarkPair[] {
+  return (
+    JSON.parse(readFileSync(new URL('../tests/eval/paraphrase-pairs.json', import.meta.url), 'utf8')) as {
+      pairs: RemarkPair[];
+    }
+  ).pairs;
 }
 
 /**
@@ -91,6 +110,20 @@ export function auc(scored: readonly { same: boolean; score: number }[]): number
   return wins / (pos.length * neg.length || 1);
 }
 
+/**
+ * The paraphrase decision's score for a pair (see paraphrasesRemark): 0 when
+ * no speaker is named, speakers differ or dates rule it out; it passes
+ * PARAPHRASE_THRESHOLD exactly when the decision says "reports that quote".
+ */
+export function paraphraseScore(pair: RemarkPair, tables: WordTables): number {
+  const page = { speaker: pair.aSpeaker ?? null, date: pair.aDate ?? null };
+  const dates = [pair.bDate ?? null];
+  if (!page.speaker || !speakersCompatible(page.speaker, pair.bSpeaker ?? null) || !quotableOn(page.date, dates))
+    return 0;
+  const score = paraphraseSimilarity(prepare(pair.a), prepare(pair.b), tables.synonyms, tables);
+  return score - (remarkThreshold(PARAPHRASE_THRESHOLD, page.date, dates) - PARAPHRASE_THRESHOLD);
+}
+
 /** Precision and recall of the decision at `threshold`. */
 function rates(pairs: readonly RemarkPair[], tables: WordTables, threshold: number) {
   const said = pairs.map((p) => ({ p, yes: isSameRemark(decisionScore(p, tables, threshold), threshold) }));
@@ -101,11 +134,13 @@ function rates(pairs: readonly RemarkPair[], tables: WordTables, threshold: numb
 }
 
 /** The remark evaluation, as lines to print. */
-export function evaluateRemarks(options: { verbose?: boolean } = {}): string[] {
+export function evaluateRemarks(options: { verbose?: boolean; devOnly?: boolean } = {}): string[] {
   const pairs = loadRemarkPairs();
-  const tables = tablesFor(pairs);
+  const paraphrases = loadParaphrasePairs();
+  const tables = tablesFor([...pairs, ...paraphrases]);
   const out: string[] = [];
-  for (const split of ['dev', 'test'] as const) {
+  const splits = options.devOnly ? (['dev'] as const) : (['dev', 'test'] as const);
+  for (const split of splits) {
     const part = pairs.filter((p) => p.split === split);
     const scored = part.map((p) => ({ ...p, score: decisionScore(p, tables, SAME_REMARK_THRESHOLD) }));
     const same = part.filter((p) => p.same).length;
@@ -124,6 +159,23 @@ export function evaluateRemarks(options: { verbose?: boolean } = {}): string[] {
         );
       }
   }
+  for (const split of splits) {
+    const part = paraphrases.filter((p) => p.split === split);
+    const said = part.map((p) => ({ p, score: paraphraseScore(p, tables) }));
+    const yes = (s: { score: number }) => isSameRemark(s.score, PARAPHRASE_THRESHOLD);
+    const tp = said.filter((s) => s.p.same && yes(s)).length;
+    const fp = said.filter((s) => !s.p.same && yes(s)).length;
+    const fn = said.filter((s) => s.p.same && !yes(s)).length;
+    out.push(
+      `paraphrases ${split}: ${part.length} pairs (${part.filter((p) => p.same).length} same), at ${PARAPHRASE_THRESHOLD}: ` +
+        `precision ${(tp / (tp + fp || 1)).toFixed(3)}, recall ${(tp / (tp + fn || 1)).toFixed(3)}`,
+    );
+    if (options.verbose)
+      for (const s of [...said].sort((x, y) => y.score - x.score))
+        out.push(
+          `    ${s.score.toFixed(3)} ${s.p.same ? 'same' : 'diff'} ${yes(s) === s.p.same ? ' ' : '✗'} ${(s.p.id ?? '').padEnd(10)} ${(s.p.kind ?? '').padEnd(18)} ${s.p.a.slice(0, 50)} | ${s.p.b.slice(0, 50)}`,
+        );
+  }
   return out;
 }
 
@@ -132,5 +184,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--figures')) {
     printFigureEval('test', verbose);
     printFigureEval('dev', verbose);
-  } else for (const line of evaluateRemarks({ verbose })) console.log(line);
+  } else for (const line of evaluateRemarks({ verbose, devOnly: process.argv.includes('--dev') })) console.log(line);
 }

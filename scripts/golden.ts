@@ -39,6 +39,7 @@ export function annotateCase(annotator: Annotator, dir: string): unknown {
     remarks: notes.remarks.map((r) => ({
       quote: r.quote,
       speaker: r.speaker,
+      ...(r.paraphrased ? { paraphrased: true } : {}),
       matches: r.matches.map((m) => ({ articleId: m.articleId, quote: m.quote, speaker: m.speaker })),
     })),
     figures: notes.figures.map((f) => ({

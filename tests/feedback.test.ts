@@ -37,6 +37,16 @@ describe('what the reader says about notes', () => {
     expect(exported).toEqual({ format: 'retold-note-feedback', version: 1, entries: [entry] });
   });
 
+  it('says a paraphrase’s note was one, so the options page does not show the page’s words as a quotation', () => {
+    const reportedText = readFileSync('scripts/demo/articles/retelling-with-reported-speech.txt', 'utf8');
+    const reported = presentNotes(annotator.annotate(reportedText), reportedText, annotator.corpus);
+    const paraphrase = reported.remarks.find((r) => r.paraphrased)!;
+    const entry = entryFor(url, { kind: 'remark', remark: paraphrase }, 'hidden');
+    expect(entry).toMatchObject({ kind: 'remark', paraphrased: true, speaker: 'Vladimir Putin' });
+    expect(parseFeedback([entry]).entries).toEqual([entry]);
+    expect(entryFor(url, { kind: 'remark', remark }, 'hidden')).not.toHaveProperty('paraphrased');
+  });
+
   it('holds one entry per note, the latest verdict, and undoes one', () => {
     const hide = entryFor(url, { kind: 'figure', figure }, 'hidden');
     const wrong = entryFor(url, { kind: 'figure', figure }, 'wrong');

@@ -33,6 +33,22 @@ describe('golden cases', () => {
     });
   });
 
+  it('reported speech: a named speaker’s paraphrase of a remark the corpus quotes is a note of its own kind, and nothing else is', () => {
+    const notes = annotateCase(annotator, join(GOLDEN_DIR, 'own-reported-speech')) as {
+      remarks: { quote: string; paraphrased?: boolean; matches: { articleId: string }[] }[];
+    };
+    // Two paraphrases of Putin's own words; the denial, another speaker, an unnamed official, a stock phrase
+    // and a paraphrase that fits two of his remarks ("monopolize the peace process") get no note.
+    expect(notes.remarks.map((r) => [r.quote, r.paraphrased, r.matches.map((m) => m.articleId.slice(0, 3))])).toEqual([
+      [
+        'he was against terrorism in all its manifestations and against attacks on civilians in any country',
+        true,
+        ['000'],
+      ],
+      ['the main thing now was to stop the bloodshed', true, ['003', '004']],
+    ]);
+  });
+
   it('articles about other events get no note, even with "1,200 personnel", "36,000 fans" or "250,000 residents live"', () => {
     for (const name of ['own-unrelated-budget', 'own-unrelated-football', 'own-unrelated-council'])
       expect(annotateCase(annotator, join(GOLDEN_DIR, name))).toEqual({ remarks: [], figures: [] });

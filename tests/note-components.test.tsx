@@ -13,6 +13,8 @@ import { NoteMarker } from '../components/NoteMarker';
 import { NotePanel } from '../components/NotePanel';
 import { Overlay } from '../components/Overlay';
 import { RemarkNote } from '../components/RemarkNote';
+import { RemarkWords } from '../components/RemarkWords';
+import { NoteList } from '../components/NoteList';
 import { SummaryPill } from '../components/SummaryPill';
 import { WordDiff } from '../components/WordDiff';
 import { citation, markerText } from '../components/format';
@@ -74,6 +76,72 @@ describe('a remark’s note', () => {
         /^Other words for the same sentence, perhaps a different translation \(\d+% alike\) · said by Vladimir Putin$/,
       ),
     ]);
+    expectAccessible(root);
+  });
+});
+
+describe('a note on a remark the page paraphrases', () => {
+  const reportedText = readFileSync('scripts/demo/articles/retelling-with-reported-speech.txt', 'utf8');
+  const reported = presentNotes(annotator.annotate(reportedText), reportedText, annotator.corpus);
+  const paraphrase = reported.remarks.find((r) => r.paraphrased && r.quote.startsWith('he was against terrorism'))!;
+
+  it('says "paraphrased here", never shows the page’s words in quotation marks, and marks the outlet’s words it uses', () => {
+    mount(<RemarkNote remark={paraphrase} />);
+    expect(q('retold-here-label')[0]!.textContent).toBe('This page’s words, not a quotation, reporting Vladimir Putin');
+    expect(q('retold-paraphrase')[0]!.textContent).toBe(
+      'he was against terrorism in all its manifestations and against attacks on civilians in any country',
+    );
+    expect(root.querySelector('.r-here q')).toBeNull();
+    // The outlet's quote, whole, nothing struck: the page's words are the writer's, not a wording.
+    const diff = q('retold-diff')[0]!;
+    expect(diff.textContent).toBe(
+      'We are against terrorism in all its manifestations, against attacks against civilians at any place and in any country',
+    );
+    expect(q('retold-diff-removed')).toHaveLength(0);
+    expect(q('retold-diff-shared').map((m) => m.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('terrorism in all its manifestations')]),
+    );
+    expect(q('retold-why')[0]!.textContent).toMatch(/^Quotes what this page reports in its own words/);
+    expectAccessible(root);
+  });
+
+  it('is titled as a paraphrase in its card, its marker, the list and the words', () => {
+    const box: TextBox = { rects: [{ left: 24, top: 400, width: 352, height: 24 }], column: { left: 24, right: 376 } };
+    mount(
+      <NoteCard
+        note={{ kind: 'remark', remark: paraphrase }}
+        box={box}
+        viewport={{ scrollX: 0, scrollY: 0, width: 400, height: 800 }}
+        sheet
+        onClose={() => undefined}
+        onFeedback={() => undefined}
+      />,
+    );
+    expect(root.querySelector('h2')!.textContent).toBe('Paraphrased here, quoted by 1 other outlet');
+    expect(markerText({ kind: 'remark', remark: paraphrase }).tip).toBe('Paraphrased here; quoted by 1 other outlet');
+    render(null, root);
+    act(() =>
+      render(
+        <NoteList
+          notes={reported}
+          anchored={new Set(reported.remarks.map((r) => r.id))}
+          visible
+          onReveal={() => undefined}
+          onToggleVisible={() => undefined}
+          onClose={() => undefined}
+        />,
+        root,
+      ),
+    );
+    const rows = [...root.querySelectorAll('li')].map((li) => li.querySelector('q, .r-paraphrase')!);
+    expect(rows.map((r) => [r.tagName, r.textContent])).toEqual([
+      ['SPAN', expect.stringMatching(/^paraphrased here he was against terrorism/)],
+      ['Q', 'It is a kind of total destruction of the civilian population'],
+      ['SPAN', expect.stringMatching(/^paraphrased here someone in the American administration/)],
+    ]);
+    render(null, root);
+    act(() => render(<RemarkWords remark={{ quote: 'It must stop' }} />, root));
+    expect([...root.children].map((el) => [el.tagName, el.textContent])).toEqual([['Q', 'It must stop']]);
     expectAccessible(root);
   });
 });

@@ -13,7 +13,7 @@ import { detectQuotes } from '../lib/text/quotes';
 import { datelineDate } from '../lib/text/dates';
 import { metadataDate } from '../lib/page/article';
 import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
-import { quotableOn, remarkThreshold, speakersCompatible, type WordTables } from '../lib/corpus/decisions';
+import { quotableOn, remarkDay, remarkThreshold, speakersCompatible, type WordTables } from '../lib/corpus/decisions';
 import { buildCorpus, quoteTexts, quoteVocabulary, type SourceArticle } from '../lib/corpus/corpus';
 import { Annotator } from '../lib/corpus/annotate';
 import { CorpusSearch } from '../lib/corpus/search';
@@ -181,6 +181,38 @@ describe('negation and antonyms', () => {
 });
 
 describe('occasions and dates', () => {
+  it('tells two words that trade places from the same remark, and a moved clause from a change of roles', () => {
+    const corpus = [
+      'Fishermen will pay more than the tanker owners for the new quay.',
+      'The harbour will not reopen until the wreck is lifted.',
+      'The ferry will not sail as long as the storm warning stands.',
+    ];
+    const t = tables(corpus);
+    // The same words, the roles swapped: another remark.
+    expect(score('The tanker owners will pay more than fishermen for the new quay.', corpus[0]!, t)).toBe(0);
+    expect(
+      score(
+        'Ostrava blamed Dunmore for the spill.',
+        'Dunmore blamed Ostrava for the spill.',
+        tables(['Dunmore blamed Ostrava for the spill.']),
+      ),
+    ).toBe(0);
+    // A clause moved to the front, as a translation may: the same remark.
+    expect(score('Until the wreck is lifted, the harbour will not reopen.', corpus[1]!, t)).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+    // "not … until it stops" says what "not … as long as it stands" says.
+    expect(score('The ferry will not sail until the storm warning is lifted.', corpus[2]!, t)).toBeGreaterThan(0);
+  });
+
+  it('matches two words of the page with the one word of the corpus they stand for', () => {
+    // "look like" is one of WordNet's words for "resemble": a short quote has no other words to make up for it.
+    const corpus = 'does not resemble a fortress';
+    expect(score('does not really look like a fortress', corpus, tables([corpus]))).toBeGreaterThanOrEqual(
+      SAME_REMARK_THRESHOLD,
+    );
+  });
+
   it('tells a like sentence about another place or time from the same remark', () => {
     const t = tables(['We came to Oslo to sign a truce, and we are leaving with nothing.']);
     expect(
@@ -223,6 +255,75 @@ describe('occasions and dates', () => {
     );
     expect(datelineDate('Ferry talks stall\n\nPublished 4 Mar 2024')).toBe('2024-03-04');
     expect(datelineDate('No date here at all, only 31 February 2024.')).toBeNull();
+  });
+});
+
+describe('the day a remark was made', () => {
+  it('is read from its sentence: a weekday, yesterday, last week; not from inside the quotation', () => {
+    const said = (text: string) => detectQuotes(text).map((q) => q.said ?? null);
+    expect(said('"The ferry will run again," Lena Marsh said on Wednesday.')).toEqual(['wednesday']);
+    expect(said('Lena Marsh said yesterday: "The ferry will run again."')).toEqual(['-1']);
+    expect(said('Last week, Lena Marsh told reporters: "The ferry will run again."')).toEqual(['last-week']);
+    expect(said('"The ferry will run again on Friday," Lena Marsh said.')).toEqual([null]);
+  });
+
+  it('is worked out against the page’s date', () => {
+    // 2024-06-12 is a Wednesday.
+    expect(remarkDay('wednesday', '2024-06-12')).toBe('2024-06-12');
+    expect(remarkDay('monday', '2024-06-12')).toBe('2024-06-10');
+    expect(remarkDay('thursday', '2024-06-12')).toBe('2024-06-06');
+    expect(remarkDay('-1', '2024-06-12')).toBe('2024-06-11');
+    // Last week ran Monday 3 to Sunday 9 June: the latest day it can be.
+    expect(remarkDay('last-week', '2024-06-12')).toBe('2024-06-09');
+    expect(remarkDay(null, '2024-06-12')).toBe('2024-06-12');
+    expect(remarkDay('monday', null)).toBeNull();
+  });
+
+  it('keeps a page from linking a remark made on an earlier occasion to the corpus’s later one', () => {
+    const later =
+      'Ferry strike ends.\n\n"The harbour board has betrayed every ferry worker in Ostrava," Lena Marsh said on the pier.';
+    const articles: SourceArticle[] = [{ file: 'later.txt', text: later }];
+    const vocabulary = quoteVocabulary(articles);
+    const corpus = buildCorpus(
+      {
+        articles: [
+          { file: 'later.txt', outlet: 'Coast Post', title: null, date: '2024-06-15', event: null, url: null },
+        ],
+      },
+      articles,
+      synonymTable(wordnet, vocabulary),
+      [],
+      { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+    );
+    const annotator = new Annotator(corpus);
+    const quote = '"The harbour board has betrayed every ferry worker in Ostrava"';
+    // A page of its own words around the quote, so it is not taken for the corpus's article.
+    const around =
+      'Talks on the winter timetable went on late into the evening at the town hall, with no end in sight.';
+    // Dated Monday 10 June: by its own date the corpus's report of 15 June is within the week's slack.
+    expect(annotator.annotate(`${around}\n\n${quote}, Lena Marsh said.`, { date: '2024-06-10' }).remarks).toHaveLength(
+      1,
+    );
+    // Said on Tuesday, 4 June: the corpus has the words only from eleven days on, another occasion.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Lena Marsh said on Tuesday.`, { date: '2024-06-10' }).remarks,
+    ).toHaveLength(0);
+    // The same for a paraphrase of it.
+    expect(
+      annotator.annotate(
+        `${around}\n\nLena Marsh said on Tuesday that the harbour board had betrayed every ferry worker in Ostrava.`,
+        {
+          date: '2024-06-10',
+        },
+      ).remarks,
+    ).toHaveLength(0);
+    expect(
+      annotator
+        .annotate(`${around}\n\nLena Marsh said that the harbour board had betrayed every ferry worker in Ostrava.`, {
+          date: '2024-06-10',
+        })
+        .remarks.map((r) => r.paraphrased),
+    ).toEqual([true]);
   });
 });
 

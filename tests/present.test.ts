@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PageNotesSchema } from '../lib/extension/messages';
-import { matchReason, presentNotes } from '../lib/extension/present';
+import { matchReason, presentNotes, quotedWords } from '../lib/extension/present';
+import { view } from '../lib/extension/view';
+import { DEFAULTS } from '../lib/extension/settings';
 import { loadAnnotator } from '../scripts/golden';
 
 const annotator = loadAnnotator();
@@ -66,6 +68,46 @@ describe('notes as the page receives them', () => {
     expect(fighters.others.map((o) => [o.low, o.high])).toEqual([
       [14250, 15750],
       [14000, 14000],
+    ]);
+  });
+});
+
+describe('a page that paraphrases remarks', () => {
+  const reportedText = readFileSync('scripts/demo/articles/retelling-with-reported-speech.txt', 'utf8');
+  const reported = presentNotes(annotator.annotate(reportedText), reportedText, annotator.corpus);
+
+  it('gives each paraphrase a note of its own kind, beside the quote’s, in page order and valid as a message', () => {
+    expect(PageNotesSchema.safeParse(reported).success).toBe(true);
+    expect(reported.remarks.map((r) => [r.paraphrased ?? false, r.quote.split(' ').slice(0, 4).join(' ')])).toEqual([
+      [true, 'he was against terrorism'],
+      [false, 'It is a kind'],
+      [true, 'someone in the American'],
+    ]);
+    const [first] = reported.remarks;
+    expect(first!.selectors.map((s) => s.exact)).toEqual([first!.quote]);
+    expect(first!.outlets[0]!.wordings[0]!.reason).toBe('paraphrase');
+  });
+
+  it('counts them as remarks in the badge, as the pill and the popup do', () => {
+    const shown = view({ url: 'https://news.example/a', notes: reported, visible: true }, DEFAULTS);
+    expect(shown.badge.text).toBe(String(3 + reported.figures.length));
+    expect(shown.badge.title).toMatch(/^Retold: 3 remarks and/);
+  });
+
+  it('keeps only the outlet’s words in the comparison, those the paraphrase shares as such', () => {
+    expect(
+      quotedWords([
+        { kind: 'same', text: 'the council ' },
+        { kind: 'removed', text: 'of hijacking' },
+        { kind: 'added', text: 'has hijacked' },
+        { kind: 'same', text: ' the talks' },
+        { kind: 'context', text: ', and everyone knows it' },
+      ]),
+    ).toEqual([
+      { kind: 'same', text: 'the council ' },
+      { kind: 'added', text: 'has hijacked' },
+      { kind: 'same', text: ' the talks' },
+      { kind: 'added', text: ', and everyone knows it' },
     ]);
   });
 });

@@ -5,13 +5,14 @@
  * command line share.
  */
 import { prepareArticle } from '../text/analysis';
-import { detectQuotes } from '../text/quotes';
+import { detectParaphrases, detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
-import { matchQuote, pairFigures, QuoteIndex } from './match';
+import { matchParaphrase, matchQuote, pairFigures, QuoteIndex } from './match';
 import {
   figureDay,
   figuresDiffer,
+  remarkDay,
   figureVerdict,
   storiesOf,
   storyNames,
@@ -29,13 +30,16 @@ export interface RemarkMatch {
   similarity: number;
 }
 
-/** A quoted remark on the page that other outlets also quote. */
+/** A quoted remark on the page that other outlets also quote, or a remark the page reports in its own words. */
 export interface RemarkNote {
+  /** The page's words: the quotation, or for a paraphrase the reported clause. */
   quote: string;
   start: number;
   end: number;
   speaker: string | null;
   matches: RemarkMatch[];
+  /** Set when the page does not quote the remark but reports it without quotation marks ("X accused Y of …"). */
+  paraphrased?: true;
 }
 
 /** Another outlet's figure for the same quantity, and what it says of the page's. */
@@ -85,6 +89,8 @@ export class Annotator {
   private readonly articles: Map<string, CorpusArticle>;
   private readonly figuresOf = new Map<string, Corpus['figures']>();
   private readonly stories: Stories;
+  /** The remarks of each corpus quote, by article and words; built when a page first has a paraphrase to check. */
+  private remarkIds: Map<string, readonly number[]> | undefined;
 
   constructor(readonly corpus: Corpus) {
     this.index = new QuoteIndex(corpus.quotes, corpus.synonyms, corpus);
@@ -112,7 +118,9 @@ export class Annotator {
    * Notes for an article; `threshold` is the remark similarity a match needs
    * (see REMARK_THRESHOLDS), `date` the article's date of publication (ISO),
    * when it shows one: no remark is linked that the corpus has only from
-   * later (see quotableOn), and figures are given for the days their sentences
+   * later than it was made (see quotableOn; the day it was made is the day
+   * its sentence names, "on Wednesday", read against the page's date, see
+   * remarkDay, else the page's date), and figures are given for the days their sentences
    * name, read against it (see figureDay).
    */
   annotate(text: string, options: { url?: string | null; threshold?: number; date?: string | null } = {}): Notes {
@@ -121,7 +129,9 @@ export class Annotator {
 
     const article = prepareArticle(text);
     const remarks: RemarkNote[] = [];
-    for (const q of detectQuotes(article)) {
+    const quotes = detectQuotes(article);
+    for (const q of quotes) {
+      // The day the remark was made, where its sentence says ("on Wednesday"): the occasion the causal rule reads.
       const matches = matchQuote(
         q.quote,
         q.speaker,
@@ -129,11 +139,14 @@ export class Annotator {
         this.index,
         exclude,
         options.threshold,
-        options.date ?? null,
+        remarkDay(q.said, options.date ?? null),
       );
       if (matches.length === 0) continue;
       remarks.push({
-        ...q,
+        quote: q.quote,
+        start: q.start,
+        end: q.end,
+        speaker: q.speaker,
         matches: matches.map((m) => ({
           articleId: m.quote.articleId,
           outlet: outlet(m.quote.articleId),
@@ -143,6 +156,9 @@ export class Annotator {
         })),
       });
     }
+
+    remarks.push(...this.paraphrased(article, quotes, remarks, exclude, options.date ?? null));
+    remarks.sort((a, b) => a.start - b.start || a.end - b.end);
 
     // A figure is compared only with articles that tell the same story as the
     // page, as the builder groups the corpus's figures (see Stories). Numbers
@@ -193,6 +209,43 @@ export class Annotator {
         differs: figuresDiffer([f, ...others.get(f)!]),
       }));
     return { remarks, figures, excluded: [...exclude].sort() };
+  }
+
+  /**
+   * Notes for the remarks the page reports without quoting them: its
+   * paraphrases (see detectParaphrases) that match a corpus quote of the
+   * same speaker (see matchParaphrase). A paraphrase inside a quotation, or
+   * of a remark the page also quotes, adds no note: the quote's note is it.
+   */
+  private paraphrased(
+    article: ReturnType<typeof prepareArticle>,
+    quotes: readonly { start: number; end: number }[],
+    quoted: readonly RemarkNote[],
+    exclude: ReadonlySet<string>,
+    date: string | null,
+  ): RemarkNote[] {
+    const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
+    const remarkIds = (this.remarkIds ??= new Map(
+      this.corpus.quotes.map((q) => [`${q.articleId}\u0000${q.quote}`, q.remarks]),
+    ));
+    const remarksOf = (m: { articleId: string; quote: string }) =>
+      remarkIds.get(`${m.articleId}\u0000${m.quote}`) ?? [];
+    const alreadyQuoted = new Set(quoted.flatMap((r) => r.matches.flatMap(remarksOf)));
+    const out: RemarkNote[] = [];
+    for (const p of detectParaphrases(article)) {
+      if (quotes.some((q) => q.start < p.end && p.start < q.end)) continue;
+      const said = remarkDay(p.said, date);
+      const matches = matchParaphrase(p.text, p.speaker, this.corpus, this.index, exclude, said).map((m) => ({
+        articleId: m.quote.articleId,
+        outlet: outlet(m.quote.articleId),
+        quote: m.quote.quote,
+        speaker: m.quote.speaker,
+        similarity: m.similarity,
+      }));
+      if (matches.length === 0 || matches.some((m) => remarksOf(m).some((r) => alreadyQuoted.has(r)))) continue;
+      out.push({ quote: p.text, start: p.start, end: p.end, speaker: p.speaker, matches, paraphrased: true });
+    }
+    return out;
   }
 }
 

@@ -151,7 +151,14 @@ export interface ArticleEntries {
  */
 export function articleEntries(id: string, meta: Omit<ManifestEntry, 'file'>, text: string): ArticleEntries {
   const article = prepareArticle(text);
-  const quotes = detectQuotes(article).map((q) => ({ articleId: id, ...q }));
+  // The schema's fields only: when a quote was said (`said`) is read against the page's date, not stored.
+  const quotes = detectQuotes(article).map((q) => ({
+    articleId: id,
+    quote: q.quote,
+    start: q.start,
+    end: q.end,
+    speaker: q.speaker,
+  }));
   const figures: ArticleEntries['figures'] = [];
   for (const f of detectFigures(article)) {
     if (!f.quantity) continue;

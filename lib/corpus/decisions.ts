@@ -6,7 +6,14 @@
  * writes a page's notes with them, and the popup's search and the page's
  * cards show what they decided, so the two can never disagree.
  */
-import { remarkSimilarity, SAME_REMARK_THRESHOLD, type Lexicon, type Prepared } from '../text/similarity';
+import {
+  paraphraseSimilarity,
+  remarkSimilarity,
+  SAME_REMARK_THRESHOLD,
+  type Lexicon,
+  type Prepared,
+} from '../text/similarity';
+import { PARAPHRASE_THRESHOLD } from '../text/thresholds';
 import type { SynonymTable } from '../text/wordnet';
 import { intervalsMeet, type Interval } from '../text/intervals';
 import type { Corpus } from './schema';
@@ -69,6 +76,26 @@ export function quotableOn(pageDate: string | null, remarkDates: readonly (strin
   const days = remarkDates.map(dayOf);
   if (page === null || days.length === 0 || days.includes(null)) return true;
   return Math.min(...(days as number[])) <= page + REPORTING_WINDOW_DAYS;
+}
+
+/**
+ * The day a remark was made, ISO, from when its sentence says it was
+ * ("on Wednesday", "yesterday", "last week"; see saidWhen) and the page's
+ * date: the weekday on or before the page's date, the day before it, or for
+ * "last week" the last day of the week before (the latest it can be, so
+ * the causal rule never rules out a remark it should not). The page's own
+ * date when the sentence names no day; null for an undated page.
+ */
+export function remarkDay(said: string | null | undefined, pageDate: string | null): string | null {
+  if (!pageDate || !/^\d{4}-\d{2}-\d{2}/.test(pageDate)) return null;
+  const date = pageDate.slice(0, 10);
+  if (said === 'last-week') {
+    const published = new Date(`${date}T12:00:00Z`);
+    // Weeks run Monday to Sunday in news copy: the Sunday before this week's Monday.
+    const back = ((published.getUTCDay() + 6) % 7) + 1;
+    return new Date(published.getTime() - back * DAY_MS).toISOString().slice(0, 10);
+  }
+  return figureDay(said ?? null, date);
 }
 
 /**
@@ -139,6 +166,25 @@ export function quotesRemark(
     isSameRemark(
       remarkSimilarity(page.prepared, corpus.prepared, tables.synonyms, tables),
       remarkThreshold(threshold, page.date, corpus.dates),
+    )
+  );
+}
+
+/**
+ * Whether a page's unquoted paraphrase reports a corpus remark: a named
+ * speaker, the same one (a paraphrase with nobody named is the writer's
+ * own sentence), a page not dated before the remark, and the paraphrase's
+ * content found in the quote past PARAPHRASE_THRESHOLD (and the margin a
+ * late page asks for; see remarkThreshold).
+ */
+export function paraphrasesRemark(page: PageWording, corpus: CorpusWording, tables: WordTables): boolean {
+  return (
+    page.speaker !== null &&
+    speakersCompatible(page.speaker, corpus.speaker) &&
+    quotableOn(page.date, corpus.dates) &&
+    isSameRemark(
+      paraphraseSimilarity(page.prepared, corpus.prepared, tables.synonyms, tables),
+      remarkThreshold(PARAPHRASE_THRESHOLD, page.date, corpus.dates),
     )
   );
 }

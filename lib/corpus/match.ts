@@ -10,6 +10,7 @@ import {
   prepare,
   similarity,
   remarkSimilarity,
+  paraphraseSimilarity,
   SAME_REMARK_THRESHOLD,
   type Lexicon,
   type Prepared,
@@ -18,6 +19,7 @@ import { isNamedMeasure, type Figure, type Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
 import { isSameRemark, quotableOn, remarkThreshold, speakersCompatible } from './decisions';
+import { PARAPHRASE_THRESHOLD } from '../text/thresholds';
 
 /**
  * A quote less than this share of whose stems a page quote has can only
@@ -262,6 +264,54 @@ export function matchQuote(
       seen.add(quote.quote);
       out.push({ quote, similarity });
     }
+  }
+  return out.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
+}
+
+/**
+ * Corpus quotes whose words a page's unquoted `paraphrase` reports, by the
+ * parts of `paraphrasesRemark` (a named speaker, dates, paraphraseSimilarity
+ * at PARAPHRASE_THRESHOLD). A paraphrase says less than a quote of which
+ * sentence it gives: when it fits quotes of two remarks the corpus keeps
+ * apart, alike within AMBIGUITY_MARGIN, it is linked to neither.
+ */
+export function matchParaphrase(
+  paraphrase: string,
+  speaker: string,
+  corpus: Corpus,
+  index: QuoteIndex,
+  exclude: ReadonlySet<string>,
+  date: string | null = null,
+): QuoteMatch[] {
+  const p = prepare(paraphrase);
+  const found: (QuoteMatch & { score: number })[] = [];
+  for (const id of index.candidates(p)) {
+    let score: number | undefined;
+    for (const copy of index.copiesOf(id)) {
+      const quote = corpus.quotes[copy]!;
+      if (exclude.has(quote.articleId) || !quote.speaker || !speakersCompatible(speaker, quote.speaker)) continue;
+      const dates = remarkDates(corpus, quote);
+      if (!quotableOn(date, dates)) continue;
+      score ??= paraphraseSimilarity(p, index.preparedAt(id), corpus.synonyms, corpus);
+      if (score === 0) break;
+      const decided = score - (remarkThreshold(PARAPHRASE_THRESHOLD, date, dates) - PARAPHRASE_THRESHOLD);
+      if (isSameRemark(decided, PARAPHRASE_THRESHOLD)) found.push({ quote, similarity: round(score), score: decided });
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => b.score - a.score || a.quote.id - b.quote.id);
+  // The remarks of the best match; a quote in none of them that scores near it makes the paraphrase ambiguous.
+  const best = new Set(found[0]!.quote.remarks);
+  const sameRemark = (q: CorpusQuote) => q.remarks.some((r) => best.has(r)) || q.quote === found[0]!.quote.quote;
+  const rival = found.find((m) => !sameRemark(m.quote));
+  if (rival && found[0]!.score - rival.score < AMBIGUITY_MARGIN) return [];
+  const seen = new Set<string>();
+  const out: QuoteMatch[] = [];
+  for (const { quote, similarity } of found) {
+    const key = `${quote.articleId}\u0000${quote.quote}`;
+    if (!sameRemark(quote) || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ quote, similarity });
   }
   return out.sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id);
 }

@@ -32,6 +32,8 @@ export const FeedbackEntrySchema = z.strictObject({
   /** The note's text on that page: the quote or the figure. */
   text: z.string().check(z.maxLength(2000)),
   speaker: z.nullable(z.string()),
+  /** Set when the note was on a remark the page paraphrases: its text is the page's words, not a quotation. */
+  paraphrased: z.optional(z.literal(true)),
   /** What the note matched it with, as the reader saw it. */
   matched: z
     .array(
@@ -80,6 +82,7 @@ export function entryFor(
       kind: 'remark',
       text: cut(r.quote),
       speaker: r.speaker,
+      ...(r.paraphrased ? { paraphrased: true as const } : {}),
       matched: r.outlets
         .flatMap((o) =>
           o.wordings.map((w) => ({

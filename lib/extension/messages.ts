@@ -68,15 +68,22 @@ const Source = {
  * Why another outlet's wording was taken for the same remark, from the
  * diff and the similarity: the same words; this page's quote inside a longer
  * one; a shorter excerpt of this page's quote; or other words for the same
- * sentence (most often another translation).
+ * sentence (most often another translation); or, for a note on a paraphrase,
+ * the outlet's quoted words for what this page reports in its own.
  */
-export const MatchReasonSchema = z.enum(['same-words', 'longer-quote', 'shorter-excerpt', 'other-words']);
+export const MatchReasonSchema = z.enum(['same-words', 'longer-quote', 'shorter-excerpt', 'other-words', 'paraphrase']);
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export const RemarkViewSchema = z.strictObject({
   id: z.string(),
-  /** This page's fullest wording of the remark. */
+  /** This page's fullest wording of the remark (for a paraphrase, the clause that reports it). */
   quote: z.string(),
+  /**
+   * Set when this page does not quote the remark but reports it in its own
+   * words, without quotation marks ("X accused the council of …"): the note
+   * is "paraphrased here", never shown as a quote. Absent on a quote's note.
+   */
+  paraphrased: z.optional(z.literal(true)),
   speaker: z.nullable(z.string()),
   /** Every place the page quotes the remark (headline, pull quote, body), in page order: one note, each place highlighted. */
   selectors: z.array(Selector).check(z.minLength(1)),
@@ -91,7 +98,10 @@ export const RemarkViewSchema = z.strictObject({
           similarity: z.number(),
           /** Why it was matched, in a reader's words (see MatchReasonSchema). */
           reason: MatchReasonSchema,
-          /** From this page's wording to the outlet's. */
+          /**
+           * From this page's wording to the outlet's. For a paraphrase, only the
+           * outlet's words: `same` where this page's paraphrase uses them too, `added` elsewhere.
+           */
           diff: z.array(DiffPartSchema),
         }),
       ),

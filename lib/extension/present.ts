@@ -53,18 +53,19 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
       outletsSeen.add(m.articleId);
       let entry = outlets.get(m.articleId);
       if (!entry) outlets.set(m.articleId, (entry = { ...source(m.articleId), wordings: [] }));
-      const diff = focusedDiff(r.quote, m.quote);
+      const diff = r.paraphrased ? quotedWords(focusedDiff(r.quote, m.quote)) : focusedDiff(r.quote, m.quote);
       entry.wordings.push({
         quote: m.quote,
         speaker: m.speaker,
         similarity: m.similarity,
-        reason: matchReason(diff),
+        reason: r.paraphrased ? 'paraphrase' : matchReason(diff),
         diff,
       });
     }
     return {
-      id: `remark-${places[0]!.start}`,
+      id: `${r.paraphrased ? 'paraphrase' : 'remark'}-${places[0]!.start}`,
       quote: r.quote,
+      ...(r.paraphrased ? { paraphrased: true as const } : {}),
       speaker: places.find((p) => p.speaker)?.speaker ?? null,
       selectors: places.map((p) => selectorFor(text, p.start, p.end)),
       outlets: [...outlets.values()],
@@ -91,6 +92,23 @@ export function presentNotes(notes: Notes, text: string, corpus: Corpus): PageNo
   });
 
   return { remarks, figures, outletCount: outletsSeen.size };
+}
+
+/**
+ * The outlet's quoted words against a paraphrase of them: this page's words
+ * are the writer's, not a wording to strike through, so only the outlet's
+ * are kept, `same` where the paraphrase uses them too.
+ */
+export function quotedWords(diff: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (const p of diff) {
+    if (p.kind === 'removed' || p.kind === 'omitted') continue;
+    const kind = p.kind === 'same' ? 'same' : 'added';
+    const last = out.at(-1);
+    if (last?.kind === kind) last.text += p.text;
+    else out.push({ kind, text: p.text });
+  }
+  return out;
 }
 
 /** The interval, day and claimant of a figure, as a view carries them. */
@@ -122,10 +140,12 @@ export function placesOfRemarks(notes: readonly RemarkNote[], corpus: Corpus): R
     return quote.remarks.filter((_, k) => shared[k] === most);
   };
   notes.forEach((n, i) => {
-    const keys = [`words:${n.quote}`];
+    // A paraphrase is a note of its own kind: never one group with a quote (the annotator drops a paraphrase of a quoted remark).
+    const kind = n.paraphrased ? 'paraphrase' : 'quote';
+    const keys = [`${kind}:words:${n.quote}`];
     for (const m of n.matches) {
       const quote = quotes.get(`${m.articleId}\u0000${m.quote}`);
-      for (const r of quote ? sentenceOf(n.quote, quote) : []) keys.push(`remark:${r}`);
+      for (const r of quote ? sentenceOf(n.quote, quote) : []) keys.push(`${kind}:remark:${r}`);
     }
     for (const key of keys) {
       const j = firstWith.get(key);

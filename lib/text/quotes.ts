@@ -18,6 +18,12 @@ export interface Quote {
   end: number;
   /** Who said it, as named in the article ("Vladimir Putin"), or null when no attribution was found. */
   speaker: string | null;
+  /**
+   * When its sentence says it was said, relative to the article's date (see
+   * saidWhen): a weekday ("wednesday"), "-1" for yesterday, "last-week".
+   * Absent when the sentence does not say.
+   */
+  said?: string;
 }
 
 interface Span {
@@ -50,7 +56,15 @@ function pairDouble(t: string): Span[] {
   for (let i = 0; i < t.length; i++) {
     const c = t[i]!;
     if (c === '\n') {
-      open = -1; // an unclosed quote does not run into the next paragraph
+      // An unclosed quote does not run into the next paragraph; a line break
+      // in the middle of a sentence (see paragraphBreakAt) does not end a quote.
+      if (!paragraphBreakAt(t, i)) continue;
+      // A quote that goes on in the next paragraph is left open at the end of
+      // this one, and the next opens with a quotation mark again: what this
+      // paragraph quotes is a quote of its own.
+      if (open >= 0 && continuesQuote(t, i) && i - open - 1 >= 2 && i - open <= MAX_QUOTE_CHARS)
+        spans.push({ open, close: i });
+      open = -1;
       continue;
     }
     let role: 'open' | 'close' | null = null;
@@ -64,6 +78,24 @@ function pairDouble(t: string): Span[] {
     }
   }
   return spans;
+}
+
+/** Whether the paragraph after the newline at `t[i]` opens with a double quotation mark. */
+function continuesQuote(t: string, i: number): boolean {
+  let k = i + 1;
+  while (k < t.length && /\s/.test(t[k]!)) k++;
+  return DOUBLE_OPEN.has(t[k] ?? '') || t[k] === '"';
+}
+
+/**
+ * Whether the newline at `t[i]` may end an open quote: any newline but one
+ * that breaks a sentence in the middle (a <br> or a hard-wrapped line inside
+ * a paragraph: the next line goes on in lower case). A blank line always does.
+ */
+function paragraphBreakAt(t: string, i: number): boolean {
+  let k = i + 1;
+  while (t[k] === ' ' || t[k] === '\t') k++;
+  return !/\p{Ll}/u.test(t[k] ?? '');
 }
 
 /** Pair single quotation marks, skipping apostrophes and anything inside a double quote. */
@@ -297,21 +329,50 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
   if (DETERMINERS.has(bare)) {
     const words: string[] = [];
-    for (let k = v + 2; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
-      if (NOT_IN_ROLE.has(toks[k]!.word.toLowerCase())) break;
+    let k = v + 2;
+    for (; k < toks.length && k <= v + ROLE_WORDS && /^\s+$/.test(toks[k]!.gapBefore); k++) {
+      const w = toks[k]!.word.toLowerCase();
+      // "said the losses were …" is a verb and its object, not an inverted subject.
+      if (CLAUSE_VERBS.has(w)) return null;
+      if (NOT_IN_ROLE.has(w)) break;
       words.push(toks[k]!.word);
+    }
+    // A role and then the person: "added her deputy, Ivo Marchetti".
+    const named = toks[k];
+    if (words.length && named && /^,\s*$/.test(named.gapBefore) && isCapitalised(named.word)) {
+      const name = nameEndingAt(toks, runEnd[k]!);
+      if (name) return { kind: 'name', name };
     }
     return { kind: 'role', title: bare === 'the' && words.length ? words.join(' ') : null };
   }
   if (!isCapitalised(next.word)) return null;
-  const name = nameEndingAt(toks, runEnd[v + 1]!);
+  // A title between the verb and the name: "said Kremlin spokesman Dmitry Peskov".
+  const end = runEnd[v + 1]!;
+  const title = toks[end + 1];
+  if (title && TITLES.has(title.word) && toks[end + 2] && isCapitalised(toks[end + 2]!.word)) {
+    const name = nameEndingAt(toks, runEnd[end + 2]!);
+    if (name) return { kind: 'name', name };
+  }
+  const name = nameEndingAt(toks, end);
   return name ? { kind: 'name', name } : null;
 }
+
+/** Verbs and auxiliaries that say the words after a determiner are a clause, not a role. */
+const CLAUSE_VERBS = new Set(
+  'is are was were has have had will would could should may might must can did does do be been being'.split(' '),
+);
+/** Lower-case titles that stand between an inverted verb's capitalised qualifier and the name: "Kremlin spokesman". */
+const TITLES = new Set(
+  'spokesman spokeswoman spokesperson minister president secretary chief official leader envoy ambassador adviser advisor commander mayor governor director'.split(
+    ' ',
+  ),
+);
 
 /** Replace quoted stretches with spaces so verbs and names inside quotes are not read as attribution. */
 function maskQuotes(t: string, spans: Span[]): string {
   const chars = t.split('');
-  for (const s of spans) for (let i = s.open; i <= s.close; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  // A line break inside a quote is masked too: the sentence around the quote runs across it.
+  for (const s of spans) for (let i = s.open; i <= s.close; i++) chars[i] = ' ';
   // Asides between dashes or in parentheses stand between a subject and its verb:
   // "Putin - while condemning the attack - said …".
   return chars.join('').replace(/ - [^\n-]{1,100} - |\([^\n()]{0,100}\)/g, (m) => ' '.repeat(m.length));
@@ -361,11 +422,11 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     }
     return null;
   };
-  for (const span of spans) {
+  for (const [index, span] of spans.entries()) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
     const [sentStart, sentEnd] = sentences.around(span.open, span.close + 1);
-    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous);
+    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous, spans[index + 1]?.open);
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
@@ -375,10 +436,29 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
-    quotes.push({ quote: text.slice(start, end), start, end, speaker: full });
+    const said = saidWhen(masked.slice(sentStart, sentEnd));
+    quotes.push({ quote: text.slice(start, end), start, end, speaker: full, ...(said ? { said } : {}) });
     previous = { close: span.close, speaker: full };
   }
   return quotes;
+}
+
+/** The day words of prose that tell when a remark was made: "on Wednesday", "yesterday", "last week". */
+const SAID_WHEN =
+  /\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday)\b|\b(last week)\b/i;
+
+/**
+ * When a sentence says its remark was made, read from its prose (quotations
+ * masked: a day inside the quote is the speaker's, not the writer's): a
+ * weekday, "-1" for yesterday, "last-week"; null when it names none. The
+ * first one named counts. The day itself is worked out against the
+ * article's date by the matcher (see remarkDay in lib/corpus/decisions).
+ */
+export function saidWhen(prose: string): string | null {
+  const m = SAID_WHEN.exec(prose);
+  if (!m) return null;
+  if (m[1]) return m[1].toLowerCase();
+  return m[2] ? '-1' : 'last-week';
 }
 
 /** Inner span of a quote without surrounding spaces and a trailing comma; null when empty. */
@@ -517,7 +597,7 @@ class ProseSentence {
     if (this.according !== undefined) return this.according;
     this.according = null;
     const sentence = this.masked.slice(this.start, this.toks.at(-1)?.end ?? this.start);
-    const according = /according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
+    const according = /[Aa]ccording to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})/u.exec(sentence);
     if (according) {
       const words = according[1]!.trim().split(/\s+/);
       const name = words.slice(words.findIndex((w) => !NOT_NAME.has(bareWord(w)))).join(' ');
@@ -532,12 +612,15 @@ function attribute(
   sentence: ProseSentence,
   span: Span,
   previous: { close: number; speaker: string | null } | null,
+  nextOpen: number | undefined,
 ): Attribution | null {
   const toks = sentence.toks;
   const after = sentence.countBefore(span.close + 1);
   const firstAfter = after < toks.length ? after : -1;
+  // Another quote between this one and the words after it: those words attribute the other one.
+  const quoteBetween = firstAfter >= 0 && nextOpen !== undefined && nextOpen < toks[firstAfter]!.start;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
-  if (firstAfter >= 0) {
+  if (firstAfter >= 0 && !quoteBetween) {
     const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
     if (/^[\s,.:;!?-]*$/.test(gap)) {
       for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
@@ -646,4 +729,202 @@ function fullName(name: string, prose: string): string {
     if (candidate.split(' ').length > best.split(' ').length) best = candidate;
   }
   return best;
+}
+
+// Reported speech -------------------------------------------------------------
+
+/** Words a person's words are reported with, in unquoted reported speech ("X said that …", "X accused Y of …"). */
+const REPORTING_VERBS = new Set(
+  (
+    'said says told tells warned warns argued argues insisted insists claimed claims stressed stresses added ' +
+    'accused accuses urged urges vowed vows pledged pledges predicted predicts acknowledged admitted noted ' +
+    'explained maintained asserted suggested complained declared described describes called calls branded ' +
+    'dubbed labelled labeled blamed blames condemned condemns'
+  ).split(' '),
+);
+/**
+ * Reporting verbs whose object is part of what was said: "accused the
+ * council of …", "urged Europe to …", "described the plan as a betrayal",
+ * "called for a ceasefire", "blamed Washington for …".
+ */
+const OBJECT_VERBS = new Set([
+  'accused',
+  'accuses',
+  'urged',
+  'urges',
+  'described',
+  'describes',
+  'called',
+  'calls',
+  'branded',
+  'dubbed',
+  'labelled',
+  'labeled',
+  'blamed',
+  'blames',
+  'condemned',
+  'condemns',
+]);
+/** Words between a reporting verb and what it reports that tell when or where, not what: "said on Wednesday that". */
+const REPORTING_ASIDES = new Set(
+  (
+    'on monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later also again ' +
+    'in a an the statement interview speech news conference briefing at meeting summit during'
+  ).split(' '),
+);
+/** Words that tell when between a reporting verb and a clause with no "that": "said on Wednesday the plan …". */
+const WHEN_WORDS = new Set(
+  'on monday tuesday wednesday thursday friday saturday sunday yesterday today also again earlier later'.split(' '),
+);
+/** Words a reported clause must have at least, besides the verb's: fewer say too little to stand for a remark. */
+const MIN_REPORTED_WORDS = 4;
+/** How many words a reporting verb's object may have before "that" ("told reporters in Bishkek that …"). */
+const MAX_OBJECT_WORDS = 6;
+
+/** Unquoted reported speech: what an article says a named person said, in its own words. */
+export interface Paraphrase {
+  /** The reported words exactly as in the article (the reporting verb and its subject left out). */
+  text: string;
+  /** Start of `text` in the article text (UTF-16 index). */
+  start: number;
+  /** End of `text` (exclusive). */
+  end: number;
+  /** Who the article says said it, as named there. */
+  speaker: string;
+  /** When its sentence says it was said (see Quote.said); absent when it does not. */
+  said?: string;
+}
+
+/**
+ * Find the reported speech of an article that is not in quotation marks:
+ * "X said (that) …", "X told reporters that …", "X accused the council of
+ * hijacking the talks", "according to X, …" and "…, X said". Only a person
+ * the article names counts (a pronoun stands for the person the sentence
+ * before opens with); a sentence that holds a quotation is left to
+ * `detectQuotes`, and a denial ("X has never said …") reports nothing.
+ * Linear in the text, as detectQuotes is.
+ */
+export function detectParaphrases(input: string | PreparedArticle): Paraphrase[] {
+  const { source: text, norm, work } = articleOf(input);
+  const t = norm.text;
+  const doubles = pairDouble(t);
+  const spans = [...doubles, ...pairSingle(t, doubles)].sort((a, b) => a.open - b.open);
+  const masked = maskQuotes(t, spans);
+  const sentences = new Sentences(masked, { work });
+  const prose = new Prose(masked, work);
+  let lines: string | null = null;
+  // Names are expanded once each, as detectQuotes does (a long page names its speakers hundreds of times).
+  const names = new Map<string, string>();
+  const out: Paraphrase[] = [];
+  let span = 0;
+  let lastOpener: string | null = null;
+  for (let at = 0; at < masked.length;) {
+    const [s, e] = sentences.around(at);
+    at = e + 1;
+    while (span < spans.length && spans[span]!.close < s) span++;
+    const quoted = span < spans.length && spans[span]!.open < e;
+    const sentence = prose.sentence(s, e);
+    const toks = sentence.toks;
+    const opener = sentence.subject();
+    const previousOpener = lastOpener;
+    if (opener?.kind === 'name') lastOpener = opener.name;
+    if (quoted || toks.length === 0 || isHeadline(toks)) continue;
+    const found = reportedIn(masked, toks, sentence, previousOpener);
+    if (!found) continue;
+    const [from, to] = trimReported(t, found.from, found.to);
+    if (to <= from) continue;
+    const [start, end] = toSource(norm, from, to);
+    let speaker = names.get(found.speaker);
+    if (speaker === undefined) names.set(found.speaker, (speaker = fullName(found.speaker, (lines ??= proseOf(t)))));
+    // When it was said, from the writer's words around the reported clause (not from inside it).
+    const said = saidWhen(masked.slice(s, found.from) + ' ' + masked.slice(found.to, e));
+    out.push({ text: text.slice(start, end), start, end, speaker, ...(said ? { said } : {}) });
+  }
+  return out;
+}
+
+/** The reported clause of one sentence, as positions in the normalised text, and who said it. */
+function reportedIn(
+  masked: string,
+  toks: Token[],
+  sentence: ProseSentence,
+  previousOpener: string | null,
+): { from: number; to: number; speaker: string } | null {
+  const last = toks.at(-1)!;
+  const clauseEnd = last.end;
+  const speakerOf = (subject: Subject | null): string | null =>
+    subject?.kind === 'name' ? subject.name : subject?.kind === 'pronoun' ? previousOpener : null;
+  // "according to X, …" opening the sentence, or "…, according to X" closing it.
+  const according = /^[Aa]ccording to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4}),\s*/u.exec(
+    masked.slice(toks[0]!.start, clauseEnd),
+  );
+  const named = sentence.accordingTo();
+  if (according && named?.kind === 'name')
+    return { from: toks[0]!.start + according[0].length, to: clauseEnd, speaker: named.name };
+  const closing = /,\s*according to ((?:\p{Lu}[\p{L}'\u2019-]*\s?){1,4})$/u.exec(
+    masked.slice(toks[0]!.start, clauseEnd),
+  );
+  if (closing && named?.kind === 'name')
+    return { from: toks[0]!.start, to: toks[0]!.start + closing.index, speaker: named.name };
+  // "…, X said." / "…, said X.": the attribution closes the sentence after a comma.
+  for (let v = Math.max(1, toks.length - 5); v < toks.length; v++) {
+    if (!REPORTING_VERBS.has(toks[v]!.word)) continue;
+    const after =
+      v + 1 < toks.length ? INVERTING_VERBS.has(toks[v]!.word) && /^\s+$/.test(toks[v + 1]!.gapBefore) : false;
+    if (after) {
+      const name = nameEndingAt(toks, toks.length - 1);
+      if (name && /,\s*$/.test(toks[v]!.gapBefore) && name.split(' ').length === toks.length - 1 - v)
+        return { from: toks[0]!.start, to: toks[v - 1]!.end, speaker: name };
+      continue;
+    }
+    if (v !== toks.length - 1) continue;
+    const subject = subjectBefore(toks, v);
+    const speaker = speakerOf(subject);
+    if (!speaker) continue;
+    // The subject's first word must follow the comma that ends the reported clause.
+    let first = v - 1;
+    while (first > 0 && !/,\s*$/.test(toks[first]!.gapBefore)) first--;
+    if (first <= 0 || v - first > 6) continue;
+    return { from: toks[0]!.start, to: toks[first - 1]!.end, speaker };
+  }
+  // "X said (that) …", "X told reporters that …", "X accused the council of …".
+  for (let v = 1; v < toks.length; v++) {
+    const verb = toks[v]!.word;
+    if (!REPORTING_VERBS.has(verb)) continue;
+    const speaker = speakerOf(subjectBefore(toks, v));
+    if (!speaker) continue;
+    let c = v + 1;
+    if (c >= toks.length || /[,;:]/.test(toks[c]!.gapBefore)) return null;
+    if (!OBJECT_VERBS.has(verb)) {
+      // Skip when and where ("on Wednesday", "in a statement") and whom ("told reporters") to a "that".
+      let k = c;
+      while (k < toks.length && k - c <= MAX_OBJECT_WORDS && toks[k]!.word.toLowerCase() !== 'that') k++;
+      const toldWhom = verb === 'told' || verb === 'tells';
+      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that') {
+        const between = toks.slice(c, k);
+        if (!toldWhom && !between.every((tk) => REPORTING_ASIDES.has(tk.word.toLowerCase()) || isCapitalised(tk.word)))
+          return null;
+        c = k + 1;
+      } else if (toldWhom) return null;
+      else while (c < toks.length && WHEN_WORDS.has(toks[c]!.word.toLowerCase())) c++;
+    }
+    if (toks.length - c < MIN_REPORTED_WORDS) return null;
+    return { from: toks[c]!.start, to: clauseEnd, speaker };
+  }
+  return null;
+}
+
+/**
+ * Where a reported clause ends: before a clause with a subject of its own
+ * ("…, and he laid the blame on Washington": the writer's words again) or a
+ * semicolon; without the sentence's full stop.
+ */
+const CLAUSE_OF_ITS_OWN = /[;]|,\s+(?:and|but|while|as|although|though)\s+(?:he|she|they|it|the|his|her|their|\p{Lu})/u;
+
+/** A reported clause without what follows it (see CLAUSE_OF_ITS_OWN) nor the full stop that ends its sentence. */
+function trimReported(t: string, from: number, to: number): [number, number] {
+  const next = CLAUSE_OF_ITS_OWN.exec(t.slice(from, to));
+  let e = next ? from + next.index : to;
+  while (e > from && /[\s,.;:]/.test(t[e - 1]!)) e--;
+  return [from, e];
 }

@@ -108,9 +108,16 @@ function trigramOverlap(a: Prepared, b: Prepared): number {
  * `w` is wins: "the people of X will not be silenced … in X" uses X twice,
  * once outside the negation and once inside, and must match itself.
  */
-function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: number; index: number } {
-  if (!mayMatch(w, lookupOf(others, synonyms), synonyms)) return { score: 0, index: -1 };
-  let best = { score: 0, index: -1 };
+function bestMatch(
+  w: Word,
+  others: Word[],
+  synonyms: SynonymTable,
+  pair?: string,
+): { score: number; index: number; pair?: boolean } {
+  const look = lookupOf(others, synonyms);
+  const byPair = pair !== undefined && look.standIns.has(pair);
+  if (!byPair && !mayMatch(w, look, synonyms)) return { score: 0, index: -1 };
+  let best: { score: number; index: number; pair?: boolean } = { score: 0, index: -1 };
   for (let i = 0; i < others.length; i++) {
     const o = others[i]!;
     if (o.stem === w.stem) {
@@ -118,6 +125,8 @@ function bestMatch(w: Word, others: Word[], synonyms: SynonymTable): { score: nu
       if (best.score < 1) best = { score: 1, index: i };
     } else if (best.score < SYNONYM_WEIGHT && areSynonyms(w, o, others[i + 1], synonyms))
       best = { score: SYNONYM_WEIGHT, index: i };
+    else if (best.score < SYNONYM_WEIGHT && byPair && sortedIncludes(synonyms[o.stem] ?? [], pair))
+      best = { score: SYNONYM_WEIGHT, index: i, pair: true };
   }
   return best;
 }
@@ -194,12 +203,23 @@ interface Alignment {
   clash: boolean;
 }
 
-/** Align content words of `a` onto all words of `b`, each weighted by its rarity. */
+/**
+ * Align content words of `a` onto all words of `b`, each weighted by its
+ * rarity. Two words of `a` may stand for one of `b` as one synonym ("come
+ * back" for "return"; the synonym table lists the corpus's words, so the
+ * pair is looked up in the list of `b`'s word); the second is then matched too.
+ */
 function align(a: Prepared, b: Prepared, synonyms: SynonymTable, rarity: RarityTable | undefined): Alignment {
   const out: Alignment = { sum: 0, total: 0, exact: 0, exactRarity: 0, unmatched: [], clash: false };
+  const viaPair = new Set<Word>();
   for (const w of a.content) {
-    const m = bestMatch(w, b.words, synonyms);
-    if (m.score === 1 && b.words[m.index]!.negated !== w.negated) out.clash = true;
+    const at = a.words.indexOf(w);
+    const next = a.words[at + 1];
+    const m = viaPair.has(w)
+      ? { score: SYNONYM_WEIGHT, index: -1 }
+      : bestMatch(w, b.words, synonyms, next && /^\p{L}/u.test(next.word) ? `${w.stem}_${next.stem}` : undefined);
+    if ('pair' in m && m.pair && next) viaPair.add(next);
+    if (m.score === 1 && m.index >= 0 && b.words[m.index]!.negated !== w.negated) out.clash = true;
     const weight = rarityOf(rarity, w.stem);
     out.sum += m.score * weight;
     out.total += weight;
@@ -214,11 +234,27 @@ function align(a: Prepared, b: Prepared, synonyms: SynonymTable, rarity: RarityT
 
 /** Words after which a clause states the opposite of its plain sense: "until the shelling stops" is "as long as it continues". */
 const CONDITION_FLIPS = new Set(['until', 'unless']);
+/** Whether `p.words[k]` opens an "as long as" clause, which keeps the sense of the clause before it. */
+const carriesAt = (p: Prepared, k: number) =>
+  p.words[k]!.word === 'long' && p.words[k - 1]?.word === 'as' && p.words[k + 1]?.word === 'as';
 
-/** A word's polarity: negated, or after "until" (see CONDITION_FLIPS), but not both. */
+/**
+ * A word's polarity: negated, or after "until" (see CONDITION_FLIPS), but not
+ * both. A negation's scope ends at "until" (see words), so a word after it
+ * takes the negation of the clause the "until" closes: "will not return
+ * until it stops" holds "stops" as negated and flipped, as "as long as it
+ * continues" holds "continues" as negated.
+ */
 function polarity(p: Prepared, w: Word): boolean {
   const at = p.words.indexOf(w);
-  return w.negated !== p.words.slice(0, at).some((x) => CONDITION_FLIPS.has(x.word));
+  let opens = -1;
+  for (let k = at - 1; k >= 0 && opens < 0; k--)
+    if (CONDITION_FLIPS.has(p.words[k]!.word) || carriesAt(p, k)) opens = k;
+  if (opens < 0) return w.negated;
+  // The clause before "until" ends at its word; before "as long as", at its first "as".
+  const before = CONDITION_FLIPS.has(p.words[opens]!.word) ? opens - 1 : opens - 2;
+  const clauseNegated = w.negated || (before >= 0 && p.words[before]!.negated);
+  return CONDITION_FLIPS.has(p.words[opens]!.word) ? !clauseNegated : clauseNegated;
 }
 
 /**
@@ -242,12 +278,49 @@ function opposed(a: Prepared, aOnly: Word[], b: Prepared, bOnly: Word[], antonym
  * `similarity` alone: two reports of one count are free to differ so.
  */
 export function remarkSimilarity(a: Prepared, b: Prepared, synonyms: SynonymTable, lexicon: Lexicon = {}): number {
-  if (tensesClash(a, b)) return 0;
+  if (tensesClash(a, b) || rolesSwapped(a, b)) return 0;
   const score = similarity(a, b, synonyms, lexicon);
   if (score === 0) return 0;
   const aOnly = a.content.filter((w) => a.names.has(w.stem) && !b.content.some((o) => o.stem === w.stem));
   const bOnly = b.content.filter((w) => b.names.has(w.stem) && !a.content.some((o) => o.stem === w.stem));
   return aOnly.length > 0 && bOnly.length > 0 ? 0 : score;
+}
+
+/**
+ * Whether two words trade places around the same word: "more likely a cut
+ * than a hike" / "a hike than a cut", "Dravik shelled Morava" / "Morava
+ * shelled Dravik". The words are the same, the roles are not. Only words
+ * that stand once in each quote count (a repeated word has no one place),
+ * and only with a word between them in both: a translation that moves a
+ * clause ("until the shelling stops, we will not return" / "we will not
+ * return until the shelling stops") shares nothing between the moved words.
+ */
+function rolesSwapped(a: Prepared, b: Prepared): boolean {
+  const once = (p: Prepared) => {
+    const seen = new Map<string, number>();
+    p.words.forEach((w, i) => {
+      if (!/^\p{L}/u.test(w.word)) return;
+      seen.set(w.stem, seen.has(w.stem) ? -1 : i);
+    });
+    return seen;
+  };
+  const [inA, inB] = [once(a), once(b)];
+  // Content words at one place in each quote, in a's order, with their place in b.
+  const shared = a.words
+    .map((w, i) => ({ stem: w.stem, content: w.content, i, j: inB.get(w.stem) ?? -1 }))
+    .filter((x) => x.content && inA.get(x.stem) === x.i && x.j >= 0);
+  for (let x = 0; x < shared.length; x++)
+    for (let y = x + 1; y < shared.length; y++) {
+      const [p, q] = [shared[x]!, shared[y]!];
+      if (q.j > p.j) continue; // same order in both
+      // A word standing once in each, between the two in a and between them in b.
+      for (let k = p.i + 1; k < q.i; k++) {
+        const stem = a.words[k]!.stem;
+        const j = inB.get(stem);
+        if (inA.get(stem) === k && j !== undefined && j > q.j && j < p.j) return true;
+      }
+    }
+  return false;
 }
 
 /** Auxiliaries that say an action is still to come, and those that say it is done. */
@@ -390,4 +463,47 @@ function sumCounts(p: Prepared): number {
   let n = 0;
   for (const c of p.trigrams.values()) n += c * c;
   return n || 1;
+}
+
+/**
+ * A paraphrase ("X accused the council of hijacking the talks") is matched
+ * against quotes on its content words only: it is the writer's sentence, so
+ * its pronouns, tenses of reporting ("would") and framing are not the
+ * speaker's. It needs this many content words…
+ */
+export const MIN_PARAPHRASE_CONTENT_WORDS = 3;
+/** …this share of them found word for word in the quote (not as synonyms): a paraphrase keeps the speaker's key words… */
+export const MIN_PARAPHRASE_EXACT = 0.6;
+/**
+ * …and the words it shares with the quote must carry this much distinctive
+ * content (summed rarity, see RarityTable): "the aid must reach the civilian
+ * population" shares only the stock phrase with "total destruction of the
+ * civilian population", "the council of hijacking the talks" shares
+ * "hijack" and "council" with "the council has hijacked these talks".
+ */
+export const MIN_PARAPHRASE_RARITY = 1.2;
+
+/**
+ * How well a quote gives the words a paraphrase reports, in [0, 1]: the
+ * rarity-weighted share of the paraphrase's content words the quote has
+ * (exactly, or a synonym for SYNONYM_WEIGHT of one). 0 when the paraphrase is
+ * too short or too little of it is the quote's own words, and whenever the
+ * quote measure itself rules the pair out (a negation on one side only, an
+ * antonym, another place, another time; see remarkSimilarity). A stricter
+ * reading than a quote's: the caller applies PARAPHRASE_THRESHOLD.
+ */
+export function paraphraseSimilarity(
+  paraphrase: Prepared,
+  quote: Prepared,
+  synonyms: SynonymTable,
+  lexicon: Lexicon = {},
+): number {
+  const n = paraphrase.content.length;
+  if (n < MIN_PARAPHRASE_CONTENT_WORDS || quote.content.length < MIN_CONTENT_WORDS) return 0;
+  if (remarkSimilarity(paraphrase, quote, synonyms, lexicon) === 0) return 0;
+  const covered = align(paraphrase, quote, synonyms, lexicon.rarity);
+  if (covered.clash || covered.exact < n * MIN_PARAPHRASE_EXACT) return 0;
+  if (lexicon.rarity && covered.exactRarity < MIN_PARAPHRASE_RARITY) return 0;
+  if (!negationAgrees(paraphrase, quote, synonyms)) return 0;
+  return covered.sum / covered.total;
 }

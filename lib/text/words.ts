@@ -30,8 +30,14 @@ export const NEGATORS = new Set([
   'nothing',
   'neither',
 ]);
-/** Words that end a negation's scope along with punctuation: "not X, but Y", "nothing except promises". */
-const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however', 'except']);
+/**
+ * Words that end a negation's scope along with punctuation: "not X, but Y",
+ * "nothing except promises"; and the words that open a clause of its own
+ * after a negated one ("will not be safe until the pipes are replaced": the
+ * pipes are replaced, not "not replaced"), so that a translation that puts
+ * that clause first reads the same.
+ */
+const SCOPE_ENDS = new Set(['but', 'yet', 'although', 'though', 'however', 'except', 'until', 'unless', 'because']);
 
 /** One word of a remark. */
 export interface Word {
@@ -58,8 +64,11 @@ export function words(text: string): Word[] {
   const out: Word[] = [];
   // A negator governs the rest of its clause: "does not really look like a war".
   let negated = false;
-  for (const w of numbersAsDigits(raw ?? [])) {
+  const tokens = numbersAsDigits(raw ?? []);
+  for (const [i, w] of tokens.entries()) {
     const bare = w.replace(/'s$/, '');
+    // "as long as" opens a clause of its own, as "until" does (see SCOPE_ENDS).
+    if (bare === 'long' && tokens[i - 1] === 'as' && tokens[i + 1] === 'as') negated = false;
     if (/^[.,;:!?]$/.test(bare) || SCOPE_ENDS.has(bare)) {
       negated = false;
       if (SCOPE_ENDS.has(bare)) out.push({ word: bare, stem: bare, content: false, negated: false });

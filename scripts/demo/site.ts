@@ -186,16 +186,24 @@ export function demoPages(): DemoPage[] {
  * The St Petersburg retelling on layouts real sites use, where notes have
  * least room: one centred 640 px column (a 320 px margin each side at
  * 1280 px), under a sticky header, on a light and a dark page. Open them at
- * 400 px too for a phone.
+ * 400 px too for a phone. The retelling in reported speech gets the same
+ * layouts (`/layout/reported-light.html`), for its paraphrase notes.
  */
 function layoutPages(pages: DemoPage[]): DemoPage[] {
-  const article = demoArticle('/retelling/retelling-st-petersburg.html', pages);
-  const title = pages.find((p) => p.path === '/retelling/retelling-st-petersburg.html')!.title;
+  return [
+    ...layoutPagesOf(pages, '/retelling/retelling-st-petersburg.html', 'centred'),
+    ...layoutPagesOf(pages, '/retelling/retelling-with-reported-speech.html', 'reported'),
+  ];
+}
+
+function layoutPagesOf(pages: DemoPage[], path: string, name: string): DemoPage[] {
+  const article = demoArticle(path, pages);
+  const title = pages.find((p) => p.path === path)!.title;
   return (['light', 'dark'] as const).map((theme) => {
     const [bg, fg, bar, link] =
       theme === 'dark' ? ['#121417', '#e4e4e4', '#1d2026', '#9ab8ff'] : ['#ffffff', '#1b1b1b', '#f4f1ea', '#1a4fa0'];
     return {
-      path: `/layout/centred-${theme}.html`,
+      path: `/layout/${name}-${theme}.html`,
       title: `${title} (centred column, sticky header, ${theme})`,
       kind: 'layout' as const,
       html: `<!doctype html>
