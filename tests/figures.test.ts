@@ -139,3 +139,82 @@ describe('who claims a figure', () => {
     expect(detectFigures('Police said 14 people were arrested.')[0]!.claimant).toBe('Police');
   });
 });
+
+describe('a count that stays or moves: "remain", "still", hospital', () => {
+  it('reads "remain missing" as the missing, not as a count of its own', () => {
+    expect(only('About 60 people remain missing after the landslide.')).toMatchObject({
+      text: 'About 60',
+      quantity: 'people missing',
+    });
+  });
+
+  it('tells those taken to hospital from those still there', () => {
+    expect(figuresOf('A total of 212 people were taken to hospital, and 40 remain in hospital.')).toMatchObject([
+      { text: '212', quantity: 'people hospitalised' },
+      { text: '40', quantity: 'people in hospital' },
+    ]);
+    expect(only('By noon 75 people had been admitted to hospital.')).toMatchObject({
+      quantity: 'people hospitalised',
+    });
+  });
+});
+
+describe('a toll whose frame stands far from its number', () => {
+  it('reads "the number of people killed … rose to"', () => {
+    expect(
+      only('The number of people killed when a hillside road gave way near the Tarn copper mine rose to 47.'),
+    ).toMatchObject({ text: '47', quantity: 'people killed' });
+  });
+
+  it('reads a toll given in quotation marks', () => {
+    expect(only('Nurses at the clinic said the real toll was "above 60".')).toMatchObject({
+      text: 'above 60',
+      low: 60,
+      lowOpen: true,
+      high: null,
+      quantity: 'people killed',
+    });
+  });
+});
+
+describe('percentages that are figures, and those that are not', () => {
+  it('reads turnout', () => {
+    expect(only('Turnout, at 58.2%, was the lowest since the war.')).toMatchObject({
+      text: '58.2%',
+      low: 58.2,
+      high: 58.2,
+      quantity: 'turnout',
+    });
+  });
+
+  it("reads a party's share of the vote, with the party as who", () => {
+    expect(figuresOf('The Civic Union won 27.5% of the vote, against 19% for the Farmers Party.')).toMatchObject([
+      { text: '27.5%', quantity: 'share of the vote for civic union' },
+      { text: '19%', quantity: 'share of the vote for farmers' },
+    ]);
+    expect(only('The Liberal Front of former mayor Anna Pohl had 12.4% when the count stopped.')).toMatchObject({
+      quantity: 'share of the vote for liberal front',
+    });
+  });
+
+  it('reads a share of a counted noun', () => {
+    expect(only('Power was back at 71% of homes by evening.')).toMatchObject({
+      text: '71%',
+      quantity: 'share of homes',
+    });
+  });
+
+  it('keeps changes, rates and chances out', () => {
+    expect(
+      figuresOf('Shares in the airline fell 6% after a 20% tariff was announced, with a 70% chance of rain.'),
+    ).toEqual([]);
+  });
+
+  it('keeps a forecast apart from the count', () => {
+    const [forecast, count] = figuresOf(
+      'An exit poll gave the Civic Union 70 seats. The Civic Union won 64 seats, the commission said.',
+    );
+    expect(forecast).toMatchObject({ text: '70', quantity: 'civic union seats (projected)' });
+    expect(count).toMatchObject({ text: '64', quantity: 'civic union seats' });
+  });
+});

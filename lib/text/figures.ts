@@ -662,12 +662,33 @@ function placeIn(toks: Token[], t: string, from: number, to: number): string | n
 /** The name of whose things a count counts: capitalised words just before it in its clause, or after "for the" / "to the". */
 function ownerIn(toks: Token[], t: string, from: number, at: number, past: number): string | null {
   const capital = (k: number) =>
-    toks[k]?.kind === 'word' && /^\p{Lu}/u.test(t[toks[k]!.start]!) && !NOT_OWNERS.has(toks[k]!.w);
+    toks[k]?.kind === 'word' &&
+    /^\p{Lu}/u.test(t[toks[k]!.start]!) &&
+    !NOT_OWNERS.has(toks[k]!.w) &&
+    !WEEKDAYS.has(toks[k]!.w) &&
+    !MONTHS.has(toks[k]!.w);
   for (let k = at - 1; k >= from && k > 0; k--) {
     if (capital(k) && k > 0) {
       let first = k;
       while (first - 1 >= from && capital(first - 1)) first--;
-      if (first === 0) return null; // the sentence's first word: its capital says nothing
+      // The sentence's first word: its capital says nothing ("Police said"), unless a name of two or more
+      // capitalised words starts there ("National Renewal took 38.2%").
+      if (first === 0 && k === 0) return null;
+      // "the Social Alliance of outgoing Prime Minister Tomas Renk had 31.3%": the owner is the name before "of".
+      for (let o = first - 1; o >= from && o >= first - 3; o--) {
+        if (toks[o]!.w !== 'of') continue;
+        let end = o - 1;
+        if (end >= from && capital(end)) {
+          let start = end;
+          while (start - 1 >= from && capital(start - 1)) start--;
+          if (start > 0)
+            return toks
+              .slice(start, end + 1)
+              .map((x) => x.w)
+              .join(' ');
+        }
+        end = -1;
+      }
       return toks
         .slice(first, k + 1)
         .map((x) => x.w)
@@ -732,10 +753,17 @@ function frameAfter(
     const w = tok.w;
     // "abducted 90 villagers and held them hostage": what follows "and" is the sentence subject's, not the count's.
     if (w === 'and' || w === 'or' || w === 'but' || w === 'as' || w === 'while' || w === 'when' || w === 'after') break;
+    // "were taken to hospital", "had been admitted to hospital": a count of those who went there.
+    if (/^(?:taken|admitted|brought|rushed)$/.test(w) && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'hospital')
+      return { measure: 'hospitalised', state, active: false };
+    // "remain in hospital", "are still in hospital": those there now, a count of its own.
+    if (w === 'in' && toks[k + 1]?.w === 'hospital' && state === 'held')
+      return { measure: 'in hospital', state: null, active: false };
     // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
     if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
       return { measure: null, state, active: false, predicate: true };
-    if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining') state = state ?? 'held';
+    if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining' || w === 'remains')
+      state = state ?? 'held';
     if (
       w === 'were' ||
       w === 'was' ||
@@ -797,13 +825,23 @@ function frameBefore(
   // Strong: nothing but verbs of change, determiners and hedges stand between the frame and the number
   // ("killing 1,200", "the toll rose to 58", "the martyrdom of 1,250").
   let strong = true;
-  for (let k = i - 1, n = 0; k >= clauseStart && n < 16; k--, n++) {
+  for (let k = i - 1, n = 0; k >= clauseStart && n < 20; k--, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
-    if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',') break;
+    // "the true toll was "over 30"": a quote mark around the figure does not end its clause.
+    if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',' && tok.w !== '"') break;
     const w = tok.w;
+    // "the number of people killed in a crush at a football stadium rose to 23": it heads its clause as a toll does.
+    if (w === 'number' && toks[k + 1]?.w === 'of') {
+      for (let m = k + 2; m < Math.min(i, k + 6); m++) {
+        const v = toks[m]!.w;
+        if (v in EVENT_VERBS && v !== 'held' && v !== 'lost')
+          return { measure: EVENT_VERBS[v]!, ordered: false, strong: true };
+        if (v in MEASURE_NOUNS) return { measure: MEASURE_NOUNS[v]!, ordered: false, strong: true };
+      }
+    }
     // "the death toll from Saturday's crush at Port Solace's Arena Costa rose to 24": a toll heads its clause.
-    if (w === 'toll') return { measure: 'killed', ordered: false, strong: strong || n <= 14 };
+    if (w === 'toll' && n < 16) return { measure: 'killed', ordered: false, strong: strong || n <= 14 };
     if (n >= 12) continue;
     if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false, strong: true };
     if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2)
@@ -1045,6 +1083,82 @@ function notAFigure(toks: Token[], n: NumberExpr, t: string): boolean {
   return false;
 }
 
+/** Words right before a percentage that make it a change ("fell 4%", "up by 3%"), not a share. */
+const CHANGE_BY =
+  /^(?:fell|fall|falls|rose|rise|rises|dropped|drop|declined|increased|grew|jumped|slipped|climbed|gained|lost|up|down|by|cut|raised)$/;
+
+/** Words that make a sentence tell of a vote: a party's share in it is its share of the vote. */
+const VOTE_WORDS = /^(?:votes?|voted|voters|ballots?|polls?|election|elections|seats|count|counted)$/;
+
+/**
+ * What a percentage is a share of, or null when the sentence does not say so
+ * plainly enough to compare it (a chance of rain, a tariff, a share price
+ * move are never figures): turnout ("Turnout, at 63%,"), a named party's or
+ * candidate's share of the vote ("National Renewal on 38.4%", "31.5% for the
+ * Social Alliance"), or a share of a counted noun ("62% of polling stations").
+ * `at` is the index of the token after the number.
+ */
+function shareFrame(
+  toks: Token[],
+  t: string,
+  from: number,
+  at: number,
+  clauseStart: number,
+): { measure: string; who: string | null; past: number } | null {
+  let past: number;
+  if (toks[at]?.w === '%' || toks[at]?.w === 'percent') past = at + 1;
+  else if (toks[at]?.w === 'per' && toks[at + 1]?.w === 'cent') past = at + 2;
+  else return null;
+  // "turnout fell 4%", "up by 3%": a change, not a share.
+  let before = from - 1;
+  while (before >= 0 && HEDGE_FIRST.has(toks[before]!.w)) before--;
+  if (CHANGE_BY.test(toks[before]?.w ?? '')) return null;
+  // "62% of polling stations", "40 percent of its homes": the share of what follows "of".
+  if (toks[past]?.w === 'of') {
+    let k = past + 1;
+    if (toks[k] && DETERMINERS.has(toks[k]!.w)) k++;
+    if (toks[k]?.w === 'vote' || toks[k]?.w === 'votes') {
+      const who = ownerIn(toks, t, clauseStart, from, k + 1);
+      return who ? { measure: 'share of the vote', who: partyName(who), past } : null;
+    }
+    // "97% of polling stations reporting": the counted noun is the last plural of the phrase.
+    const [phrase] = nounPhraseAfter(toks, k);
+    const head = phrase.filter(isCountNoun).at(-1);
+    if (head) return { measure: `share of ${head}`, who: null, past };
+    return null;
+  }
+  // "Turnout, at 63%,", "turnout was nearly 62%": the share of voters who voted.
+  for (let k = from - 1, n = 0; k >= clauseStart && n < 8; k--, n++) {
+    if (toks[k]!.kind === 'num' || toks[k]!.w === ';') break;
+    if (toks[k]!.w === 'turnout') return { measure: 'turnout', who: null, past };
+  }
+  // "National Renewal on 38.4%", "the Green Coalition, with 9.6%,", "31.5% for the Social Alliance".
+  const onOrWith = /^(?:on|with|had|has|won|took|takes|polled|got|gets|at)$/.test(toks[from - 1]?.w ?? '');
+  const forThe = toks[past]?.w === 'for';
+  if (!onOrWith && !forThe) return null;
+  if (!toks.some((x) => VOTE_WORDS.test(x.w))) return null;
+  const who = ownerIn(toks, t, clauseStart, from, past);
+  return who ? { measure: 'share of the vote', who: partyName(who), past } : null;
+}
+
+/** A party's name as different outlets write it: "the National Renewal Party" is "National Renewal". */
+function partyName(name: string): string {
+  return name.replace(/\s+party$/, '');
+}
+
+/** Words that make what follows a forecast rather than a count: "an exit poll put…", "projected to take". */
+const PROJECTION_WORDS =
+  /^(?:poll|polls|survey|surveys|projection|projections|projected|projects|forecast|forecasts|forecasted|predicted|predicts|expected|expects)$/;
+
+/** Whether the clause before a number, tokens [from, to), makes it a forecast: a projection word, or "would" just before. */
+function projectedBefore(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (PROJECTION_WORDS.test(toks[k]!.w)) return true;
+    if (toks[k]!.w === 'would' && to - k <= 4) return true;
+  }
+  return false;
+}
+
 /** Figures of one sentence. */
 function readSentence(
   t: string,
@@ -1067,7 +1181,8 @@ function readSentence(
     if (tok.w === ';' || tok.w === ':') clauseStart = i + 1;
     const n = tok.kind === 'num' || tok.kind === 'word' ? readNumber(toks, i, t) : null;
     if (!n) continue;
-    if (notAFigure(toks, n, t)) {
+    const share = shareFrame(toks, t, n.from, n.to, Math.max(clauseStart, previousCountEnd));
+    if (!share && notAFigure(toks, n, t)) {
       i = n.to - 1;
       continue;
     }
@@ -1109,6 +1224,7 @@ function readSentence(
       hedge = 'moreThan';
       if (toks[n.to]?.w === 'plus') to = n.to + 1;
     }
+    if (share) to = Math.max(to, share.past);
     const precision = statedPrecision(n.value, n.scaled);
     const interval: Interval = intervalOf(hedge, n.value, precision, {
       scaled: n.scaled !== null,
@@ -1186,6 +1302,8 @@ function readSentence(
       measure = 'homes';
     }
     state = state ?? fa.state;
+    // "still held" sets hostages apart from those freed; "remain missing", "remain deployed" are the count itself.
+    if (state === 'held' && measure !== 'hostages') state = null;
     // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
     if (!measure && who && /^(?:soldiers|police|firefighters|rescuers|volunteers|personnel|officers)$/.test(who)) {
       measure = 'deployed';
@@ -1251,6 +1369,14 @@ function readSentence(
     )
       who = head;
     if (measure === who) who = null;
+    if (share) {
+      measure = share.measure;
+      who = share.who;
+      state = null;
+      region = null;
+    }
+    // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
+    if (projectedBefore(toks, clauseStart, from)) state = 'projected';
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
@@ -1334,6 +1460,9 @@ export function describeQuantity(q: Quantity): string {
       ? ''
       : 'people');
   const region = q.region ? `${q.region} ` : '';
+  // "civic union's share of the vote", "share of homes".
+  if (q.measure.startsWith('share of') || q.measure === 'turnout')
+    return `${q.measure}${q.who ? ` for ${q.who}` : ''}${q.state ? ` (${q.state})` : ''}${q.scope ? ` ${q.scope}` : ''}`;
   const base =
     q.measure === 'homes'
       ? `homes${q.state ? ` ${q.state}` : ''}`
@@ -1357,6 +1486,7 @@ const EVENTS = new Set([
   'treated',
   'homeless',
   'survivors',
+  'in hospital',
 ]);
 function isEvent(measure: string): boolean {
   return EVENTS.has(measure);
