@@ -218,3 +218,34 @@ describe('percentages that are figures, and those that are not', () => {
     expect(count).toMatchObject({ text: '64', quantity: 'civic union seats' });
   });
 });
+
+describe('a number with no noun of its own', () => {
+  it('counts what the count it is set against counts', () => {
+    expect(figuresOf('The mill will shed 450 jobs rather than the 600 it had planned.')).toMatchObject([
+      { text: '450', quantity: 'jobs cut' },
+      { text: '600', quantity: 'jobs cut' },
+    ]);
+    expect(figuresOf('Nearly 700 homes were flooded - 684 by the council’s count - on Friday.')).toMatchObject([
+      { text: 'Nearly 700', quantity: 'homes flooded' },
+      { text: '684', quantity: 'homes flooded' },
+    ]);
+  });
+
+  it('stays unread when nothing sets it against a count', () => {
+    expect(figuresOf('The mill will shed 450 jobs. The 600 it had planned were never hired.')[1]).toMatchObject({
+      text: '600',
+      quantity: null,
+    });
+  });
+});
+
+describe('a state after "declared"', () => {
+  it('keeps invalid ballots apart from the ballots a party won', () => {
+    expect(
+      figuresOf('The Civic Union took 1.4 million ballots, while 52,000 ballots were declared invalid.'),
+    ).toMatchObject([
+      { text: '1.4 million', quantity: 'civic union ballots' },
+      { text: '52,000', quantity: 'ballots (invalid)' },
+    ]);
+  });
+});

@@ -292,6 +292,10 @@ const EVENT_VERBS: Record<string, string> = {
   forced: 'evacuated',
   cut: 'cut',
   cutting: 'cut',
+  shed: 'cut',
+  shedding: 'cut',
+  eliminated: 'cut',
+  eliminating: 'cut',
   laid: 'cut',
   axed: 'cut',
   sacked: 'cut',
@@ -759,6 +763,15 @@ function frameAfter(
     // "remain in hospital", "are still in hospital": those there now, a count of its own.
     if (w === 'in' && toks[k + 1]?.w === 'hospital' && state === 'held')
       return { measure: 'in hospital', state: null, active: false };
+    // "83,000 ballots were declared invalid": the adjective is the counted things' state.
+    if (
+      passive &&
+      /^(?:declared|ruled|deemed|judged|found|rejected)$/.test(w) &&
+      isWord(toks[k + 1]) &&
+      !PHRASE_END.has(toks[k + 1]!.w) &&
+      !DETERMINERS.has(toks[k + 1]!.w)
+    )
+      return { measure: null, state: toks[k + 1]!.w, active: false, predicate: true };
     // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
     if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
       return { measure: null, state, active: false, predicate: true };
@@ -1159,6 +1172,23 @@ function projectedBefore(toks: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether the words before a number (tokens before `from`) set it against the
+ * count that ended at `previousEnd` or restate it: "rather than the", "instead
+ * of", "against", "down from", or an aside opened right after that count.
+ */
+function restatesBefore(toks: Token[], from: number, previousEnd: number): boolean {
+  let k = from - 1;
+  if (toks[k]?.w === 'the') k--;
+  const w = toks[k]?.w ?? '';
+  const w2 = toks[k - 1]?.w ?? '';
+  if (w === 'than' && w2 === 'rather') return true;
+  if (w === 'of' && w2 === 'instead') return true;
+  if (w === 'from' && /^(?:up|down)$/.test(w2)) return true;
+  if (w === 'against' || w === 'versus' || w === 'vs') return true;
+  return (w === '-' || w === '(') && previousEnd > 0 && k - previousEnd <= 6;
+}
+
 /** Figures of one sentence. */
 function readSentence(
   t: string,
@@ -1264,6 +1294,13 @@ function readSentence(
     else if (head && THING_NOUNS.has(head)) measure = head;
     else if (head && !(head in PEOPLE_NOUNS) && isCountNoun(head)) measure = head;
     else if (!head && toks[past]?.w === '-' && lastMeasure) measure = lastMeasure;
+    // "will cut 2,600 jobs rather than the 2,900 it announced", "close to 3,000 jobs would go — 2,900 by
+    // its own count —": a number with no noun of its own, set against or restating the count before it in
+    // the sentence, counts the same.
+    if (!(head && isCountNoun(head)) && lastMeasure && restatesBefore(toks, from, previousCountEnd)) {
+      measure = lastMeasure;
+      who = lastWho;
+    }
     // "up from 58 a day earlier": the same count, earlier.
     if (toks[from - 1]?.w === 'from' && /^(?:up|down)$/.test(toks[from - 2]?.w ?? '') && lastMeasure) {
       measure = lastMeasure;
@@ -1442,6 +1479,7 @@ function inheritWho(figures: Figure[]): void {
         prev.quantity?.measure === q.measure &&
         prev.quantity.who &&
         prev.quantity.who !== 'both sides' &&
+        prev.quantity.state === q.state &&
         (prev.quantity.scope ?? null) === (q.scope ?? null) &&
         figures[i]!.start - prev.end < 250
       ) {
