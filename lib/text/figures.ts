@@ -1468,6 +1468,9 @@ export function detectFigures(input: string | PreparedArticle): Figure[] {
   return out;
 }
 
+/** Who a noun for people names ("children", "palestinians"): a group a later count of the same measure may belong to. */
+const PEOPLE_WHO = new Set(Object.values(PEOPLE_NOUNS).filter((w): w is string => w !== null));
+
 /** "These figures … with around 24,000 fatalities identified": a count with no "who" takes it from the count of the same measure it follows. */
 function inheritWho(figures: Figure[]): void {
   for (let i = 1; i < figures.length; i++) {
@@ -1479,7 +1482,8 @@ function inheritWho(figures: Figure[]): void {
         prev.quantity?.measure === q.measure &&
         prev.quantity.who &&
         prev.quantity.who !== 'both sides' &&
-        prev.quantity.state === q.state &&
+        // "the Civic Union took 1.4 million ballots, while 52,000 ballots were declared invalid": an owner is not inherited.
+        PEOPLE_WHO.has(prev.quantity.who) &&
         (prev.quantity.scope ?? null) === (q.scope ?? null) &&
         figures[i]!.start - prev.end < 250
       ) {
