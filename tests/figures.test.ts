@@ -249,3 +249,19 @@ describe('a state after "declared"', () => {
     ]);
   });
 });
+
+describe('whose seats', () => {
+  it('reads the whole a count is part of apart from the part, and no forecast or party of its own', () => {
+    expect(figuresOf('A projection gave the Civic Union 30 to 36 of the 90 seats in parliament.')).toMatchObject([
+      { text: '30 to 36', quantity: 'civic union seats (projected)' },
+      { text: '90', quantity: 'seats (in all)' },
+    ]);
+  });
+
+  it('takes no owner from a place named after a preposition', () => {
+    const seats = figuresOf('The Civic Union will be the largest party in the 90-seat Parliament with 41 seats.');
+    expect(seats.at(-1)).toMatchObject({ text: '41' });
+    expect(seats.at(-1)!.quantity).not.toMatch(/parliament/);
+    expect(only('Voters gave a majority in the Senate with 33 seats.')).toMatchObject({ quantity: 'seats' });
+  });
+});

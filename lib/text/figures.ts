@@ -678,6 +678,18 @@ function ownerIn(toks: Token[], t: string, from: number, at: number, past: numbe
       // The sentence's first word: its capital says nothing ("Police said"), unless a name of two or more
       // capitalised words starts there ("National Renewal took 38.2%").
       if (first === 0 && k === 0) return null;
+      // "a majority in the Assembly with 104 seats": a place named after a preposition owns nothing.
+      // ("in the 240-seat Assembly": the words between the determiner and the name describe it.)
+      let lead = first - 1;
+      for (let d = first - 1; d >= Math.max(0, first - 4); d--)
+        if (toks[d]!.w === 'the' || toks[d]!.w === 'a' || toks[d]!.w === 'an') {
+          lead = d - 1;
+          break;
+        }
+      if (/^(?:in|at|into|from|near|across|inside|outside)$/.test(toks[lead]?.w ?? '')) {
+        k = first;
+        continue;
+      }
       // "the Social Alliance of outgoing Prime Minister Tomas Renk had 31.3%": the owner is the name before "of".
       for (let o = first - 1; o >= from && o >= first - 3; o--) {
         if (toks[o]!.w !== 'of') continue;
@@ -1412,8 +1424,20 @@ function readSentence(
       state = null;
       region = null;
     }
+    // "between 100 and 110 of the 240 seats", "112 of the Assembly's 240 seats": the whole a count is part of
+    // belongs to no party and is no forecast; a name right before it ("the Assembly's") is its owner.
+    const possessive = /'s$/.test(toks[from - 1]?.w ?? '') ? toks[from - 1]! : null;
+    const whole =
+      previousCountEnd > 0 &&
+      toks[from - (possessive ? 2 : 1)]?.w === 'the' &&
+      toks[from - (possessive ? 3 : 2)]?.w === 'of' &&
+      from - (possessive ? 3 : 2) === previousCountEnd;
+    if (whole && measure && !isEvent(measure)) {
+      who = possessive ? possessive.w.replace(/'s$/, '') : null;
+      state = 'in all';
+    }
     // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
-    if (projectedBefore(toks, clauseStart, from)) state = 'projected';
+    else if (projectedBefore(toks, clauseStart, from)) state = 'projected';
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
