@@ -265,3 +265,41 @@ describe('whose seats', () => {
     expect(only('Voters gave a majority in the Senate with 33 seats.')).toMatchObject({ quantity: 'seats' });
   });
 });
+
+describe('money, with what it is for', () => {
+  it('reads the currency and the thing the sum is for', () => {
+    expect(figuresOf('The council set up a £4 million fund and pledged 90 million crowns in flood aid.')).toMatchObject(
+      [
+        { text: '£4 million', quantity: 'fund (£)' },
+        { text: '90 million crowns', quantity: 'aid (crowns)' },
+      ],
+    );
+    expect(only('Drivers will get about €1,500 per driver.')).toMatchObject({
+      text: 'about €1,500',
+      low: 1_425,
+      high: 1_575,
+      quantity: 'per driver (€)',
+    });
+  });
+
+  it('reads a revised sum as the same sum, and leaves a sum for nothing named unread', () => {
+    expect(figuresOf('The city raised its relief fund to $30 million, from $12 million.')).toMatchObject([
+      { text: '$30 million', quantity: 'fund ($)' },
+      { text: '$12 million', quantity: 'fund ($)' },
+    ]);
+    expect(figuresOf('The striker cost €80 million.')).toMatchObject([{ text: '€80 million', quantity: null }]);
+  });
+});
+
+describe('measured amounts, with their unit', () => {
+  it('reads "N unit of what"', () => {
+    expect(figuresOf('Overnight 95 millimetres of rain fell, and crews cleared 3,000 tonnes of mud.')).toMatchObject([
+      { text: '95 millimetres', low: 95, high: 95, quantity: 'rain (mm)' },
+      { text: '3,000 tonnes', quantity: 'mud (tonnes)' },
+    ]);
+  });
+
+  it('never reads a distance that says where as a figure', () => {
+    expect(figuresOf('The quake struck 30 km north of the port at a depth of 10 kilometres.')).toEqual([]);
+  });
+});

@@ -1123,13 +1123,7 @@ const VOTE_WORDS = /^(?:votes?|voted|voters|ballots?|polls?|election|elections|s
  * Social Alliance"), or a share of a counted noun ("62% of polling stations").
  * `at` is the index of the token after the number.
  */
-function shareFrame(
-  toks: Token[],
-  t: string,
-  from: number,
-  at: number,
-  clauseStart: number,
-): { measure: string; who: string | null; past: number } | null {
+function shareFrame(toks: Token[], t: string, from: number, at: number, clauseStart: number): Frame | null {
   let past: number;
   if (toks[at]?.w === '%' || toks[at]?.w === 'percent') past = at + 1;
   else if (toks[at]?.w === 'per' && toks[at + 1]?.w === 'cent') past = at + 2;
@@ -1197,8 +1191,135 @@ function restatesBefore(toks: Token[], from: number, previousEnd: number): boole
   if (w === 'than' && w2 === 'rather') return true;
   if (w === 'of' && w2 === 'instead') return true;
   if (w === 'from' && /^(?:up|down)$/.test(w2)) return true;
+  // "raised the fund to €75 million, from €50 million": "from" right after the count.
+  if (w === 'from' && previousEnd > 0 && k - previousEnd <= 2) return true;
   if (w === 'against' || w === 'versus' || w === 'vs') return true;
   return (w === '-' || w === '(') && previousEnd > 0 && k - previousEnd <= 6;
+}
+
+/** What a share, a sum of money or a measured amount is of, read from the words around its unit. */
+interface Frame {
+  /** The quantity's measure ("turnout", "fund (€)", "rain (mm)"), or null when the words do not say. */
+  measure: string | null;
+  who?: string | null;
+  /** The token past the unit, and the first token of the amount (a currency sign before it). */
+  past: number;
+  first?: number;
+}
+
+const CURRENCY_SIGNS: Record<string, string> = { '€': '€', $: '$', '£': '£' };
+/** Currency words after an amount, as the note names them. */
+const CURRENCY_WORDS: Record<string, string> = {
+  euros: '€',
+  euro: '€',
+  dollars: '$',
+  pounds: '£',
+  crowns: 'crowns',
+  korun: 'crowns',
+  koruna: 'crowns',
+  francs: 'francs',
+  yen: 'yen',
+  yuan: 'yuan',
+  rupees: 'rupees',
+  pesos: 'pesos',
+};
+/** Units of a measured amount, as the note names them. */
+const UNITS: Record<string, string> = {
+  millimetres: 'mm',
+  millimeters: 'mm',
+  mm: 'mm',
+  centimetres: 'cm',
+  centimeters: 'cm',
+  cm: 'cm',
+  metres: 'm',
+  meters: 'm',
+  kilometres: 'km',
+  kilometers: 'km',
+  km: 'km',
+  miles: 'miles',
+  tonnes: 'tonnes',
+  tons: 'tonnes',
+  litres: 'litres',
+  liters: 'litres',
+  barrels: 'barrels',
+  megawatts: 'MW',
+  gigawatts: 'GW',
+};
+/** Words that cannot name what money is for. */
+const NOT_PURPOSES =
+  /^(?:a|an|the|its|their|his|her|this|that|year|years|month|week|day|last|next|each|total|sum|amount|more|less|further|additional|extra|new)$/;
+
+/**
+ * An amount of money and what it is for, or null when the sentence does not
+ * say what the money is ("a €50 million fund", "500 million crowns in
+ * emergency aid", "€20 million for retraining", "€62,000 per worker", "raised
+ * its fund to €75 million"): what it is for is part of the quantity, so two
+ * sums for different things never meet. `from`/`at` are the number's tokens.
+ */
+function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number): Frame | null {
+  let currency: string | null = null;
+  let first = from;
+  let past = at;
+  if (toks[from - 1] && toks[from - 1]!.w in CURRENCY_SIGNS) {
+    currency = CURRENCY_SIGNS[toks[from - 1]!.w]!;
+    first = from - 1;
+  } else if (toks[at] && toks[at]!.w in CURRENCY_WORDS) {
+    currency = CURRENCY_WORDS[toks[at]!.w]!;
+    past = at + 1;
+  }
+  if (!currency) return null;
+  const purpose = (noun: string | undefined) =>
+    noun && !NOT_PURPOSES.test(noun) && !(noun in CURRENCY_WORDS)
+      ? { measure: `${noun} (${currency})`, past, first }
+      : null;
+  // "€62,000 per worker", "€45 million a day".
+  if (toks[past]?.w === 'per' || ((toks[past]?.w === 'a' || toks[past]?.w === 'an') && toks[past + 1]?.w === 'day'))
+    return purpose(`per ${toks[past + 1]?.w ?? ''}`.trim() === 'per' ? undefined : `per ${toks[past + 1]!.w}`);
+  // "a €50 million fund", "its €20 million retraining budget": the noun the amount modifies.
+  let k = past;
+  const nouns: string[] = [];
+  while (isWord(toks[k]) && nouns.length < 3 && !PHRASE_END.has(toks[k]!.w) && !(toks[k]!.w in EVENT_VERBS)) {
+    nouns.push(toks[k]!.w);
+    k++;
+  }
+  const head = nouns.findLast((w) =>
+    /^(?:fund|funds|budget|aid|package|loan|loans|grant|grants|bill|deal|plan|programme|program|investment|bonus|payment|payments|fine|damages|losses|compensation|bailout|subsidy|subsidies|cost|costs|debt|revenue|profit)$/.test(
+      w,
+    ),
+  );
+  if (head) return purpose(head.replace(/s$/, ''));
+  // "500 million crowns in emergency aid", "€20 million for retraining".
+  if ((toks[past]?.w === 'in' || toks[past]?.w === 'for') && isWord(toks[past + 1])) {
+    const [phrase] = nounPhraseAfter(toks, past + 1);
+    return purpose(phrase.filter((w) => !DETERMINERS.has(w)).at(-1));
+  }
+  // "raised its support fund to €75 million", "a budget of €3 billion": the noun before.
+  const prep = toks[first - 1]?.w;
+  if (prep === 'to' || prep === 'of' || prep === 'at' || prep === 'from') {
+    for (let b = first - 2; b >= Math.max(clauseStart, first - 4); b--) {
+      const w = toks[b]!.w;
+      if (toks[b]!.kind !== 'word') break;
+      if (/^(?:fund|budget|aid|package|loan|grant|bill|cost|losses|compensation|bailout|subsidy|payment)s?$/.test(w))
+        return purpose(w.replace(/s$/, ''));
+    }
+  }
+  return { measure: null, past, first };
+}
+
+/**
+ * A measured amount with its unit and what it measures ("210 millimetres of
+ * rain", "25,000 tonnes of debris"), or null: a distance that only says where
+ * something is ("12 km south of the town") is never a figure.
+ */
+function unitFrame(toks: Token[], at: number): Frame | null {
+  const unit = UNITS[toks[at]?.w ?? ''];
+  if (!unit || toks[at + 1]?.w !== 'of') return null;
+  // "210 millimetres of rain fell": the noun, not the verb after it.
+  const [phrase] = nounPhraseAfter(toks, at + 2);
+  const verb = phrase.findIndex((w) => /ed$/.test(w) || /^(?:fell|fall|falls|came|hit|was|were|is|are)$/.test(w));
+  const noun = (verb < 0 ? phrase : phrase.slice(0, verb)).filter((w) => !DETERMINERS.has(w)).at(-1);
+  if (!noun || NOT_COUNT_NOUNS.test(noun)) return null;
+  return { measure: `${noun} (${unit})`, past: at + 1 };
 }
 
 /** Figures of one sentence. */
@@ -1223,7 +1344,10 @@ function readSentence(
     if (tok.w === ';' || tok.w === ':') clauseStart = i + 1;
     const n = tok.kind === 'num' || tok.kind === 'word' ? readNumber(toks, i, t) : null;
     if (!n) continue;
-    const share = shareFrame(toks, t, n.from, n.to, Math.max(clauseStart, previousCountEnd));
+    const share =
+      shareFrame(toks, t, n.from, n.to, Math.max(clauseStart, previousCountEnd)) ??
+      moneyFrame(toks, n.from, n.to, clauseStart) ??
+      unitFrame(toks, n.to);
     if (!share && notAFigure(toks, n, t)) {
       i = n.to - 1;
       continue;
@@ -1233,7 +1357,9 @@ function readSentence(
     let from = n.from;
     let to = n.to;
     let upper = n.upper;
-    const before = hedgeBefore(toks, n.from);
+    // "about €62,000": the hedge stands before the currency sign.
+    const sign = share?.first ?? n.from;
+    const before = hedgeBefore(toks, sign);
     if (toks[n.from - 1]?.w === 'between') {
       const and = toks[n.to]?.w === 'and' ? readNumber(toks, n.to + 1, t) : null;
       if (and && and.value > n.value) {
@@ -1248,6 +1374,7 @@ function readSentence(
         to = other.to;
       }
     }
+    if (sign < from) from = sign;
     if (upper !== null) hedge = 'range';
     else if (before) {
       hedge = before.hedge;
@@ -1309,7 +1436,8 @@ function readSentence(
     // "will cut 2,600 jobs rather than the 2,900 it announced", "close to 3,000 jobs would go — 2,900 by
     // its own count —": a number with no noun of its own, set against or restating the count before it in
     // the sentence, counts the same.
-    if (!(head && isCountNoun(head)) && lastMeasure && restatesBefore(toks, from, previousCountEnd)) {
+    const restated = !(head && isCountNoun(head)) && !!lastMeasure && restatesBefore(toks, from, previousCountEnd);
+    if (restated) {
       measure = lastMeasure;
       who = lastWho;
     }
@@ -1418,9 +1546,9 @@ function readSentence(
     )
       who = head;
     if (measure === who) who = null;
-    if (share) {
+    if (share && (share.measure || !restated)) {
       measure = share.measure;
-      who = share.who;
+      who = share.who ?? null;
       state = null;
       region = null;
     }
