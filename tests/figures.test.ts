@@ -183,8 +183,10 @@ describe('percentages that are figures, and those that are not', () => {
       text: '58.2%',
       low: 58.2,
       high: 58.2,
-      quantity: 'turnout',
+      quantity: 'turnout (%)',
     });
+    // A turnout in people is another quantity than a turnout in percent.
+    expect(only('Turnout reached 1.2 million, the commission said.').quantity).not.toBe('turnout (%)');
   });
 
   it("reads a party's share of the vote, with the party as who", () => {
@@ -263,6 +265,16 @@ describe('whose seats', () => {
     expect(seats.at(-1)).toMatchObject({ text: '41' });
     expect(seats.at(-1)!.quantity).not.toMatch(/parliament/);
     expect(only('Voters gave a majority in the Senate with 33 seats.')).toMatchObject({ quantity: 'seats' });
+  });
+});
+
+describe('sizes joined to the number', () => {
+  it('reads the capacity of the thing the compound names', () => {
+    expect(figuresOf('Fans filled the 45,000-seat arena while the 300-bed hospital braced.')).toMatchObject([
+      { text: '45,000-seat', low: 45_000, high: 45_000, quantity: 'arena capacity' },
+      { text: '300-bed', quantity: 'hospital capacity' },
+    ]);
+    expect(figuresOf('A 34-year-old man fell from a 12-storey block.')).toEqual([]);
   });
 });
 

@@ -1149,7 +1149,7 @@ function shareFrame(toks: Token[], t: string, from: number, at: number, clauseSt
   // "Turnout, at 63%,", "turnout was nearly 62%": the share of voters who voted.
   for (let k = from - 1, n = 0; k >= clauseStart && n < 8; k--, n++) {
     if (toks[k]!.kind === 'num' || toks[k]!.w === ';') break;
-    if (toks[k]!.w === 'turnout') return { measure: 'turnout', who: null, past };
+    if (toks[k]!.w === 'turnout') return { measure: 'turnout (%)', who: null, past };
   }
   // "National Renewal on 38.4%", "the Green Coalition, with 9.6%,", "31.5% for the Social Alliance".
   const onOrWith = /^(?:on|with|had|has|won|took|takes|polled|got|gets|at)$/.test(toks[from - 1]?.w ?? '');
@@ -1306,6 +1306,26 @@ function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number
   return { measure: null, past, first };
 }
 
+/** The head of a noun phrase read up to its verb: "210 millimetres of rain fell" is rain, "the Assembly met" the Assembly. */
+function nounBeforeVerb(phrase: string[]): string | undefined {
+  const verb = phrase.findIndex((w) => /ed$/.test(w) || /^(?:fell|fall|falls|came|hit|met|was|were|is|are)$/.test(w));
+  return (verb < 0 ? phrase : phrase.slice(0, verb)).filter((w) => !DETERMINERS.has(w)).at(-1);
+}
+
+/**
+ * A size joined to the number ("the 52,000-seat stadium", "a 300-bed
+ * hospital", "the 240-member Assembly"): the capacity of the thing the
+ * compound describes, which is its "who", so two capacities of different
+ * things never meet.
+ */
+function capacityFrame(toks: Token[], t: string, at: number): Frame | null {
+  const unit = toks[at];
+  if (!unit || unit.kind !== 'word' || t[unit.start - 1] !== '-' || !/\d/.test(t[unit.start - 2] ?? '')) return null;
+  if (!/^(?:seat|seater|capacity|member|bed|room|place|berth)$/.test(unit.w)) return null;
+  const thing = nounBeforeVerb(nounPhraseAfter(toks, at + 1)[0]);
+  return thing ? { measure: 'capacity', who: thing, past: at + 1 } : null;
+}
+
 /**
  * A measured amount with its unit and what it measures ("210 millimetres of
  * rain", "25,000 tonnes of debris"), or null: a distance that only says where
@@ -1314,10 +1334,7 @@ function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number
 function unitFrame(toks: Token[], at: number): Frame | null {
   const unit = UNITS[toks[at]?.w ?? ''];
   if (!unit || toks[at + 1]?.w !== 'of') return null;
-  // "210 millimetres of rain fell": the noun, not the verb after it.
-  const [phrase] = nounPhraseAfter(toks, at + 2);
-  const verb = phrase.findIndex((w) => /ed$/.test(w) || /^(?:fell|fall|falls|came|hit|was|were|is|are)$/.test(w));
-  const noun = (verb < 0 ? phrase : phrase.slice(0, verb)).filter((w) => !DETERMINERS.has(w)).at(-1);
+  const noun = nounBeforeVerb(nounPhraseAfter(toks, at + 2)[0]);
   if (!noun || NOT_COUNT_NOUNS.test(noun)) return null;
   return { measure: `${noun} (${unit})`, past: at + 1 };
 }
@@ -1347,6 +1364,7 @@ function readSentence(
     const share =
       shareFrame(toks, t, n.from, n.to, Math.max(clauseStart, previousCountEnd)) ??
       moneyFrame(toks, n.from, n.to, clauseStart) ??
+      capacityFrame(toks, t, n.to) ??
       unitFrame(toks, n.to);
     if (!share && notAFigure(toks, n, t)) {
       i = n.to - 1;
@@ -1565,7 +1583,8 @@ function readSentence(
       state = 'in all';
     }
     // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
-    else if (projectedBefore(toks, clauseStart, from)) state = 'projected';
+    else if (measure !== 'capacity' && measure !== 'population' && projectedBefore(toks, clauseStart, from))
+      state = 'projected';
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
@@ -1655,7 +1674,7 @@ export function describeQuantity(q: Quantity): string {
       : 'people');
   const region = q.region ? `${q.region} ` : '';
   // "civic union's share of the vote", "share of homes".
-  if (q.measure.startsWith('share of') || q.measure === 'turnout')
+  if (q.measure.startsWith('share of') || q.measure.startsWith('turnout'))
     return `${q.measure}${q.who ? ` for ${q.who}` : ''}${q.state ? ` (${q.state})` : ''}${q.scope ? ` ${q.scope}` : ''}`;
   const base =
     q.measure === 'homes'
@@ -1687,7 +1706,17 @@ function isEvent(measure: string): boolean {
 }
 
 /** Measures the reader names from its lexicons (what happened to people, and the counts of a place or event), not a raw noun. */
-const NAMED_MEASURES = new Set([...EVENTS, 'population', 'bodies recovered', 'deployed', 'jobs cut', 'homes', 'area']);
+const NAMED_MEASURES = new Set([
+  ...EVENTS,
+  'population',
+  'bodies recovered',
+  'deployed',
+  'jobs cut',
+  'homes',
+  'area',
+  // the capacity of the thing a compound names ("the 52,000-seat stadium"): its who says which
+  'capacity',
+]);
 
 /**
  * Whether `measure` is one the reader names from its lexicons ("killed",
