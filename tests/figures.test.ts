@@ -315,3 +315,21 @@ describe('measured amounts, with their unit', () => {
     expect(figuresOf('The quake struck 30 km north of the port at a depth of 10 kilometres.')).toEqual([]);
   });
 });
+
+describe('a workforce and the part kept on', () => {
+  it('reads who works there, and whose workers they are', () => {
+    expect(only('The closure hits a mill that employs about 1,100 people.')).toMatchObject({
+      text: 'about 1,100',
+      quantity: 'workforce',
+    });
+    expect(figuresOf("The factory's 950 staff and the supplier's 210 workers were told on Friday.")).toMatchObject([
+      { text: '950', quantity: 'workforce' },
+      { text: '210', quantity: 'supplier workforce' },
+    ]);
+  });
+
+  it('reads those kept on as a count of their own', () => {
+    expect(only('The remaining 140 staff will run the warehouse.')).toMatchObject({ quantity: 'workforce kept' });
+    expect(only('Around 90 workers are to remain at the depot.')).toMatchObject({ quantity: 'workforce kept' });
+  });
+});

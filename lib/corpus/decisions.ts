@@ -359,7 +359,7 @@ export function figuresAgree(a: ReportedFigure, b: ReportedFigure): boolean {
 }
 
 /** Counts that are facts of the place or the event, not running totals: their day does not change them. */
-const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout', 'turnout (%)', 'capacity']);
+const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout', 'turnout (%)', 'capacity', 'workforce']);
 
 /**
  * What a careful editor says of two figures for one quantity:

@@ -1339,6 +1339,49 @@ function unitFrame(toks: Token[], at: number): Frame | null {
   return { measure: `${noun} (${unit})`, past: at + 1 };
 }
 
+/** Nouns for those who work somewhere, or their posts. */
+const WORKFORCE_NOUNS = /^(?:staff|workers|employees|workforce|jobs|people|personnel|miners|nurses|drivers)$/;
+/** Common nouns for the employer a story is about: "the plant's 3,400 staff" needs no owner to tell it apart. */
+const EMPLOYERS =
+  /^(?:plant|plant's|company|company's|firm|firm's|factory|factory's|mine|mine's|works|site|site's|mill|mill's|group|group's)$/;
+
+/**
+ * Whether a count is a workforce ("employs more than 3,800 people", "the
+ * plant's 3,400 staff") or the part of one kept on ("the remaining 500
+ * staff", "around 500 staff to remain", "keep about 800 of the plant's 3,400
+ * staff"), with the named employer when a capitalised possessive names one
+ * ("Castor's 1,200 workers"): a supplier's workers are not the company's.
+ */
+function workforceOf(
+  toks: Token[],
+  t: string,
+  from: number,
+  head: string | null,
+  past: number,
+  clauseFrom: number,
+): { measure: string; owner: string | null } | null {
+  const prev = toks[from - 1];
+  const employs = /^(?:employs|employed|employing|employ|employs)$/.test(prev?.w ?? '');
+  const possessive = prev && /'s$/.test(prev.w) ? prev : null;
+  const kept =
+    prev?.w === 'remaining' ||
+    toks.slice(clauseFrom, from).some((x) => /^(?:keep|keeps|keeping|kept|retain|retains|retaining)$/.test(x.w)) ||
+    toks.slice(past, past + 4).some((x, k, near) => x.w === 'to' && /^(?:remain|stay)$/.test(near[k + 1]?.w ?? ''));
+  // "keep about 800 of the plant's 3,400 staff": the part kept, counted in the noun of the whole.
+  const partOf =
+    toks[past]?.w === 'of' && toks[past + 1]?.w === 'the'
+      ? nounPhraseAfter(toks, past)[0].filter(isCountNoun).at(-1)
+      : null;
+  const noun = head ?? partOf;
+  if (!noun || !WORKFORCE_NOUNS.test(noun)) return null;
+  if (kept) return { measure: 'workforce kept', owner: null };
+  if (!employs && !possessive) return null;
+  if (noun === 'people' && !employs) return null;
+  // "the supplier's 400 staff" and "Castor's 1,200 workers" name their employer; "the plant's" is the story's own.
+  const owner = possessive && !EMPLOYERS.test(possessive.w) ? possessive.w.replace(/'s$/, '') : null;
+  return { measure: 'workforce', owner };
+}
+
 /** Figures of one sentence. */
 function readSentence(
   t: string,
@@ -1505,6 +1548,14 @@ function readSentence(
     }
     // "cutting 2,900 of the plant's 3,400 jobs": a cut counts jobs.
     if (measure === 'cut') measure = 'jobs cut';
+    // "a plant that employs more than 3,800 people", "the plant's 3,400 staff", "the remaining 500 staff":
+    // those who work there, or those kept on.
+    const workforce = workforceOf(toks, t, from, head, past, Math.max(clauseStart, previousCountEnd));
+    if (workforce && measure !== 'jobs cut') {
+      measure = workforce.measure;
+      who = workforce.owner;
+      state = null;
+    }
     // "including five children", "among them 11 children": a part of the count before it.
     const including =
       toks[from - 1]?.w === 'including' ||
@@ -1578,7 +1629,7 @@ function readSentence(
       toks[from - (possessive ? 2 : 1)]?.w === 'the' &&
       toks[from - (possessive ? 3 : 2)]?.w === 'of' &&
       from - (possessive ? 3 : 2) === previousCountEnd;
-    if (whole && measure && !isEvent(measure)) {
+    if (whole && measure && !isEvent(measure) && !measure.startsWith('workforce')) {
       who = possessive ? possessive.w.replace(/'s$/, '') : null;
       state = 'in all';
     }
@@ -1716,6 +1767,9 @@ const NAMED_MEASURES = new Set([
   'area',
   // the capacity of the thing a compound names ("the 52,000-seat stadium"): its who says which
   'capacity',
+  // those who work at a place, and those kept on: an employer other than the story's own is their who
+  'workforce',
+  'workforce kept',
 ]);
 
 /**
