@@ -23,6 +23,7 @@ import { parseManifest } from '../lib/corpus/corpus';
 import { synonymTable } from '../lib/text/wordnet';
 import { loadWordNet } from '../lib/node/io';
 import type { Verdict } from '../lib/corpus/decisions';
+import { describeQuantity } from '../lib/text/figures';
 
 const DIR = new URL('../tests/eval/figures/', import.meta.url).pathname;
 
@@ -108,7 +109,12 @@ export function evaluateFigures(split: 'dev' | 'test'): FigureEval {
       const mine = mentionAt(page.file, note.start, note.end);
       for (const other of note.others) {
         const otherFile = fileOf.get(other.articleId)!;
-        const theirs = corpus.figures.find((f) => f.articleId === other.articleId && f.text === other.text);
+        // The same words may stand twice in an article ("24 dead" in the headline, "rose to 24" below):
+        // the linked one is the one that counts what the note counts.
+        const candidates = corpus.figures.filter((f) => f.articleId === other.articleId && f.text === other.text);
+        const theirs =
+          candidates.find((f) => describeQuantity(f.quantity) === note.quantity && f.day === other.day) ??
+          candidates[0];
         const them = theirs ? mentionAt(otherFile, theirs.start, theirs.end) : null;
         const what = `${page.file}: "${note.text}" ↔ ${otherFile}: "${other.text}"`;
         if (!mine || !them || !mine.figure || !them.figure) {

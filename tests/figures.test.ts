@@ -218,6 +218,8 @@ describe('percentages that are figures, and those that are not', () => {
     );
     expect(forecast).toMatchObject({ text: '70', quantity: 'civic union seats (projected)' });
     expect(count).toMatchObject({ text: '64', quantity: 'civic union seats' });
+    // A plan is not a forecast.
+    expect(only('Close to 600 jobs would go, the firm said.')).toMatchObject({ quantity: 'jobs cut' });
   });
 });
 

@@ -1169,11 +1169,17 @@ function partyName(name: string): string {
 const PROJECTION_WORDS =
   /^(?:poll|polls|survey|surveys|projection|projections|projected|projects|forecast|forecasts|forecasted|predicted|predicts|expected|expects)$/;
 
-/** Whether the clause before a number, tokens [from, to), makes it a forecast: a projection word, or "would" just before. */
+/** Whether the clause before a number, tokens [from, to), makes it a forecast: a projection word, or "would give" just before. */
 function projectedBefore(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (PROJECTION_WORDS.test(toks[k]!.w)) return true;
-    if (toks[k]!.w === 'would' && to - k <= 4) return true;
+    // "which would give it 87 seats"; not "close to 3,000 jobs would go", a plan.
+    if (
+      toks[k]!.w === 'would' &&
+      to - k <= 4 &&
+      /^(?:give|win|take|get|gain|secure|hold|have)$/.test(toks[k + 1]?.w ?? '')
+    )
+      return true;
   }
   return false;
 }
