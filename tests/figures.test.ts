@@ -185,6 +185,11 @@ describe('percentages that are figures, and those that are not', () => {
       high: 58.2,
       quantity: 'turnout (%)',
     });
+    // Turnout at an hour of the day is not the day's turnout.
+    expect(only('By the commission’s count, turnout at 5 p.m. stood at 44%.')).toMatchObject({
+      text: '44%',
+      quantity: 'turnout (%) at 5 p.m.',
+    });
     // A turnout in people is another quantity than a turnout in percent.
     expect(only('Turnout reached 1.2 million, the commission said.').quantity).not.toBe('turnout (%)');
   });
@@ -194,6 +199,7 @@ describe('percentages that are figures, and those that are not', () => {
       { text: '27.5%', quantity: 'share of the vote for civic union' },
       { text: '19%', quantity: 'share of the vote for farmers' },
     ]);
+    expect(only('The count gave the Farmers Party 211,000 votes.')).toMatchObject({ quantity: 'farmers votes' });
     expect(only('The Liberal Front of former mayor Anna Pohl had 12.4% when the count stopped.')).toMatchObject({
       quantity: 'share of the vote for liberal front',
     });

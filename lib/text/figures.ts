@@ -920,6 +920,12 @@ function nextCount(toks: Token[], from: number, t: string): number {
 function scopeIn(toks: Token[], from: number, to: number): string | null {
   for (let k = from; k < to; k++) {
     const w0 = toks[k]!.w;
+    // "turnout at 6 p.m. stood at 52%": a count at an hour of the day is not the day's final count.
+    if ((w0 === 'at' || w0 === 'by') && toks[k + 1]?.kind === 'num' && Number(toks[k + 1]!.w) <= 24) {
+      const half = toks[k + 2]?.w;
+      if (half === 'p' || half === 'a' || half === 'pm' || half === 'am' || half === 'noon')
+        return `${w0} ${Number(toks[k + 1]!.w)} ${half === 'p' || half === 'pm' ? 'p.m.' : 'a.m.'}`;
+    }
     const m = toks[k + 1];
     if (w0 === 'on' && m && MONTHS.has(m.w)) {
       const d = toks[k + 2]?.w === '.' ? toks[k + 3] : toks[k + 2];
@@ -1147,8 +1153,9 @@ function shareFrame(toks: Token[], t: string, from: number, at: number, clauseSt
     return null;
   }
   // "Turnout, at 63%,", "turnout was nearly 62%": the share of voters who voted.
-  for (let k = from - 1, n = 0; k >= clauseStart && n < 8; k--, n++) {
-    if (toks[k]!.kind === 'num' || toks[k]!.w === ';') break;
+  for (let k = from - 1, n = 0; k >= clauseStart && n < 10; k--, n++) {
+    // ("turnout at 6 p.m. stood at 52%": an hour of the day stands between.)
+    if ((toks[k]!.kind === 'num' && !/^(?:p|a|pm|am)$/.test(toks[k + 1]?.w ?? '')) || toks[k]!.w === ';') break;
     if (toks[k]!.w === 'turnout') return { measure: 'turnout (%)', who: null, past };
   }
   // "National Renewal on 38.4%", "the Green Coalition, with 9.6%,", "31.5% for the Social Alliance".
@@ -1163,6 +1170,9 @@ function shareFrame(toks: Token[], t: string, from: number, at: number, clauseSt
 /** A party's name as different outlets write it: "the National Renewal Party" is "National Renewal". */
 function partyName(name: string): string {
   return name.replace(/\s+party$/, '');
+}
+function partyNameOf(name: string | null): string | null {
+  return name && partyName(name);
 }
 
 /** Words that make what follows a forecast rather than a count: "an exit poll put…", "projected to take". */
@@ -1601,7 +1611,7 @@ function readSentence(
       region = placeIn(toks, t, to, clauseEndOf(toks, to)) ?? placeIn(toks, t, Math.max(0, from - 8), from) ?? 'part';
     // "the Unity Party won 104 seats", "87 seats for the Greens": whose things are counted.
     if (measure && !isEvent(measure) && !['population', 'area', 'homes', 'jobs', 'jobs cut'].includes(measure) && !who)
-      who = ownerIn(toks, t, Math.max(clauseStart, previousCountEnd, from - 6), from, past);
+      who = partyNameOf(ownerIn(toks, t, Math.max(clauseStart, previousCountEnd, from - 6), from, past));
     // "on both sides" says who.
     for (let k = past; k < Math.min(toks.length, past + 8); k++)
       if (toks[k]!.w === 'both' && toks[k + 1]?.w === 'sides') who = 'both sides';
@@ -1773,6 +1783,8 @@ const NAMED_MEASURES = new Set([
   'area',
   // the capacity of the thing a compound names ("the 52,000-seat stadium"): its who says which
   'capacity',
+  // turnout in percent, the day's final unless an hour is its scope
+  'turnout (%)',
   // those who work at a place, and those kept on: an employer other than the story's own is their who
   'workforce',
   'workforce kept',
