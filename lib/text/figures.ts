@@ -1676,7 +1676,9 @@ function readSentence(
         : /^(?:more|additional|new|further|extra)$/.test(toks[to]?.w ?? '')
           ? 'more since the last count'
           : scopeIn(toks, clauseFrom, clauseEnd);
-    const day = dayIn(toks, clauseFrom, clauseEnd);
+    // "rose to 17 on Tuesday, up from 12 a day earlier": the day written after a figure is its own, before
+    // one written earlier in its clause (a dateline's "Aug 4", the count before it's "on Tuesday").
+    const day = dayIn(toks, to, clauseEnd) ?? dayIn(toks, clauseFrom, clauseEnd);
     figures.push({
       low: interval.low,
       high: interval.high,
