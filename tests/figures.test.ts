@@ -341,3 +341,47 @@ describe('a workforce and the part kept on', () => {
     expect(only('Around 90 workers are to remain at the depot.')).toMatchObject({ quantity: 'workforce kept' });
   });
 });
+
+describe('shapes met on new text', () => {
+  it('reads "dozens", "hundreds", "thousands" as at least two of the unit', () => {
+    expect(only('Hundreds were injured when the roof gave way.')).toMatchObject({
+      text: 'Hundreds',
+      low: 200,
+      high: null,
+      quantity: 'people injured',
+    });
+    expect(only('The blaze forced hundreds of thousands of people to flee.')).toMatchObject({
+      low: 200_000,
+      high: null,
+    });
+  });
+
+  it('reads those treated for injuries as injured, and those in shelters as a count of their own', () => {
+    expect(only('Twelve people were treated for injuries at the scene.')).toMatchObject({ quantity: 'people injured' });
+    expect(only('About 450 people remain in shelters.')).toMatchObject({ quantity: 'people in shelters' });
+    expect(only('Nearly 80 fans are still in hospital.')).toMatchObject({ quantity: 'fans in hospital' });
+  });
+
+  it('reads the number of people told to leave', () => {
+    expect(only('Officials put the number of people told to leave at 7,200.')).toMatchObject({
+      text: '7,200',
+      quantity: 'people ordered to leave',
+    });
+  });
+
+  it('keeps suspected cases apart from confirmed ones, and ends a noun before its participle', () => {
+    const [suspected, dropped] = figuresOf('Doctors logged 310 suspected cases, and 18 wagons derailed.');
+    expect(suspected).toMatchObject({ text: '310', quantity: 'cases (suspected)' });
+    expect(dropped).toMatchObject({ text: '18', quantity: 'wagons' });
+  });
+
+  it('reads a sum paid to each as a sum per each, in any currency', () => {
+    expect(only('The firm will pay 400,000 shillings to each family.')).toMatchObject({
+      quantity: 'per family (shillings)',
+    });
+  });
+
+  it('never reads a distance from a place as an amount of it', () => {
+    expect(figuresOf('Everyone within three kilometres of the plant was told to stay indoors.')).toEqual([]);
+  });
+});

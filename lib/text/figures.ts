@@ -300,6 +300,8 @@ const EVENT_VERBS: Record<string, string> = {
   axed: 'cut',
   sacked: 'cut',
 };
+/** Places people sleep when driven from home: "in shelters", "in emergency camps". */
+const SHELTERS = /^(?:shelters|camps|tents|centres|centers)$/;
 /** Verbs that order people to leave, when "to leave" (or "to evacuate"…) follows. */
 const ORDER_VERBS = new Set([
   'ordered',
@@ -429,6 +431,7 @@ function isCountNoun(w: string): boolean {
 /** Counted things that are damaged, destroyed, flooded… */
 const THING_NOUNS = new Set(['homes', 'houses', 'buildings', 'dwellings', 'structures', 'properties', 'apartments']);
 const STATES: Record<string, string> = {
+  suspected: 'suspected',
   remaining: 'held',
   still: 'held',
   verified: 'verified',
@@ -548,7 +551,12 @@ interface NumberExpr {
   to: number;
   /** The second number of a range ("30-40", "between 4,000 and 4,500"), or null. */
   upper: number | null;
+  /** Set for "dozens", "hundreds", "thousands": at least two of the unit, no more said. */
+  vague?: boolean;
 }
+
+/** "dozens", "hundreds", "thousands", "millions": at least two of the unit (docs/figures.md). */
+const VAGUE: Record<string, number> = { dozens: 24, hundreds: 200, thousands: 2_000, millions: 2_000_000 };
 
 const isSmall = (w: string) =>
   w in SMALL || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+$/.test(w);
@@ -578,6 +586,10 @@ function readNumber(toks: Token[], i: number, t: string): NumberExpr | null {
   ) {
     value = toks[j]!.w === 'dozen' ? 12 : toks[j]!.w === 'hundred' ? 100 : 1;
     if (toks[j]!.w === 'dozen' || toks[j]!.w === 'hundred') j++;
+  } else if (tok.kind === 'word' && tok.w in VAGUE) {
+    // "hundreds of thousands": at least two hundred thousand.
+    const of = toks[j]?.w === 'of' && (toks[j + 1]?.w ?? '') in VAGUE ? VAGUE[toks[j + 1]!.w]! / 2 : 1;
+    return { value: VAGUE[tok.w]! * of, scaled: null, from: i, to: of > 1 ? j + 2 : j, upper: null, vague: true };
   } else return null;
   // "two plus million": the plus belongs to the hedge, read by the caller.
   if (toks[j]?.w === 'plus' && (toks[j + 1]?.w ?? '') in SCALE) j++;
@@ -654,6 +666,9 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
     j++;
     const last = words.at(-1)!;
     if (last in PEOPLE_NOUNS || last in MEASURE_NOUNS || THING_NOUNS.has(last)) break;
+    // "22 wagons derailed", "50,000 doses of oral vaccine": a plural noun ends the phrase before a participle or "of".
+    const next = toks[j]?.w ?? '';
+    if (isCountNoun(last) && (next === 'of' || (/ed$/.test(next) && !(next in STATES)))) break;
   }
   return [words, j];
 }
@@ -787,8 +802,24 @@ function frameAfter(
     if (/^(?:taken|admitted|brought|rushed)$/.test(w) && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'hospital')
       return { measure: 'hospitalised', state, active: false };
     // "remain in hospital", "are still in hospital": those there now, a count of its own.
-    if (w === 'in' && toks[k + 1]?.w === 'hospital' && state === 'held')
+    if (
+      w === 'in' &&
+      toks[k + 1]?.w === 'hospital' &&
+      (state === 'held' || /^(?:still|remain|remains|remained|remaining)$/.test(toks[k - 1]?.w ?? ''))
+    )
       return { measure: 'in hospital', state: null, active: false };
+    // "were treated for injuries": the injured.
+    if (
+      w === 'treated' &&
+      toks[k + 1]?.w === 'for' &&
+      /^(?:injuries|injury|wounds|burns|fractures)$/.test(toks[k + 2]?.w ?? '')
+    )
+      return { measure: 'injured', state, active: false };
+    // "were still in shelters", "had slept in emergency shelters": those sheltered, a count of its own.
+    if (w === 'in' && SHELTERS.test(toks[k + 1]?.w ?? ''))
+      return { measure: 'in shelters', state: null, active: false };
+    if (w === 'in' && SHELTERS.test(toks[k + 2]?.w ?? '') && isWord(toks[k + 1]) && !DETERMINERS.has(toks[k + 1]!.w))
+      return { measure: 'in shelters', state: null, active: false };
     // "83,000 ballots were declared invalid": the adjective is the counted things' state.
     if (
       passive &&
@@ -877,6 +908,9 @@ function frameBefore(
         if (v in EVENT_VERBS && v !== 'held' && v !== 'lost')
           return { measure: EVENT_VERBS[v]!, ordered: false, strong: true };
         if (v in MEASURE_NOUNS) return { measure: MEASURE_NOUNS[v]!, ordered: false, strong: true };
+        // "the number of people told to leave at 3,480"
+        if (ORDER_VERBS.has(v) && toks[m + 1]?.w === 'to' && LEAVE_VERBS.has(toks[m + 2]?.w ?? ''))
+          return { measure: 'ordered to leave', ordered: false, strong: true };
       }
     }
     // "the death toll from Saturday's crush at Port Solace's Arena Costa rose to 24": a toll heads its clause.
@@ -885,6 +919,9 @@ function frameBefore(
     if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false, strong: true };
     if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2)
       return { measure: 'population', ordered: false, strong: true };
+    // "the people told to leave numbered 7,200": the order stands whole before the count.
+    if (ORDER_VERBS.has(w) && toks[k + 1]?.w === 'to' && LEAVE_VERBS.has(toks[k + 2]?.w ?? ''))
+      return { measure: 'ordered to leave', ordered: false, strong: true };
     if (ORDER_VERBS.has(w)) return { measure: null, ordered: true, strong };
     if (w in FRAME_NOUNS && (toks[k + 1]?.w === 'of' || n <= 6))
       return { measure: FRAME_NOUNS[w]!, ordered: false, strong };
@@ -1252,6 +1289,29 @@ const CURRENCY_WORDS: Record<string, string> = {
   yuan: 'yuan',
   rupees: 'rupees',
   pesos: 'pesos',
+  shillings: 'shillings',
+  shilling: 'shillings',
+  rand: 'rand',
+  naira: 'naira',
+  cedis: 'cedis',
+  kwacha: 'kwacha',
+  birr: 'birr',
+  dirhams: 'dirhams',
+  riyals: 'riyals',
+  dinars: 'dinars',
+  lira: 'lira',
+  lei: 'lei',
+  zlotys: 'zlotys',
+  forints: 'forints',
+  kronor: 'kronor',
+  kroner: 'kroner',
+  reais: 'reais',
+  ringgit: 'ringgit',
+  baht: 'baht',
+  won: 'won',
+  rubles: 'rubles',
+  roubles: 'rubles',
+  hryvnias: 'hryvnias',
 };
 /** Units of a measured amount, as the note names them. */
 const UNITS: Record<string, string> = {
@@ -1305,6 +1365,11 @@ function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number
   // "€62,000 per worker", "€45 million a day".
   if (toks[past]?.w === 'per' || ((toks[past]?.w === 'a' || toks[past]?.w === 'an') && toks[past + 1]?.w === 'day'))
     return purpose(`per ${toks[past + 1]?.w ?? ''}`.trim() === 'per' ? undefined : `per ${toks[past + 1]!.w}`);
+  // "€2,000 to each evacuated household", "€500 for each child": per household, per child.
+  if ((toks[past]?.w === 'to' || toks[past]?.w === 'for') && toks[past + 1]?.w === 'each') {
+    const noun = nounPhraseAfter(toks, past + 2)[0].at(-1);
+    return purpose(noun && `per ${noun}`);
+  }
   // "a €50 million fund", "its €20 million retraining budget": the noun the amount modifies.
   let k = past;
   const nouns: string[] = [];
@@ -1326,7 +1391,8 @@ function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number
   // "raised its support fund to €75 million", "a budget of €3 billion": the noun before.
   const prep = toks[first - 1]?.w;
   if (prep === 'to' || prep === 'of' || prep === 'at' || prep === 'from') {
-    for (let b = first - 2; b >= Math.max(clauseStart, first - 4); b--) {
+    // ("the emergency fund for the outbreak stands at 30 million shillings": the fund heads the clause.)
+    for (let b = first - 2; b >= Math.max(clauseStart, first - 7); b--) {
       const w = toks[b]!.w;
       if (toks[b]!.kind !== 'word') break;
       if (/^(?:fund|budget|aid|package|loan|grant|bill|cost|losses|compensation|bailout|subsidy|payment)s?$/.test(w))
@@ -1364,6 +1430,8 @@ function capacityFrame(toks: Token[], t: string, at: number): Frame | null {
 function unitFrame(toks: Token[], at: number): Frame | null {
   const unit = UNITS[toks[at]?.w ?? ''];
   if (!unit || toks[at + 1]?.w !== 'of') return null;
+  // "within two kilometres of the site": a distance from a place, not an amount of it.
+  if (DETERMINERS.has(toks[at + 2]?.w ?? '')) return null;
   const noun = nounBeforeVerb(nounPhraseAfter(toks, at + 2)[0]);
   if (!noun || NOT_COUNT_NOUNS.test(noun)) return null;
   return { measure: `${noun} (${unit})`, past: at + 1 };
@@ -1467,6 +1535,7 @@ function readSentence(
     }
     if (sign < from) from = sign;
     if (upper !== null) hedge = 'range';
+    else if (n.vague) hedge = 'atLeast';
     else if (before) {
       hedge = before.hedge;
       from = before.from;
@@ -1783,6 +1852,7 @@ const EVENTS = new Set([
   'homeless',
   'survivors',
   'in hospital',
+  'in shelters',
 ]);
 function isEvent(measure: string): boolean {
   return EVENTS.has(measure);
