@@ -385,3 +385,23 @@ describe('shapes met on new text', () => {
     expect(figuresOf('Everyone within three kilometres of the plant was told to stay indoors.')).toEqual([]);
   });
 });
+
+describe('a part of the count before it: "of them", "of those"', () => {
+  it('is told apart by who or by its state', () => {
+    expect(figuresOf('The blast injured 40 people, six of them nurses.')).toMatchObject([
+      { text: '40', quantity: 'people injured' },
+      { text: 'six', quantity: 'nurses injured' },
+    ]);
+    expect(figuresOf('Clinics logged 520 suspected cases. Of those, 61 have been confirmed.')).toMatchObject([
+      { text: '520', quantity: 'cases (suspected)' },
+      { text: '61', quantity: 'cases (verified)' },
+    ]);
+  });
+
+  it('is left unread when nothing tells it apart from the whole', () => {
+    expect(figuresOf('The storm damaged 300 homes, 40 of them in Orvo.')[1]).toMatchObject({
+      text: '40',
+      quantity: null,
+    });
+  });
+});

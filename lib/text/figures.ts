@@ -1486,6 +1486,7 @@ function readSentence(
   sentStart: number,
   sentEnd: number,
   work: Work | undefined,
+  carried: Quantity | null = null,
 ): { figures: Omit<Figure, 'text' | 'start' | 'end'>[]; spans: [number, number][] } {
   const toks = tokenize(t, sentStart, sentEnd, work);
   const sentence = t.slice(sentStart, sentEnd);
@@ -1497,6 +1498,7 @@ function readSentence(
   /** The measure of the last figure, for "including five children" and "of whom 12". */
   let lastMeasure: string | null = null;
   let lastWho: string | null = null;
+  let lastState: string | null = null;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (tok.w === ';' || tok.w === ':') clauseStart = i + 1;
@@ -1626,7 +1628,7 @@ function readSentence(
       !(measure && isEvent(measure) && PEOPLE_SUFFIX.test(head))
     ) {
       // "40,000 head of cattle drowned", "14 damaged bridges", "30-40 villages": the thing counted, in the state the frame says.
-      const event = measure && measure !== head ? measure : null;
+      const event: string | null = measure && measure !== head ? measure : null;
       measure = head;
       state = state ?? event;
     } else if (measure && THING_NOUNS.has(measure)) {
@@ -1714,6 +1716,40 @@ function readSentence(
     )
       who = head;
     if (measure === who) who = null;
+    // "640 suspected cases, 85 of them confirmed", "Of those, 96 have been confirmed", "17 people, nine of
+    // them firefighters": a part of the count before it (in this sentence or the one before), told apart
+    // by what follows; a part nothing tells apart is left unread rather than taken for the whole.
+    // ("14,000 of those fatalities were combatants" names its noun and is read as any count is.)
+    const ofThem =
+      toks[to]?.w === 'of' &&
+      (/^(?:them|whom)$/.test(toks[to + 1]?.w ?? '') || (toks[to + 1]?.w === 'those' && toks[to + 2]?.kind !== 'word'));
+    const ofThose =
+      toks[from - 1]?.w === ',' && /^(?:them|those)$/.test(toks[from - 2]?.w ?? '') && toks[from - 3]?.w === 'of';
+    const partOf: Quantity | null = lastMeasure
+      ? { measure: lastMeasure, who: lastWho, state: lastState, region: null, scope: null }
+      : carried;
+    if ((ofThem || ofThose) && partOf && !share) {
+      let p = ofThem ? to + 2 : to;
+      while (/^(?:have|has|had|been|were|are|was|is|now|still|all)$/.test(toks[p]?.w ?? '')) p++;
+      const next = toks[p]?.w ?? '';
+      measure = null;
+      const stateBefore = STATES[toks[from - 1]?.w ?? ''] ?? STATES[toks[from - 2]?.w ?? ''];
+      if (fa.measure === 'in shelters' || fa.measure === 'in hospital') measure = fa.measure;
+      else if (stateBefore) {
+        // "verifying close to 25,000 of them": the state is written before.
+        measure = partOf.measure;
+        who = partOf.who;
+        state = stateBefore;
+      } else if (next in PEOPLE_NOUNS && PEOPLE_NOUNS[next]) {
+        measure = partOf.measure;
+        who = PEOPLE_NOUNS[next]!;
+        state = partOf.state;
+      } else if (next in STATES) {
+        measure = partOf.measure;
+        who = partOf.who;
+        state = STATES[next]!;
+      }
+    }
     if (share && (share.measure || !restated)) {
       measure = share.measure;
       who = share.who ?? null;
@@ -1763,6 +1799,7 @@ function readSentence(
     if (measure && !including) {
       lastMeasure = measure;
       lastWho = who;
+      lastState = state;
     }
     i = to - 1;
   }
@@ -1778,9 +1815,12 @@ export function detectFigures(input: string | PreparedArticle): Figure[] {
   const t = norm.text;
   const out: Figure[] = [];
   let at = 0;
+  /** What the previous sentence's last figure counts: "Of those, 96 have been confirmed" is a part of it. */
+  let carried: Quantity | null = null;
   while (at < t.length) {
     const [sentStart, sentEnd] = sentences.around(at);
-    const { figures, spans } = readSentence(t, sentStart, sentEnd, work);
+    const { figures, spans } = readSentence(t, sentStart, sentEnd, work, carried);
+    carried = figures.findLast((f) => f.quantity)?.quantity ?? null;
     figures.forEach((f, k) => {
       const [start, end] = toSource(norm, spans[k]![0], spans[k]![1]);
       out.push({ text: text.slice(start, end), start, end, ...f });
