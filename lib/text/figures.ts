@@ -1016,6 +1016,8 @@ function scopeIn(toks: Token[], from: number, to: number): string | null {
     )
       return `${kind} the ${b} ${c}`;
     if (a === 'day' && b && /^(?:one|two|three)$/.test(b)) return `${kind} day ${b}`;
+    // "arrested on the night": the night of the event, one night.
+    if (a === 'the' && b === 'night' && !/^(?:of|before)$/.test(c ?? '')) return `${kind} the night`;
     // "since Monday", "since 7 October", "so far": the running total, as a figure with no scope is.
   }
   for (let k = from; k < to; k++) {
@@ -1895,6 +1897,11 @@ const EVENTS = new Set([
   'in shelters',
 ]);
 function isEvent(measure: string): boolean {
+  return EVENTS.has(measure);
+}
+
+/** Whether `measure` is what happened to people ("killed", "in hospital"), a count that runs from day to day. */
+export function isPeopleCount(measure: string): boolean {
   return EVENTS.has(measure);
 }
 
