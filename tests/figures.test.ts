@@ -405,3 +405,23 @@ describe('a part of the count before it: "of them", "of those"', () => {
     });
   });
 });
+
+describe('a counted noun that is the subject of a verb of change', () => {
+  it('reads "cases climbed to" and "claims passed" as the noun, and "passed" as more than', () => {
+    expect(only('Reported cases of measles climbed to 430 by Friday.')).toMatchObject({
+      text: '430',
+      quantity: 'cases',
+    });
+    expect(only('Insurance claims have passed 2,000, the regulator said.')).toMatchObject({
+      text: '2,000',
+      low: 2_000,
+      lowOpen: true,
+      high: null,
+      quantity: 'claims',
+    });
+  });
+
+  it('does not take a noun for people or a verb of saying for one', () => {
+    expect(only('Villagers said 40 were still missing.').quantity).toBe('people missing');
+  });
+});

@@ -1482,6 +1482,32 @@ function workforceOf(
   return { measure: 'workforce', owner };
 }
 
+/** Verbs of change (and the words around them) between a counted subject and its number: "cases climbed to 790". */
+const SUBJECT_LINK =
+  /^(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reach|passed|passes|pass|topped|tops|hit|hits|jumped|surpassed|exceeded|exceeds|numbered|number|totalled|totaled|totals|stood|stands|stand|was|is|were|are|now|at|to|has|have|had|been|increased|grew|fell|dropped|edged|crept)$/;
+
+/**
+ * The plural noun a verb of change has for subject, right before the number
+ * ("Suspected cases climbed to 790": cases, suspected), or null. A noun for
+ * people is not read here (the frame says what happened to them), nor a verb
+ * of saying ("police said 14").
+ */
+function subjectBefore(toks: Token[], from: number, clauseFrom: number): { noun: string; state: string | null } | null {
+  let k = from - 1;
+  let linked = false;
+  while (k >= clauseFrom && k >= from - 5 && SUBJECT_LINK.test(toks[k]!.w)) {
+    linked = true;
+    k--;
+  }
+  // "cases of measles climbed to 430": the noun before "of" is counted.
+  if (toks[k - 1]?.w === 'of' && isWord(toks[k - 2]) && isCountNoun(toks[k - 2]!.w) && k - 2 >= clauseFrom) k -= 2;
+  const noun = toks[k];
+  if (!linked || !isWord(noun) || !isCountNoun(noun.w) || noun.w in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(noun.w))
+    return null;
+  if (noun.w in MEASURE_NOUNS || k < clauseFrom) return null;
+  return { noun: noun.w, state: STATES[toks[k - 1]?.w ?? ''] ?? null };
+}
+
 /** Figures of one sentence. */
 function readSentence(
   t: string,
@@ -1545,6 +1571,12 @@ function readSentence(
       from = before.from;
       // "well over", "just over": more than; "just under": nearly (HEDGE_WORDS decides).
     }
+    // "cases have passed 900", "the toll topped 70": more than.
+    if (
+      hedge === 'exact' &&
+      /^(?:passed|passes|pass|exceeded|exceeds|surpassed|surpasses|topped|tops)$/.test(toks[from - 1]?.w ?? '')
+    )
+      hedge = 'moreThan';
     if (hedge === 'exact' && toks[n.to]?.w === 'or' && toks[n.to + 1]?.w === 'so') {
       hedge = 'about';
       to = n.to + 2;
@@ -1597,6 +1629,14 @@ function readSentence(
     else if (head && THING_NOUNS.has(head)) measure = head;
     else if (head && !(head in PEOPLE_NOUNS) && isCountNoun(head)) measure = head;
     else if (!head && toks[past]?.w === '-' && lastMeasure) measure = lastMeasure;
+    // "Suspected cases climbed to 790", "cases pass 900": the noun a verb of change has for subject is counted.
+    if (!measure && !(head && isCountNoun(head))) {
+      const subject = subjectBefore(toks, from, Math.max(clauseStart, previousCountEnd));
+      if (subject) {
+        measure = subject.noun;
+        state = state ?? subject.state;
+      }
+    }
     // "will cut 2,600 jobs rather than the 2,900 it announced", "close to 3,000 jobs would go — 2,900 by
     // its own count —": a number with no noun of its own, set against or restating the count before it in
     // the sentence, counts the same.
