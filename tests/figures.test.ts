@@ -425,3 +425,19 @@ describe('a counted noun that is the subject of a verb of change', () => {
     expect(only('Villagers said 40 were still missing.').quantity).toBe('people missing');
   });
 });
+
+describe('who lives in a place, and a sum paid to each', () => {
+  it("reads a place's residents as its population, unless the sentence says what happened to them", () => {
+    expect(only("Aid will reach half of the valley's 64,000 residents.")).toMatchObject({
+      text: '64,000',
+      quantity: 'population',
+    });
+    expect(only("The town's 9,000 residents were evacuated.")).toMatchObject({ quantity: 'people evacuated' });
+  });
+
+  it('reads "to each evacuated household" as per household', () => {
+    expect(only('The insurer will pay £900 to each flooded household.')).toMatchObject({
+      quantity: 'per household (£)',
+    });
+  });
+});

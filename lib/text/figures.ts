@@ -408,6 +408,13 @@ const PLACE_NOUNS = new Set([
   'community',
   'suburb',
   'suburbs',
+  'valley',
+  'borough',
+  'parish',
+  'neighbourhood',
+  'neighborhood',
+  'port',
+  'archipelago',
 ]);
 /** Endings of nouns for people the lexicon does not list ("guards", "sailors", "Ukrainians", "employees"). */
 const PEOPLE_SUFFIX = /(?:ers|ors|ians|ists|ees|ents|ants|ards|smen|swomen|folk)$/;
@@ -1369,8 +1376,10 @@ function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number
     return purpose(`per ${toks[past + 1]?.w ?? ''}`.trim() === 'per' ? undefined : `per ${toks[past + 1]!.w}`);
   // "€2,000 to each evacuated household", "€500 for each child": per household, per child.
   if ((toks[past]?.w === 'to' || toks[past]?.w === 'for') && toks[past + 1]?.w === 'each') {
-    const noun = nounPhraseAfter(toks, past + 2)[0].at(-1);
-    return purpose(noun && `per ${noun}`);
+    // ("to each evacuated household": the last word of the phrase, past its participle.)
+    let e = past + 2;
+    while (isWord(toks[e + 1]) && e < past + 4 && !PHRASE_END.has(toks[e + 1]!.w)) e++;
+    return purpose(isWord(toks[e]) ? `per ${toks[e]!.w}` : undefined);
   }
   // "a €50 million fund", "its €20 million retraining budget": the noun the amount modifies.
   let k = past;
@@ -1813,6 +1822,15 @@ function readSentence(
     // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
     else if (measure !== 'capacity' && measure !== 'population' && projectedBefore(toks, clauseStart, from))
       state = 'projected';
+    // "the district's 150,000 residents", "the town's 9,000 people": those who live in a place.
+    const placeOwner = toks[from - 1]?.w.replace(/'s$/, '') ?? '';
+    if (
+      /'s$/.test(toks[from - 1]?.w ?? '') &&
+      PLACE_NOUNS.has(placeOwner) &&
+      /^(?:residents|people|inhabitants|citizens)$/.test(head ?? '') &&
+      !fa.measure
+    )
+      measure = 'population';
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
