@@ -441,3 +441,29 @@ describe('who lives in a place, and a sum paid to each', () => {
     });
   });
 });
+
+describe('counts of things: their state, their day, their owner, their total', () => {
+  it('reads the participle as the state of the things counted, and calling off as cancelled', () => {
+    expect(figuresOf('Rail firms axed 75 trains; another 40 trains were scrapped on Friday.')).toMatchObject([
+      { text: '75', quantity: 'trains (cancelled)' },
+      { text: '40', quantity: 'trains (cancelled) on friday' },
+    ]);
+    expect(only('The port lists 300 scheduled sailings.')).toMatchObject({ quantity: 'sailings (scheduled)' });
+  });
+
+  it('reads a total over days apart from the count of one day', () => {
+    expect(only('Ferries cancelled 58 sailings over three days.')).toMatchObject({ quantity: 'sailings in total' });
+    expect(only('Across the network, 210 trains were cancelled in all.').quantity).toMatch(/in total/);
+  });
+
+  it('takes a name that opens the sentence as the owner, not a claimant or a plural', () => {
+    expect(only('Velojet cancelled 61 flights.')).toMatchObject({ quantity: 'velojet flights' });
+    expect(only('The operator, Harbour Lines Group, said 30 ferries were cancelled.').quantity).not.toMatch(/harbour/);
+    expect(only('Reported cases of measles climbed to 430.').quantity).toBe('cases');
+  });
+
+  it('keeps people counts free of a participle the lexicon does not know', () => {
+    expect(only('The 2,300 evacuees are housed in schools.')).toMatchObject({ quantity: 'people evacuated' });
+    expect(only('Some 5,000 doses are expected on Friday.')).toMatchObject({ quantity: 'doses' });
+  });
+});

@@ -386,6 +386,7 @@ const FRAME_NOUNS: Record<string, string> = {
   release: 'released',
   population: 'population',
   turnout: 'turnout',
+  cancellation: 'cancelled',
 };
 /** Places that are "of N people": a population, never an evacuation. */
 const PLACE_NOUNS = new Set([
@@ -448,6 +449,12 @@ const STATES: Record<string, string> = {
   released: 'released',
   freed: 'released',
 };
+/** A participle as a state, the verbs of calling something off read as one ("axed", "scrapped" flights are cancelled). */
+function stateWord(w: string): string | null {
+  // "doses are expected on Thursday", "were reported": saying or expecting is no state of the things counted.
+  if (/^(?:expected|hoped|thought|believed|said|reported|estimated|feared|understood|known|seen)$/.test(w)) return null;
+  return /^(?:cancelled|canceled|axed|scrapped|grounded|dropped)$/.test(w) ? 'cancelled' : w;
+}
 const REGIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central']);
 /** Words a counted noun phrase may hold before its head ("Hamas operatives", "Palestinian deaths"). */
 const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'all', 'some', 'a', 'an']);
@@ -707,13 +714,21 @@ function ownerIn(toks: Token[], t: string, from: number, at: number, past: numbe
     !NOT_OWNERS.has(toks[k]!.w) &&
     !WEEKDAYS.has(toks[k]!.w) &&
     !MONTHS.has(toks[k]!.w);
-  for (let k = at - 1; k >= from && k > 0; k--) {
-    if (capital(k) && k > 0) {
+  for (let k = at - 1; k >= from && k >= 0; k--) {
+    if (capital(k)) {
       let first = k;
-      while (first - 1 >= from && capital(first - 1)) first--;
+      // (a name runs on past the window: "at Corvane International Airport")
+      while (first - 1 >= 0 && capital(first - 1)) first--;
+      // "The operator, Corvane Airports Group, said 214 flights …": who says a count does not own it.
+      if (CLAIM_VERBS.has(toks[k + 1]?.w ?? '') || (toks[k + 1]?.w === ',' && CLAIM_VERBS.has(toks[k + 2]?.w ?? ''))) {
+        k = first;
+        continue;
+      }
       // The sentence's first word: its capital says nothing ("Police said"), unless a name of two or more
       // capitalised words starts there ("National Renewal took 38.2%").
-      if (first === 0 && k === 0) return null;
+      // ("SkyNordic cancelled 158 flights": one word that is no plural nor participle, before a verb, is a name.)
+      const named = k === 0 && !/(?:s|ed)$/.test(toks[0]!.w) && isWord(toks[1]) && /ed$/.test(toks[1]!.w);
+      if (first === 0 && k === 0 && !named) return null;
       // "a majority in the Assembly with 104 seats": a place named after a preposition owns nothing.
       // ("in the 240-seat Assembly": the words between the determiner and the name describe it.)
       let lead = first - 1;
@@ -798,6 +813,8 @@ function frameAfter(
   k = skipAside(toks, k);
   let state: string | null = null;
   let passive = false;
+  /** "were cancelled" is a state of the counted; "it had planned" is what someone did. */
+  let beForm = false;
   for (let n = 0; k < toks.length && n < 7; k++, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
@@ -837,8 +854,9 @@ function frameAfter(
     )
       return { measure: null, state: toks[k + 1]!.w, active: false, predicate: true };
     // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
+    // Its participle is the state of counted things ("212 flights were cancelled", "35 stations had opened").
     if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
-      return { measure: null, state, active: false, predicate: true };
+      return { measure: null, state: state ?? (beForm ? stateWord(w) : null), active: false, predicate: true };
     if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining' || w === 'remains')
       state = state ?? 'held';
     if (
@@ -852,6 +870,7 @@ function frameAfter(
       w === 'has'
     ) {
       passive = true;
+      beForm = beForm || /^(?:were|was|been|are|is)$/.test(w);
       continue;
     }
     if (w === 'lost' && toks[k + 1]?.w === 'their' && toks[k + 2]?.w === 'lives')
@@ -1026,6 +1045,21 @@ function scopeIn(toks: Token[], from: number, to: number): string | null {
     // "arrested on the night": the night of the event, one night.
     if (a === 'the' && b === 'night' && !/^(?:of|before)$/.test(c ?? '')) return `${kind} the night`;
     // "since Monday", "since 7 October", "so far": the running total, as a figure with no scope is.
+  }
+  // "346 flights in all", "158 flights over the two days", "61,000 passengers in total": a total over days,
+  // not the count of any one of them.
+  for (let k = from; k < to; k++) {
+    const w = toks[k]!.w;
+    const next = toks[k + 1]?.w ?? '';
+    if ((w === 'in' && (next === 'all' || next === 'total')) || w === 'altogether') return 'in total';
+    if (w === 'over') {
+      const n = toks[k + 1]?.w === 'the' ? k + 2 : k + 1;
+      if (
+        (toks[n]?.kind === 'num' || isSmall(toks[n]?.w ?? '')) &&
+        /^(?:days|weeks|months|nights)$/.test(toks[n + 1]?.w ?? '')
+      )
+        return 'in total';
+    }
   }
   for (let k = from; k < to; k++) {
     if (toks[k]!.w === 'so' && toks[k + 1]?.w === 'far') return null; // the running total, as an unscoped figure is
@@ -1617,6 +1651,14 @@ function readSentence(
     if (beforeWord && beforeWord in STATES) state = STATES[beforeWord]!;
     for (const w of phrase) {
       if (w in STATES) state = STATES[w]!;
+      // "640 scheduled flights", "14 damaged bridges": a participle before the noun is its state.
+      else if (
+        w !== phrase.at(-1) &&
+        /ed$/.test(w) &&
+        isCountNoun(phrase.at(-1)!) &&
+        phrase.indexOf(w) === phrase.length - 2
+      )
+        state = stateWord(w);
       if (REGIONS.has(w)) region = w;
     }
     const whoWord = phrase.find((w) => w in PEOPLE_NOUNS && PEOPLE_NOUNS[w]);
@@ -1681,7 +1723,8 @@ function readSentence(
       // "40,000 head of cattle drowned", "14 damaged bridges", "30-40 villages": the thing counted, in the state the frame says.
       const event: string | null = measure && measure !== head ? measure : null;
       measure = head;
-      state = state ?? event;
+      // ("214 flights axed": things other than jobs that are cut are called off.)
+      state = state ?? (event === 'cut' ? 'cancelled' : event);
     } else if (measure && THING_NOUNS.has(measure)) {
       // "14,000 homes were flooded": the thing counted, in the state the verb says.
       const verb = fa.measure ?? fb.measure;
@@ -1691,7 +1734,8 @@ function readSentence(
       state = measure;
       measure = 'homes';
     }
-    state = state ?? fa.state;
+    // (A participle the lexicon does not know is a state of things, not of people: "evacuees are housed".)
+    state = state ?? (fa.predicate && measure && isEvent(measure) ? null : fa.state);
     // "still held" sets hostages apart from those freed; "remain missing", "remain deployed" are the count itself.
     if (state === 'held' && measure !== 'hostages') state = null;
     // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
@@ -1835,15 +1879,29 @@ function readSentence(
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
     const clauseFrom = Math.max(clauseStart, previousCountEnd);
-    const scope =
+    // "rose to 17 on Tuesday, up from 12 a day earlier": the day written after a figure is its own, before
+    // one written earlier in its clause (a dateline's "Aug 4", the count before it's "on Tuesday").
+    const day = dayIn(toks, to, clauseEnd) ?? dayIn(toks, clauseFrom, clauseEnd);
+    let scope =
       toks[from - 1]?.w === 'first' || toks[from - 1]?.w === 'initial'
         ? 'in the first round'
         : /^(?:more|additional|new|further|extra)$/.test(toks[to]?.w ?? '')
           ? 'more since the last count'
           : scopeIn(toks, clauseFrom, clauseEnd);
-    // "rose to 17 on Tuesday, up from 12 a day earlier": the day written after a figure is its own, before
-    // one written earlier in its clause (a dateline's "Aug 4", the count before it's "on Tuesday").
-    const day = dayIn(toks, to, clauseEnd) ?? dayIn(toks, clauseFrom, clauseEnd);
+    // "212 flights were cancelled on Monday": things that something happened to on a named day are that day's
+    // count, not a running total as of it ("the toll rose to 58 on Monday" is the toll as of Monday).
+    const stateByVerb = !!state && (state === fa.state || state === fb.measure || state === 'cancelled');
+    if (
+      !scope &&
+      !restated &&
+      day &&
+      WEEKDAYS.has(day) &&
+      measure &&
+      !isEvent(measure) &&
+      stateByVerb &&
+      state !== 'projected'
+    )
+      scope = `on ${day}`;
     figures.push({
       low: interval.low,
       high: interval.high,
