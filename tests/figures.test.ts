@@ -467,3 +467,17 @@ describe('counts of things: their state, their day, their owner, their total', (
     expect(only('Some 5,000 doses are expected on Friday.')).toMatchObject({ quantity: 'doses' });
   });
 });
+
+describe('what happened to people, in words the lexicon does not list', () => {
+  it('reads the participle after them', () => {
+    expect(only('About 12,000 commuters were affected by the closure.')).toMatchObject({
+      quantity: 'commuters affected',
+    });
+    expect(only('Roughly 9,000 pilgrims stranded, the ministry said.').quantity).toMatch(/stranded/);
+  });
+
+  it('does not take a verb of control or of saying for it', () => {
+    expect(only('Roughly 180,000 have been allowed to return.').quantity).toBeNull();
+    expect(only('Some 300 people were said to be trapped.').quantity).not.toMatch(/said/);
+  });
+});

@@ -807,7 +807,7 @@ function skipRelative(toks: Token[], j: number): number {
 function frameAfter(
   toks: Token[],
   j: number,
-): { measure: string | null; state: string | null; active: boolean; predicate?: boolean } {
+): { measure: string | null; state: string | null; active: boolean; predicate?: boolean; participle?: string } {
   let k = skipAside(toks, j);
   k = skipRelative(toks, k);
   k = skipAside(toks, k);
@@ -855,8 +855,18 @@ function frameAfter(
       return { measure: null, state: toks[k + 1]!.w, active: false, predicate: true };
     // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
     // Its participle is the state of counted things ("212 flights were cancelled", "35 stations had opened").
-    if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
-      return { measure: null, state: state ?? (beForm ? stateWord(w) : null), active: false, predicate: true };
+    // For people it is what happened to them, when nothing follows that makes it a verb of control ("were
+    // allowed to return"): "38,000 passengers were affected", "40,000 travellers stranded".
+    const bare =
+      n === 0 &&
+      !/^(?:unaccounted|remained|lost|left|taken|killed|injured)$/.test(w) &&
+      (toks[k + 1]?.kind === 'punct' || PHRASE_END.has(toks[k + 1]?.w ?? ''));
+    if ((passive || bare) && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been') {
+      const word = beForm || bare ? stateWord(w) : null;
+      const participle = word && toks[k + 1]?.w !== 'to' ? word : undefined;
+      // (An intransitive verb after things is no state of theirs: "50,000 doses arrived on Thursday".)
+      return { measure: null, state: state ?? (passive ? word : null), active: false, predicate: true, participle };
+    }
     if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining' || w === 'remains')
       state = state ?? 'held';
     if (
@@ -1738,6 +1748,12 @@ function readSentence(
     state = state ?? (fa.predicate && measure && isEvent(measure) ? null : fa.state);
     // "still held" sets hostages apart from those freed; "remain missing", "remain deployed" are the count itself.
     if (state === 'held' && measure !== 'hostages') state = null;
+    // "38,000 passengers were affected": a participle the lexicon does not know says what happened to people.
+    if (fa.participle && head && (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head)) && (!measure || measure === head)) {
+      measure = fa.participle;
+      who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+      if (state === fa.participle) state = null;
+    }
     // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
     if (!measure && who && /^(?:soldiers|police|firefighters|rescuers|volunteers|personnel|officers)$/.test(who)) {
       measure = 'deployed';
