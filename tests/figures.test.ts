@@ -481,3 +481,17 @@ describe('what happened to people, in words the lexicon does not list', () => {
     expect(only('Some 300 people were said to be trapped.').quantity).not.toMatch(/said/);
   });
 });
+
+describe('participles that do not end in -ed, and what a place holds', () => {
+  it('reads "tickets sold" and "had been sold" alike', () => {
+    expect(only('The club said 31,000 tickets had been sold.')).toMatchObject({ quantity: 'tickets (sold)' });
+    expect(only('The final went ahead with 31,000 tickets sold.')).toMatchObject({ quantity: 'tickets (sold)' });
+  });
+
+  it('reads "the arena, which holds N" as the capacity of the arena', () => {
+    expect(only('The arena, which holds 18,000, was half empty.')).toMatchObject({
+      text: '18,000',
+      quantity: 'arena capacity',
+    });
+  });
+});

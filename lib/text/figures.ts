@@ -449,6 +449,8 @@ const STATES: Record<string, string> = {
   released: 'released',
   freed: 'released',
 };
+/** Past participles that do not end in -ed or -en ("tickets sold", "homes built"). */
+const IRREGULAR_PARTICIPLES = /^(?:sold|built|paid|kept|sent|bought|made|sunk|struck|spent|shut|won)$/;
 /** A participle as a state, the verbs of calling something off read as one ("axed", "scrapped" flights are cancelled). */
 function stateWord(w: string): string | null {
   // "doses are expected on Thursday", "were reported": saying or expecting is no state of the things counted.
@@ -682,7 +684,11 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
     if (last in PEOPLE_NOUNS || last in MEASURE_NOUNS || THING_NOUNS.has(last)) break;
     // "22 wagons derailed", "50,000 doses of oral vaccine": a plural noun ends the phrase before a participle or "of".
     const next = toks[j]?.w ?? '';
-    if (isCountNoun(last) && (next === 'of' || (/ed$/.test(next) && !(next in STATES)))) break;
+    if (
+      isCountNoun(last) &&
+      (next === 'of' || ((/ed$/.test(next) || IRREGULAR_PARTICIPLES.test(next)) && !(next in STATES)))
+    )
+      break;
   }
   return [words, j];
 }
@@ -860,12 +866,26 @@ function frameAfter(
     const bare =
       n === 0 &&
       !/^(?:unaccounted|remained|lost|left|taken|killed|injured)$/.test(w) &&
-      (toks[k + 1]?.kind === 'punct' || PHRASE_END.has(toks[k + 1]?.w ?? ''));
-    if ((passive || bare) && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been') {
+      (!toks[k + 1] || toks[k + 1]!.kind === 'punct' || PHRASE_END.has(toks[k + 1]!.w));
+    const irregular = IRREGULAR_PARTICIPLES.test(w);
+    if (
+      (passive || bare) &&
+      !(w in EVENT_VERBS) &&
+      (/(?:ed|en)$/.test(w) || irregular) &&
+      !(w in STATES) &&
+      w !== 'been'
+    ) {
       const word = beForm || bare ? stateWord(w) : null;
       const participle = word && toks[k + 1]?.w !== 'to' ? word : undefined;
-      // (An intransitive verb after things is no state of theirs: "50,000 doses arrived on Thursday".)
-      return { measure: null, state: state ?? (passive ? word : null), active: false, predicate: true, participle };
+      // (An intransitive verb after things is no state of theirs: "50,000 doses arrived on Thursday"; a
+      // participle that is only ever passive is: "52,400 tickets sold".)
+      return {
+        measure: null,
+        state: state ?? (passive || irregular ? word : null),
+        active: false,
+        predicate: true,
+        participle,
+      };
     }
     if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining' || w === 'remains')
       state = state ?? 'held';
@@ -1882,6 +1902,18 @@ function readSentence(
     // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
     else if (measure !== 'capacity' && measure !== 'population' && projectedBefore(toks, clauseStart, from))
       state = 'projected';
+    // "The stadium, which holds 52,000,": the capacity of the thing the clause is about.
+    if (
+      /^(?:holds|seats|accommodates|hold)$/.test(toks[from - 1]?.w ?? '') &&
+      /^(?:which|that)$/.test(toks[from - 2]?.w ?? '') &&
+      toks[from - 3]?.w === ',' &&
+      isWord(toks[from - 4]) &&
+      !head
+    ) {
+      measure = 'capacity';
+      who = toks[from - 4]!.w;
+      state = null;
+    }
     // "the district's 150,000 residents", "the town's 9,000 people": those who live in a place.
     const placeOwner = toks[from - 1]?.w.replace(/'s$/, '') ?? '';
     if (
