@@ -495,3 +495,39 @@ describe('participles that do not end in -ed, and what a place holds', () => {
     });
   });
 });
+
+describe('the size of a quake, those aboard, and counts joined by "and"', () => {
+  it('reads a magnitude written before the number or joined to it', () => {
+    expect(only('A magnitude 6.2 earthquake struck the coast.')).toMatchObject({
+      low: 6.2,
+      high: 6.2,
+      quantity: 'magnitude',
+    });
+    expect(only('The 5.9-magnitude quake hit at dawn.')).toMatchObject({ quantity: 'magnitude' });
+  });
+
+  it('reads those a vessel was carrying as aboard, each with its own who', () => {
+    expect(figuresOf('The ferry was carrying 212 passengers and 18 crew.')).toMatchObject([
+      { text: '212', quantity: 'passengers aboard' },
+      { text: '18', quantity: 'crew aboard' },
+    ]);
+  });
+
+  it('gives a count joined by "and" the frame of the one before, with its own noun or participle', () => {
+    expect(figuresOf('About 1,300 homes were destroyed and 4,000 damaged.')).toMatchObject([
+      { text: 'About 1,300', quantity: 'homes destroyed' },
+      { text: '4,000', quantity: 'homes damaged' },
+    ]);
+    expect(figuresOf('The shelling killed 12 soldiers and 30 civilians.')).toMatchObject([
+      { quantity: 'soldiers killed' },
+      { quantity: 'civilians killed' },
+    ]);
+    expect(figuresOf('In all 1,200 people were killed and 251 seized as hostages.')[1]).toMatchObject({
+      quantity: 'people hostages',
+    });
+  });
+
+  it('does not read a verb and its particle as what was done to people', () => {
+    expect(only('The union said 9,000 members walked out.').quantity).not.toMatch(/walked/);
+  });
+});

@@ -866,7 +866,9 @@ function frameAfter(
     const bare =
       n === 0 &&
       !/^(?:unaccounted|remained|lost|left|taken|killed|injured)$/.test(w) &&
-      (!toks[k + 1] || toks[k + 1]!.kind === 'punct' || PHRASE_END.has(toks[k + 1]!.w));
+      (!toks[k + 1] || toks[k + 1]!.kind === 'punct' || PHRASE_END.has(toks[k + 1]!.w)) &&
+      // ("9,000 members walked out": a verb with its particle is what they did, not what was done to them.)
+      !/^(?:out|up|off|down|away|back)$/.test(toks[k + 1]?.w ?? '');
     const irregular = IRREGULAR_PARTICIPLES.test(w);
     if (
       (passive || bare) &&
@@ -1902,6 +1904,39 @@ function readSentence(
     // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
     else if (measure !== 'capacity' && measure !== 'population' && projectedBefore(toks, clauseStart, from))
       state = 'projected';
+    // "a magnitude 6.2 earthquake", "the 5.9-magnitude quake": the size of the event.
+    if (toks[from - 1]?.w === 'magnitude' || (toks[to]?.w === 'magnitude' && t[toks[to]!.start - 1] === '-')) {
+      measure = 'magnitude';
+      who = null;
+      state = null;
+    }
+    // "the ferry was carrying 212 passengers", "had 300 people on board": those aboard.
+    if (
+      /^(?:carrying|carried|carries|carry)$/.test(toks[from - 1]?.w ?? '') &&
+      head &&
+      (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head))
+    ) {
+      measure = 'aboard';
+      who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+    }
+    // "212 passengers and 18 crew", "1,300 homes were destroyed and 4,000 damaged": a count joined by "and" to the
+    // one before it has its frame, with its own noun or its own participle.
+    const joined =
+      toks[from - 1]?.w === 'and' &&
+      previousCountEnd > 0 &&
+      from - 1 - previousCountEnd <= 5 &&
+      toks.slice(previousCountEnd, from - 1).every((x) => x.kind === 'word');
+    if (joined && lastMeasure && !share) {
+      if (head && (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head)) && (!measure || measure === 'deployed')) {
+        measure = lastMeasure;
+        who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+      } else if (!head && !(measure && isEvent(measure))) {
+        const own: string | null = fa.measure ?? fa.state ?? measure;
+        measure = lastMeasure;
+        who = lastWho;
+        state = own && own !== lastMeasure ? own : lastState;
+      }
+    }
     // "The stadium, which holds 52,000,": the capacity of the thing the clause is about.
     if (
       /^(?:holds|seats|accommodates|hold)$/.test(toks[from - 1]?.w ?? '') &&
