@@ -531,3 +531,14 @@ describe('the size of a quake, those aboard, and counts joined by "and"', () => 
     expect(only('The union said 9,000 members walked out.').quantity).not.toMatch(/walked/);
   });
 });
+
+describe('those left without a home', () => {
+  it('reads "left homeless" and "left N people homeless"', () => {
+    expect(only('At least 1,100 people were left homeless.')).toMatchObject({ quantity: 'people homeless' });
+    expect(only('The storm left as many as 9,000 people homeless.')).toMatchObject({
+      low: 0,
+      high: 9_000,
+      quantity: 'people homeless',
+    });
+  });
+});

@@ -880,10 +880,11 @@ function frameAfter(
       const word = beForm || bare ? stateWord(w) : null;
       const participle = word && toks[k + 1]?.w !== 'to' ? word : undefined;
       // (An intransitive verb after things is no state of theirs: "50,000 doses arrived on Thursday"; a
-      // participle that is only ever passive is: "52,400 tickets sold".)
+      // participle that is only ever passive is: "52,400 tickets sold"; what happens to buildings is:
+      // "1,240 buildings collapsed".)
       return {
         measure: null,
-        state: state ?? (passive || irregular ? word : null),
+        state: state ?? (passive || irregular || THING_NOUNS.has(toks[k - 1]?.w ?? '') ? word : null),
         active: false,
         predicate: true,
         participle,
@@ -917,6 +918,8 @@ function frameAfter(
     if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
       return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
+    // "were left homeless", "90,000 people homeless": without a home.
+    if (w === 'homeless') return { measure: 'homeless', state, active: false };
     if ((w === 'in' || w === 'to') && toks[k + 1]?.w === 'hospital')
       return { measure: 'hospitalised', state: null, active: false };
     // "must urgently evacuate", "were told to leave": an order to leave.
