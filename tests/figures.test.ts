@@ -542,3 +542,17 @@ describe('those left without a home', () => {
     });
   });
 });
+
+describe('those on board, and a part of a whole', () => {
+  it('reads "on board" and "aboard"', () => {
+    expect(only('The ferry had 450 people on board.')).toMatchObject({ quantity: 'people aboard' });
+    expect(only('There were 320 people aboard the vessel.')).toMatchObject({ quantity: 'people aboard' });
+  });
+
+  it('gives the whole its own state, and not to the part', () => {
+    expect(figuresOf('Only 310 of the 1,900 scheduled trains ran on Tuesday.')).toMatchObject([
+      { text: '310', quantity: 'trains' },
+      { text: '1,900', quantity: 'trains (in all)' },
+    ]);
+  });
+});

@@ -360,7 +360,16 @@ export function figuresAgree(a: ReportedFigure, b: ReportedFigure): boolean {
 }
 
 /** Counts that are facts of the place or the event, not running totals: their day does not change them. */
-const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout', 'turnout (%)', 'capacity', 'workforce']);
+const FIXED_MEASURES = new Set([
+  'population',
+  'area',
+  'magnitude',
+  'turnout',
+  'turnout (%)',
+  'capacity',
+  'workforce',
+  'aboard',
+]);
 
 /**
  * What a careful editor says of two figures for one quantity:

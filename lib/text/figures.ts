@@ -684,11 +684,8 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
     if (last in PEOPLE_NOUNS || last in MEASURE_NOUNS || THING_NOUNS.has(last)) break;
     // "22 wagons derailed", "50,000 doses of oral vaccine": a plural noun ends the phrase before a participle or "of".
     const next = toks[j]?.w ?? '';
-    if (
-      isCountNoun(last) &&
-      (next === 'of' || ((/ed$/.test(next) || IRREGULAR_PARTICIPLES.test(next)) && !(next in STATES)))
-    )
-      break;
+    // (A plural noun heads its phrase, "310 of the 1,900 scheduled trains ran", unless another plural follows.)
+    if (isCountNoun(last) && !(isWord(toks[j]) && isCountNoun(next) && !/ed$/.test(next))) break;
   }
   return [words, j];
 }
@@ -918,6 +915,9 @@ function frameAfter(
     if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
       return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
+    // "450 people on board", "320 people aboard the vessel".
+    if (w === 'aboard' || (w === 'on' && toks[k + 1]?.w === 'board'))
+      return { measure: 'aboard', state, active: false };
     // "were left homeless", "90,000 people homeless": without a home.
     if (w === 'homeless') return { measure: 'homeless', state, active: false };
     if ((w === 'in' || w === 'to') && toks[k + 1]?.w === 'hospital')
@@ -1688,6 +1688,7 @@ function readSentence(
       if (w in STATES) state = STATES[w]!;
       // "640 scheduled flights", "14 damaged bridges": a participle before the noun is its state.
       else if (
+        toks[to]?.w !== 'of' &&
         w !== phrase.at(-1) &&
         /ed$/.test(w) &&
         isCountNoun(phrase.at(-1)!) &&
@@ -2097,6 +2098,7 @@ const EVENTS = new Set([
   'survivors',
   'in hospital',
   'in shelters',
+  'aboard',
 ]);
 function isEvent(measure: string): boolean {
   return EVENTS.has(measure);
