@@ -23,6 +23,7 @@ import { parseManifest } from '../lib/corpus/corpus';
 import { synonymTable } from '../lib/text/wordnet';
 import { loadWordNet } from '../lib/node/io';
 import type { Verdict } from '../lib/corpus/decisions';
+import { describeQuantity } from '../lib/text/figures';
 
 const DIR = new URL('../tests/eval/figures/', import.meta.url).pathname;
 
@@ -106,9 +107,18 @@ export function evaluateFigures(split: 'dev' | 'test'): FigureEval {
     const notes = annotator.annotate(page.text, { date });
     for (const note of notes.figures) {
       const mine = mentionAt(page.file, note.start, note.end);
+      const taken = new Set<object>();
       for (const other of note.others) {
         const otherFile = fileOf.get(other.articleId)!;
-        const theirs = corpus.figures.find((f) => f.articleId === other.articleId && f.text === other.text);
+        // The same words may stand twice in an article ("24 dead" in the headline, "rose to 24" below):
+        // the linked one is the one that counts what the note counts.
+        const candidates = corpus.figures.filter((f) => f.articleId === other.articleId && f.text === other.text);
+        // A note that links both takes them in turn.
+        const theirs =
+          candidates.find(
+            (f) => describeQuantity(f.quantity) === note.quantity && f.day === other.day && !taken.has(f),
+          ) ?? candidates[0];
+        if (theirs) taken.add(theirs);
         const them = theirs ? mentionAt(otherFile, theirs.start, theirs.end) : null;
         const what = `${page.file}: "${note.text}" ↔ ${otherFile}: "${other.text}"`;
         if (!mine || !them || !mine.figure || !them.figure) {

@@ -230,6 +230,19 @@ describe('the verdict on two figures of one quantity', () => {
     expect(figureVerdict(a, b)).toBe('differ');
     expect(figureVerdict(a, { ...b, low: 118, high: 130 })).toBe('agree');
   });
+  it('shows a toll that held with each day, and lets a restated plan agree', () => {
+    const tuesday = { low: 9, high: 9, quantity: { measure: 'injured' }, day: '2026-06-09' };
+    const thursday = { ...tuesday, day: '2026-06-11' };
+    expect(figureVerdict(tuesday, thursday)).toBe('over-time');
+    const cut = { low: 450, high: 450, quantity: { measure: 'jobs cut' }, day: '2026-03-02' };
+    expect(figureVerdict(cut, { ...cut, day: '2026-03-06' })).toBe('agree');
+  });
+  it('lets two reports of a one-day count agree on different days, and never calls a revision "differ"', () => {
+    const night = { measure: 'arrested', scope: 'on the night' };
+    const sunday = { low: 14, high: 14, quantity: night, day: '2026-03-15' };
+    expect(figureVerdict(sunday, { ...sunday, day: '2026-03-16' })).toBe('agree');
+    expect(figureVerdict(sunday, { ...sunday, low: 20, high: 20, day: '2026-03-17' })).toBe('over-time');
+  });
   it('never reads a population as moving over time', () => {
     const a = { low: 815_000, high: 815_000, quantity: { measure: 'population' }, day: '2025-05-04' };
     const b = { low: 800_000, high: 800_000, quantity: { measure: 'population' }, day: '2025-05-06' };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeInterval, intervalOf, intervalsMeet, statedPrecision, type Interval } from '../lib/text/intervals';
+import { detectFigures } from '../lib/text/figures';
 
 const closed = (low: number | null, high: number | null): Interval => ({ low, high, lowOpen: false, highOpen: false });
 
@@ -89,6 +90,27 @@ describe('whether two figures can both be right', () => {
   it('is symmetric', () => {
     const all = [moreThan(10), closed(5, 10), intervalOf('fewerThan', 5, 1), closed(null, null), closed(10, 10)];
     for (const a of all) for (const b of all) expect(intervalsMeet(a, b)).toBe(intervalsMeet(b, a));
+  });
+});
+
+describe('the hedges the reader finds in the words around a number (docs/figures.md)', () => {
+  const interval = (text: string) => {
+    const [f] = detectFigures(text);
+    return { low: f!.low, high: f!.high, lowOpen: f!.lowOpen, highOpen: f!.highOpen };
+  };
+  it('"passed 900", "topped 70": more than, the bound left out', () => {
+    expect(interval('Reported cases have passed 900.')).toEqual({
+      low: 900,
+      high: null,
+      lowOpen: true,
+      highOpen: false,
+    });
+    expect(interval('The toll topped 70 on Sunday.')).toEqual({ low: 70, high: null, lowOpen: true, highOpen: false });
+  });
+  it('"dozens", "hundreds", "thousands": at least two of the unit', () => {
+    expect(interval('Dozens were hurt.')).toEqual(closed(24, null));
+    expect(interval('Thousands were told to leave.')).toEqual(closed(2_000, null));
+    expect(interval('Hundreds of thousands fled the city.')).toEqual(closed(200_000, null));
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import { PARAPHRASE_THRESHOLD } from '../text/thresholds';
 import type { SynonymTable } from '../text/wordnet';
 import { intervalsMeet, type Interval } from '../text/intervals';
+import { isPeopleCount } from '../text/figures';
 import type { Corpus } from './schema';
 
 // Same remark -----------------------------------------------------------------
@@ -387,8 +388,8 @@ export interface ReportedFigure {
   high: number | null;
   lowOpen?: boolean;
   highOpen?: boolean;
-  /** What is counted (only `measure` is read: whether the count runs over time). */
-  quantity?: { measure: string } | null;
+  /** What is counted (`measure` and `scope` are read: whether the count runs over time). */
+  quantity?: { measure: string; scope?: string | null } | null;
   /** The day the figure is given for, ISO `YYYY-MM-DD` (see `figureDay`), or null when unknown. */
   day?: string | null;
 }
@@ -405,7 +406,16 @@ export function figuresAgree(a: ReportedFigure, b: ReportedFigure): boolean {
 }
 
 /** Counts that are facts of the place or the event, not running totals: their day does not change them. */
-const FIXED_MEASURES = new Set(['population', 'area', 'magnitude', 'turnout']);
+const FIXED_MEASURES = new Set([
+  'population',
+  'area',
+  'magnitude',
+  'turnout',
+  'turnout (%)',
+  'capacity',
+  'workforce',
+  'aboard',
+]);
 
 /**
  * What a careful editor says of two figures for one quantity:
@@ -419,9 +429,16 @@ export type Verdict = 'agree' | 'differ' | 'over-time';
 
 export function figureVerdict(a: ReportedFigure, b: ReportedFigure): Verdict {
   const measure = a.quantity?.measure ?? b.quantity?.measure ?? '';
-  // The same figure on two days: it has not moved, and the outlets agree.
+  // The same figure on two days: a plan or an amount restated ("2,900 jobs", "a €50 million fund") has not
+  // moved, and the outlets agree; a toll of people is shown with each day even when it held ("9 on
+  // Tuesday; 9 on Thursday"): nobody counted it once for both.
   const same = a.low === b.low && a.high === b.high && !!a.lowOpen === !!b.lowOpen && !!a.highOpen === !!b.highOpen;
-  if (a.day && b.day && a.day !== b.day && !FIXED_MEASURES.has(measure) && !same) return 'over-time';
+  // A count of one day ("arrested on the night", "killed on the first day") is done once that day is over:
+  // two reports of it that can both be right agree; two that cannot are still shown by day, as a count
+  // revised later is not two outlets contradicting each other.
+  const oneDay = /^on /.test(a.quantity?.scope ?? b.quantity?.scope ?? '') && figuresAgree(a, b);
+  if (a.day && b.day && a.day !== b.day && !FIXED_MEASURES.has(measure) && !oneDay && (!same || isPeopleCount(measure)))
+    return 'over-time';
   return figuresAgree(a, b) ? 'agree' : 'differ';
 }
 

@@ -355,7 +355,9 @@ export function figureFit(a: ComparableFigure, b: ComparableFigure, synonyms: Sy
   if (!a.quantity || !b.quantity || !sameQuantity(a.quantity, b.quantity)) return null;
   // A count of things ("polling stations", "seats") says less than a toll: its sentences must tell of the same thing.
   const context = similarity(preparedSentence(a.sentence), preparedSentence(b.sentence), synonyms);
-  if (!isNamedMeasure(a.quantity.measure) && context < THING_CONTEXT) return null;
+  // ("640 suspected cases" and "suspected cases climbed to 790": a noun with the same state named says enough.)
+  const namedByState = a.quantity.state !== null && a.quantity.state !== 'projected' && a.quantity.state !== 'in all';
+  if (!isNamedMeasure(a.quantity.measure) && !namedByState && context < THING_CONTEXT) return null;
   // Counts of one quantity on different days still pair (the verdict says "over time"); the same day pairs first.
   const dateBonus = a.when && b.when ? (a.when === b.when ? 1 : 0) : !a.when && !b.when ? 0.5 : 0;
   return 1 + dateBonus + context * 0.5;

@@ -292,10 +292,16 @@ const EVENT_VERBS: Record<string, string> = {
   forced: 'evacuated',
   cut: 'cut',
   cutting: 'cut',
+  shed: 'cut',
+  shedding: 'cut',
+  eliminated: 'cut',
+  eliminating: 'cut',
   laid: 'cut',
   axed: 'cut',
   sacked: 'cut',
 };
+/** Places people sleep when driven from home: "in shelters", "in emergency camps". */
+const SHELTERS = /^(?:shelters|camps|tents|centres|centers)$/;
 /** Verbs that order people to leave, when "to leave" (or "to evacuate"…) follows. */
 const ORDER_VERBS = new Set([
   'ordered',
@@ -380,6 +386,7 @@ const FRAME_NOUNS: Record<string, string> = {
   release: 'released',
   population: 'population',
   turnout: 'turnout',
+  cancellation: 'cancelled',
 };
 /** Places that are "of N people": a population, never an evacuation. */
 const PLACE_NOUNS = new Set([
@@ -402,6 +409,13 @@ const PLACE_NOUNS = new Set([
   'community',
   'suburb',
   'suburbs',
+  'valley',
+  'borough',
+  'parish',
+  'neighbourhood',
+  'neighborhood',
+  'port',
+  'archipelago',
 ]);
 /** Endings of nouns for people the lexicon does not list ("guards", "sailors", "Ukrainians", "employees"). */
 const PEOPLE_SUFFIX = /(?:ers|ors|ians|ists|ees|ents|ants|ards|smen|swomen|folk)$/;
@@ -425,6 +439,7 @@ function isCountNoun(w: string): boolean {
 /** Counted things that are damaged, destroyed, flooded… */
 const THING_NOUNS = new Set(['homes', 'houses', 'buildings', 'dwellings', 'structures', 'properties', 'apartments']);
 const STATES: Record<string, string> = {
+  suspected: 'suspected',
   remaining: 'held',
   still: 'held',
   verified: 'verified',
@@ -434,6 +449,14 @@ const STATES: Record<string, string> = {
   released: 'released',
   freed: 'released',
 };
+/** Past participles that do not end in -ed or -en ("tickets sold", "homes built"). */
+const IRREGULAR_PARTICIPLES = /^(?:sold|built|paid|kept|sent|bought|made|sunk|struck|spent|shut|won)$/;
+/** A participle as a state, the verbs of calling something off read as one ("axed", "scrapped" flights are cancelled). */
+function stateWord(w: string): string | null {
+  // "doses are expected on Thursday", "were reported": saying or expecting is no state of the things counted.
+  if (/^(?:expected|hoped|thought|believed|said|reported|estimated|feared|understood|known|seen)$/.test(w)) return null;
+  return /^(?:cancelled|canceled|axed|scrapped|grounded|dropped)$/.test(w) ? 'cancelled' : w;
+}
 const REGIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central']);
 /** Words a counted noun phrase may hold before its head ("Hamas operatives", "Palestinian deaths"). */
 const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'all', 'some', 'a', 'an']);
@@ -489,6 +512,20 @@ const PHRASE_END = new Set([
   'might',
   'had',
   'out',
+  // prepositions of place and time: "three villages along the river"
+  'along',
+  'around',
+  'beside',
+  'outside',
+  'inside',
+  'through',
+  'throughout',
+  'off',
+  'over',
+  'within',
+  'behind',
+  'beyond',
+  'until',
   'aboard',
   'on board',
 ]);
@@ -530,7 +567,12 @@ interface NumberExpr {
   to: number;
   /** The second number of a range ("30-40", "between 4,000 and 4,500"), or null. */
   upper: number | null;
+  /** Set for "dozens", "hundreds", "thousands": at least two of the unit, no more said. */
+  vague?: boolean;
 }
+
+/** "dozens", "hundreds", "thousands", "millions": at least two of the unit (docs/figures.md). */
+const VAGUE: Record<string, number> = { dozens: 24, hundreds: 200, thousands: 2_000, millions: 2_000_000 };
 
 const isSmall = (w: string) =>
   w in SMALL || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+$/.test(w);
@@ -560,6 +602,10 @@ function readNumber(toks: Token[], i: number, t: string): NumberExpr | null {
   ) {
     value = toks[j]!.w === 'dozen' ? 12 : toks[j]!.w === 'hundred' ? 100 : 1;
     if (toks[j]!.w === 'dozen' || toks[j]!.w === 'hundred') j++;
+  } else if (tok.kind === 'word' && tok.w in VAGUE) {
+    // "hundreds of thousands": at least two hundred thousand.
+    const of = toks[j]?.w === 'of' && (toks[j + 1]?.w ?? '') in VAGUE ? VAGUE[toks[j + 1]!.w]! / 2 : 1;
+    return { value: VAGUE[tok.w]! * of, scaled: null, from: i, to: of > 1 ? j + 2 : j, upper: null, vague: true };
   } else return null;
   // "two plus million": the plus belongs to the hedge, read by the caller.
   if (toks[j]?.w === 'plus' && (toks[j + 1]?.w ?? '') in SCALE) j++;
@@ -636,6 +682,10 @@ function nounPhraseAfter(toks: Token[], i: number): [string[], number] {
     j++;
     const last = words.at(-1)!;
     if (last in PEOPLE_NOUNS || last in MEASURE_NOUNS || THING_NOUNS.has(last)) break;
+    // "22 wagons derailed", "50,000 doses of oral vaccine": a plural noun ends the phrase before a participle or "of".
+    const next = toks[j]?.w ?? '';
+    // (A plural noun heads its phrase, "310 of the 1,900 scheduled trains ran", unless another plural follows.)
+    if (isCountNoun(last) && !(isWord(toks[j]) && isCountNoun(next) && !/ed$/.test(next))) break;
   }
   return [words, j];
 }
@@ -662,12 +712,53 @@ function placeIn(toks: Token[], t: string, from: number, to: number): string | n
 /** The name of whose things a count counts: capitalised words just before it in its clause, or after "for the" / "to the". */
 function ownerIn(toks: Token[], t: string, from: number, at: number, past: number): string | null {
   const capital = (k: number) =>
-    toks[k]?.kind === 'word' && /^\p{Lu}/u.test(t[toks[k]!.start]!) && !NOT_OWNERS.has(toks[k]!.w);
-  for (let k = at - 1; k >= from && k > 0; k--) {
-    if (capital(k) && k > 0) {
+    toks[k]?.kind === 'word' &&
+    /^\p{Lu}/u.test(t[toks[k]!.start]!) &&
+    !NOT_OWNERS.has(toks[k]!.w) &&
+    !WEEKDAYS.has(toks[k]!.w) &&
+    !MONTHS.has(toks[k]!.w);
+  for (let k = at - 1; k >= from && k >= 0; k--) {
+    if (capital(k)) {
       let first = k;
-      while (first - 1 >= from && capital(first - 1)) first--;
-      if (first === 0) return null; // the sentence's first word: its capital says nothing
+      // (a name runs on past the window: "at Corvane International Airport")
+      while (first - 1 >= 0 && capital(first - 1)) first--;
+      // "The operator, Corvane Airports Group, said 214 flights …": who says a count does not own it.
+      if (CLAIM_VERBS.has(toks[k + 1]?.w ?? '') || (toks[k + 1]?.w === ',' && CLAIM_VERBS.has(toks[k + 2]?.w ?? ''))) {
+        k = first;
+        continue;
+      }
+      // The sentence's first word: its capital says nothing ("Police said"), unless a name of two or more
+      // capitalised words starts there ("National Renewal took 38.2%").
+      // ("SkyNordic cancelled 158 flights": one word that is no plural nor participle, before a verb, is a name.)
+      const named = k === 0 && !/(?:s|ed)$/.test(toks[0]!.w) && isWord(toks[1]) && /ed$/.test(toks[1]!.w);
+      if (first === 0 && k === 0 && !named) return null;
+      // "a majority in the Assembly with 104 seats": a place named after a preposition owns nothing.
+      // ("in the 240-seat Assembly": the words between the determiner and the name describe it.)
+      let lead = first - 1;
+      for (let d = first - 1; d >= Math.max(0, first - 4); d--)
+        if (toks[d]!.w === 'the' || toks[d]!.w === 'a' || toks[d]!.w === 'an') {
+          lead = d - 1;
+          break;
+        }
+      if (/^(?:in|at|into|from|near|across|inside|outside)$/.test(toks[lead]?.w ?? '')) {
+        k = first;
+        continue;
+      }
+      // "the Social Alliance of outgoing Prime Minister Tomas Renk had 31.3%": the owner is the name before "of".
+      for (let o = first - 1; o >= from && o >= first - 3; o--) {
+        if (toks[o]!.w !== 'of') continue;
+        let end = o - 1;
+        if (end >= from && capital(end)) {
+          let start = end;
+          while (start - 1 >= from && capital(start - 1)) start--;
+          if (start > 0)
+            return toks
+              .slice(start, end + 1)
+              .map((x) => x.w)
+              .join(' ');
+        }
+        end = -1;
+      }
       return toks
         .slice(first, k + 1)
         .map((x) => x.w)
@@ -719,12 +810,14 @@ function skipRelative(toks: Token[], j: number): number {
 function frameAfter(
   toks: Token[],
   j: number,
-): { measure: string | null; state: string | null; active: boolean; predicate?: boolean } {
+): { measure: string | null; state: string | null; active: boolean; predicate?: boolean; participle?: string } {
   let k = skipAside(toks, j);
   k = skipRelative(toks, k);
   k = skipAside(toks, k);
   let state: string | null = null;
   let passive = false;
+  /** "were cancelled" is a state of the counted; "it had planned" is what someone did. */
+  let beForm = false;
   for (let n = 0; k < toks.length && n < 7; k++, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
@@ -732,10 +825,70 @@ function frameAfter(
     const w = tok.w;
     // "abducted 90 villagers and held them hostage": what follows "and" is the sentence subject's, not the count's.
     if (w === 'and' || w === 'or' || w === 'but' || w === 'as' || w === 'while' || w === 'when' || w === 'after') break;
+    // "were taken to hospital", "had been admitted to hospital": a count of those who went there.
+    if (/^(?:taken|admitted|brought|rushed)$/.test(w) && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'hospital')
+      return { measure: 'hospitalised', state, active: false };
+    // "remain in hospital", "are still in hospital": those there now, a count of its own.
+    if (
+      w === 'in' &&
+      toks[k + 1]?.w === 'hospital' &&
+      (state === 'held' || /^(?:still|remain|remains|remained|remaining)$/.test(toks[k - 1]?.w ?? ''))
+    )
+      return { measure: 'in hospital', state: null, active: false };
+    // "were treated for injuries": the injured.
+    if (
+      w === 'treated' &&
+      toks[k + 1]?.w === 'for' &&
+      /^(?:injuries|injury|wounds|burns|fractures)$/.test(toks[k + 2]?.w ?? '')
+    )
+      return { measure: 'injured', state, active: false };
+    // "were still in shelters", "had slept in emergency shelters": those sheltered, a count of its own.
+    if (w === 'in' && SHELTERS.test(toks[k + 1]?.w ?? ''))
+      return { measure: 'in shelters', state: null, active: false };
+    if (w === 'in' && SHELTERS.test(toks[k + 2]?.w ?? '') && isWord(toks[k + 1]) && !DETERMINERS.has(toks[k + 1]!.w))
+      return { measure: 'in shelters', state: null, active: false };
+    // "83,000 ballots were declared invalid": the adjective is the counted things' state.
+    if (
+      passive &&
+      /^(?:declared|ruled|deemed|judged|found|rejected)$/.test(w) &&
+      isWord(toks[k + 1]) &&
+      !PHRASE_END.has(toks[k + 1]!.w) &&
+      !DETERMINERS.has(toks[k + 1]!.w)
+    )
+      return { measure: null, state: toks[k + 1]!.w, active: false, predicate: true };
     // "have been allowed to return": a predicate the lexicon does not know; the clause before says nothing of it.
-    if (passive && !(w in EVENT_VERBS) && /(?:ed|en)$/.test(w) && !(w in STATES) && w !== 'been')
-      return { measure: null, state, active: false, predicate: true };
-    if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining') state = state ?? 'held';
+    // Its participle is the state of counted things ("212 flights were cancelled", "35 stations had opened").
+    // For people it is what happened to them, when nothing follows that makes it a verb of control ("were
+    // allowed to return"): "38,000 passengers were affected", "40,000 travellers stranded".
+    const bare =
+      n === 0 &&
+      !/^(?:unaccounted|remained|lost|left|taken|killed|injured)$/.test(w) &&
+      (!toks[k + 1] || toks[k + 1]!.kind === 'punct' || PHRASE_END.has(toks[k + 1]!.w)) &&
+      // ("9,000 members walked out": a verb with its particle is what they did, not what was done to them.)
+      !/^(?:out|up|off|down|away|back)$/.test(toks[k + 1]?.w ?? '');
+    const irregular = IRREGULAR_PARTICIPLES.test(w);
+    if (
+      (passive || bare) &&
+      !(w in EVENT_VERBS) &&
+      (/(?:ed|en)$/.test(w) || irregular) &&
+      !(w in STATES) &&
+      w !== 'been'
+    ) {
+      const word = beForm || bare ? stateWord(w) : null;
+      const participle = word && toks[k + 1]?.w !== 'to' ? word : undefined;
+      // (An intransitive verb after things is no state of theirs: "50,000 doses arrived on Thursday"; a
+      // participle that is only ever passive is: "52,400 tickets sold"; what happens to buildings is:
+      // "1,240 buildings collapsed".)
+      return {
+        measure: null,
+        state: state ?? (passive || irregular || THING_NOUNS.has(toks[k - 1]?.w ?? '') ? word : null),
+        active: false,
+        predicate: true,
+        participle,
+      };
+    }
+    if (w === 'still' || w === 'remain' || w === 'remained' || w === 'remaining' || w === 'remains')
+      state = state ?? 'held';
     if (
       w === 'were' ||
       w === 'was' ||
@@ -747,6 +900,7 @@ function frameAfter(
       w === 'has'
     ) {
       passive = true;
+      beForm = beForm || /^(?:were|was|been|are|is)$/.test(w);
       continue;
     }
     if (w === 'lost' && toks[k + 1]?.w === 'their' && toks[k + 2]?.w === 'lives')
@@ -761,6 +915,11 @@ function frameAfter(
     if (w === 'taken' && toks[k + 1]?.w === 'to' && toks[k + 2]?.w === 'safety')
       return { measure: 'rescued', state, active: false };
     if (w === 'unaccounted') return { measure: 'missing', state, active: false };
+    // "450 people on board", "320 people aboard the vessel".
+    if (w === 'aboard' || (w === 'on' && toks[k + 1]?.w === 'board'))
+      return { measure: 'aboard', state, active: false };
+    // "were left homeless", "90,000 people homeless": without a home.
+    if (w === 'homeless') return { measure: 'homeless', state, active: false };
     if ((w === 'in' || w === 'to') && toks[k + 1]?.w === 'hospital')
       return { measure: 'hospitalised', state: null, active: false };
     // "must urgently evacuate", "were told to leave": an order to leave.
@@ -797,17 +956,33 @@ function frameBefore(
   // Strong: nothing but verbs of change, determiners and hedges stand between the frame and the number
   // ("killing 1,200", "the toll rose to 58", "the martyrdom of 1,250").
   let strong = true;
-  for (let k = i - 1, n = 0; k >= clauseStart && n < 16; k--, n++) {
+  for (let k = i - 1, n = 0; k >= clauseStart && n < 20; k--, n++) {
     const tok = toks[k]!;
     if (tok.kind === 'num') break;
-    if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',') break;
+    // "the true toll was "over 30"": a quote mark around the figure does not end its clause.
+    if (tok.kind === 'punct' && tok.w !== '-' && tok.w !== ',' && tok.w !== '"') break;
     const w = tok.w;
+    // "the number of people killed in a crush at a football stadium rose to 23": it heads its clause as a toll does.
+    if (w === 'number' && toks[k + 1]?.w === 'of') {
+      for (let m = k + 2; m < Math.min(i, k + 6); m++) {
+        const v = toks[m]!.w;
+        if (v in EVENT_VERBS && v !== 'held' && v !== 'lost')
+          return { measure: EVENT_VERBS[v]!, ordered: false, strong: true };
+        if (v in MEASURE_NOUNS) return { measure: MEASURE_NOUNS[v]!, ordered: false, strong: true };
+        // "the number of people told to leave at 3,480"
+        if (ORDER_VERBS.has(v) && toks[m + 1]?.w === 'to' && LEAVE_VERBS.has(toks[m + 2]?.w ?? ''))
+          return { measure: 'ordered to leave', ordered: false, strong: true };
+      }
+    }
     // "the death toll from Saturday's crush at Port Solace's Arena Costa rose to 24": a toll heads its clause.
-    if (w === 'toll') return { measure: 'killed', ordered: false, strong: strong || n <= 14 };
+    if (w === 'toll' && n < 16) return { measure: 'killed', ordered: false, strong: strong || n <= 14 };
     if (n >= 12) continue;
     if (w === 'home' && toks[k + 1]?.w === 'to') return { measure: 'population', ordered: false, strong: true };
     if (PLACE_NOUNS.has(w) && toks[k + 1]?.w === 'of' && k + 2 >= i - 2)
       return { measure: 'population', ordered: false, strong: true };
+    // "the people told to leave numbered 7,200": the order stands whole before the count.
+    if (ORDER_VERBS.has(w) && toks[k + 1]?.w === 'to' && LEAVE_VERBS.has(toks[k + 2]?.w ?? ''))
+      return { measure: 'ordered to leave', ordered: false, strong: true };
     if (ORDER_VERBS.has(w)) return { measure: null, ordered: true, strong };
     if (w in FRAME_NOUNS && (toks[k + 1]?.w === 'of' || n <= 6))
       return { measure: FRAME_NOUNS[w]!, ordered: false, strong };
@@ -857,6 +1032,12 @@ function nextCount(toks: Token[], from: number, t: string): number {
 function scopeIn(toks: Token[], from: number, to: number): string | null {
   for (let k = from; k < to; k++) {
     const w0 = toks[k]!.w;
+    // "turnout at 6 p.m. stood at 52%": a count at an hour of the day is not the day's final count.
+    if ((w0 === 'at' || w0 === 'by') && toks[k + 1]?.kind === 'num' && Number(toks[k + 1]!.w) <= 24) {
+      const half = toks[k + 2]?.w;
+      if (half === 'p' || half === 'a' || half === 'pm' || half === 'am' || half === 'noon')
+        return `${w0} ${Number(toks[k + 1]!.w)} ${half === 'p' || half === 'pm' ? 'p.m.' : 'a.m.'}`;
+    }
     const m = toks[k + 1];
     if (w0 === 'on' && m && MONTHS.has(m.w)) {
       const d = toks[k + 2]?.w === '.' ? toks[k + 3] : toks[k + 2];
@@ -896,7 +1077,24 @@ function scopeIn(toks: Token[], from: number, to: number): string | null {
     )
       return `${kind} the ${b} ${c}`;
     if (a === 'day' && b && /^(?:one|two|three)$/.test(b)) return `${kind} day ${b}`;
+    // "arrested on the night": the night of the event, one night.
+    if (a === 'the' && b === 'night' && !/^(?:of|before)$/.test(c ?? '')) return `${kind} the night`;
     // "since Monday", "since 7 October", "so far": the running total, as a figure with no scope is.
+  }
+  // "346 flights in all", "158 flights over the two days", "61,000 passengers in total": a total over days,
+  // not the count of any one of them.
+  for (let k = from; k < to; k++) {
+    const w = toks[k]!.w;
+    const next = toks[k + 1]?.w ?? '';
+    if ((w === 'in' && (next === 'all' || next === 'total')) || w === 'altogether') return 'in total';
+    if (w === 'over') {
+      const n = toks[k + 1]?.w === 'the' ? k + 2 : k + 1;
+      if (
+        (toks[n]?.kind === 'num' || isSmall(toks[n]?.w ?? '')) &&
+        /^(?:days|weeks|months|nights)$/.test(toks[n + 1]?.w ?? '')
+      )
+        return 'in total';
+    }
   }
   for (let k = from; k < to; k++) {
     if (toks[k]!.w === 'so' && toks[k + 1]?.w === 'far') return null; // the running total, as an unscoped figure is
@@ -1045,12 +1243,356 @@ function notAFigure(toks: Token[], n: NumberExpr, t: string): boolean {
   return false;
 }
 
+/** Words right before a percentage that make it a change ("fell 4%", "up by 3%"), not a share. */
+const CHANGE_BY =
+  /^(?:fell|fall|falls|rose|rise|rises|dropped|drop|declined|increased|grew|jumped|slipped|climbed|gained|lost|up|down|by|cut|raised)$/;
+
+/** Words that make a sentence tell of a vote: a party's share in it is its share of the vote. */
+const VOTE_WORDS = /^(?:votes?|voted|voters|ballots?|polls?|election|elections|seats|count|counted)$/;
+
+/**
+ * What a percentage is a share of, or null when the sentence does not say so
+ * plainly enough to compare it (a chance of rain, a tariff, a share price
+ * move are never figures): turnout ("Turnout, at 63%,"), a named party's or
+ * candidate's share of the vote ("National Renewal on 38.4%", "31.5% for the
+ * Social Alliance"), or a share of a counted noun ("62% of polling stations").
+ * `at` is the index of the token after the number.
+ */
+function shareFrame(toks: Token[], t: string, from: number, at: number, clauseStart: number): Frame | null {
+  let past: number;
+  if (toks[at]?.w === '%' || toks[at]?.w === 'percent') past = at + 1;
+  else if (toks[at]?.w === 'per' && toks[at + 1]?.w === 'cent') past = at + 2;
+  else return null;
+  // "turnout fell 4%", "up by 3%": a change, not a share.
+  let before = from - 1;
+  while (before >= 0 && HEDGE_FIRST.has(toks[before]!.w)) before--;
+  if (CHANGE_BY.test(toks[before]?.w ?? '')) return null;
+  // "62% of polling stations", "40 percent of its homes": the share of what follows "of".
+  if (toks[past]?.w === 'of') {
+    let k = past + 1;
+    if (toks[k] && DETERMINERS.has(toks[k]!.w)) k++;
+    if (toks[k]?.w === 'vote' || toks[k]?.w === 'votes') {
+      const who = ownerIn(toks, t, clauseStart, from, k + 1);
+      return who ? { measure: 'share of the vote', who: partyName(who), past } : null;
+    }
+    // "97% of polling stations reporting": the counted noun is the last plural of the phrase.
+    const [phrase] = nounPhraseAfter(toks, k);
+    const head = phrase.filter(isCountNoun).at(-1);
+    if (head) return { measure: `share of ${head}`, who: null, past };
+    return null;
+  }
+  // "Turnout, at 63%,", "turnout was nearly 62%": the share of voters who voted.
+  for (let k = from - 1, n = 0; k >= clauseStart && n < 10; k--, n++) {
+    // ("turnout at 6 p.m. stood at 52%": an hour of the day stands between.)
+    if ((toks[k]!.kind === 'num' && !/^(?:p|a|pm|am)$/.test(toks[k + 1]?.w ?? '')) || toks[k]!.w === ';') break;
+    if (toks[k]!.w === 'turnout') return { measure: 'turnout (%)', who: null, past };
+  }
+  // "National Renewal on 38.4%", "the Green Coalition, with 9.6%,", "31.5% for the Social Alliance".
+  const onOrWith = /^(?:on|with|had|has|won|took|takes|polled|got|gets|at)$/.test(toks[from - 1]?.w ?? '');
+  const forThe = toks[past]?.w === 'for';
+  if (!onOrWith && !forThe) return null;
+  if (!toks.some((x) => VOTE_WORDS.test(x.w))) return null;
+  const who = ownerIn(toks, t, clauseStart, from, past);
+  return who ? { measure: 'share of the vote', who: partyName(who), past } : null;
+}
+
+/** A party's name as different outlets write it: "the National Renewal Party" is "National Renewal". */
+function partyName(name: string): string {
+  return name.replace(/\s+party$/, '');
+}
+function partyNameOf(name: string | null): string | null {
+  return name && partyName(name);
+}
+
+/** Words that make what follows a forecast rather than a count: "an exit poll put…", "projected to take". */
+const PROJECTION_WORDS =
+  /^(?:poll|polls|survey|surveys|projection|projections|projected|projects|forecast|forecasts|forecasted|predicted|predicts|expected|expects)$/;
+
+/** Whether the clause before a number, tokens [from, to), makes it a forecast: a projection word, or "would give" just before. */
+function projectedBefore(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (PROJECTION_WORDS.test(toks[k]!.w)) return true;
+    // "which would give it 87 seats"; not "close to 3,000 jobs would go", a plan.
+    if (
+      toks[k]!.w === 'would' &&
+      to - k <= 4 &&
+      /^(?:give|win|take|get|gain|secure|hold|have)$/.test(toks[k + 1]?.w ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words before a number (tokens before `from`) set it against the
+ * count that ended at `previousEnd` or restate it: "rather than the", "instead
+ * of", "against", "down from", or an aside opened right after that count.
+ */
+function restatesBefore(toks: Token[], from: number, previousEnd: number): boolean {
+  let k = from - 1;
+  if (toks[k]?.w === 'the') k--;
+  const w = toks[k]?.w ?? '';
+  const w2 = toks[k - 1]?.w ?? '';
+  if (w === 'than' && w2 === 'rather') return true;
+  if (w === 'of' && w2 === 'instead') return true;
+  if (w === 'from' && /^(?:up|down)$/.test(w2)) return true;
+  // "raised the fund to €75 million, from €50 million": "from" right after the count.
+  if (w === 'from' && previousEnd > 0 && k - previousEnd <= 2) return true;
+  if (w === 'against' || w === 'versus' || w === 'vs') return true;
+  return (w === '-' || w === '(') && previousEnd > 0 && k - previousEnd <= 6;
+}
+
+/** What a share, a sum of money or a measured amount is of, read from the words around its unit. */
+interface Frame {
+  /** The quantity's measure ("turnout", "fund (€)", "rain (mm)"), or null when the words do not say. */
+  measure: string | null;
+  who?: string | null;
+  /** The token past the unit, and the first token of the amount (a currency sign before it). */
+  past: number;
+  first?: number;
+}
+
+const CURRENCY_SIGNS: Record<string, string> = { '€': '€', $: '$', '£': '£' };
+/** Currency words after an amount, as the note names them. */
+const CURRENCY_WORDS: Record<string, string> = {
+  euros: '€',
+  euro: '€',
+  dollars: '$',
+  pounds: '£',
+  crowns: 'crowns',
+  korun: 'crowns',
+  koruna: 'crowns',
+  francs: 'francs',
+  yen: 'yen',
+  yuan: 'yuan',
+  rupees: 'rupees',
+  pesos: 'pesos',
+  shillings: 'shillings',
+  shilling: 'shillings',
+  rand: 'rand',
+  naira: 'naira',
+  cedis: 'cedis',
+  kwacha: 'kwacha',
+  birr: 'birr',
+  dirhams: 'dirhams',
+  riyals: 'riyals',
+  dinars: 'dinars',
+  lira: 'lira',
+  lei: 'lei',
+  zlotys: 'zlotys',
+  forints: 'forints',
+  kronor: 'kronor',
+  kroner: 'kroner',
+  reais: 'reais',
+  ringgit: 'ringgit',
+  baht: 'baht',
+  won: 'won',
+  rubles: 'rubles',
+  roubles: 'rubles',
+  hryvnias: 'hryvnias',
+};
+/** Units of a measured amount, as the note names them. */
+const UNITS: Record<string, string> = {
+  millimetres: 'mm',
+  millimeters: 'mm',
+  mm: 'mm',
+  centimetres: 'cm',
+  centimeters: 'cm',
+  cm: 'cm',
+  metres: 'm',
+  meters: 'm',
+  kilometres: 'km',
+  kilometers: 'km',
+  km: 'km',
+  miles: 'miles',
+  tonnes: 'tonnes',
+  tons: 'tonnes',
+  litres: 'litres',
+  liters: 'litres',
+  barrels: 'barrels',
+  megawatts: 'MW',
+  gigawatts: 'GW',
+};
+/** Words that cannot name what money is for. */
+const NOT_PURPOSES =
+  /^(?:a|an|the|its|their|his|her|this|that|year|years|month|week|day|last|next|each|total|sum|amount|more|less|further|additional|extra|new)$/;
+
+/**
+ * An amount of money and what it is for, or null when the sentence does not
+ * say what the money is ("a €50 million fund", "500 million crowns in
+ * emergency aid", "€20 million for retraining", "€62,000 per worker", "raised
+ * its fund to €75 million"): what it is for is part of the quantity, so two
+ * sums for different things never meet. `from`/`at` are the number's tokens.
+ */
+function moneyFrame(toks: Token[], from: number, at: number, clauseStart: number): Frame | null {
+  let currency: string | null = null;
+  let first = from;
+  let past = at;
+  if (toks[from - 1] && toks[from - 1]!.w in CURRENCY_SIGNS) {
+    currency = CURRENCY_SIGNS[toks[from - 1]!.w]!;
+    first = from - 1;
+  } else if (toks[at] && toks[at]!.w in CURRENCY_WORDS) {
+    currency = CURRENCY_WORDS[toks[at]!.w]!;
+    past = at + 1;
+  }
+  if (!currency) return null;
+  const purpose = (noun: string | undefined) =>
+    noun && !NOT_PURPOSES.test(noun) && !(noun in CURRENCY_WORDS)
+      ? { measure: `${noun} (${currency})`, past, first }
+      : null;
+  // "€62,000 per worker", "€45 million a day".
+  if (toks[past]?.w === 'per' || ((toks[past]?.w === 'a' || toks[past]?.w === 'an') && toks[past + 1]?.w === 'day'))
+    return purpose(`per ${toks[past + 1]?.w ?? ''}`.trim() === 'per' ? undefined : `per ${toks[past + 1]!.w}`);
+  // "€2,000 to each evacuated household", "€500 for each child": per household, per child.
+  if ((toks[past]?.w === 'to' || toks[past]?.w === 'for') && toks[past + 1]?.w === 'each') {
+    // ("to each evacuated household": the last word of the phrase, past its participle.)
+    let e = past + 2;
+    while (isWord(toks[e + 1]) && e < past + 4 && !PHRASE_END.has(toks[e + 1]!.w)) e++;
+    return purpose(isWord(toks[e]) ? `per ${toks[e]!.w}` : undefined);
+  }
+  // "a €50 million fund", "its €20 million retraining budget": the noun the amount modifies.
+  let k = past;
+  const nouns: string[] = [];
+  while (isWord(toks[k]) && nouns.length < 3 && !PHRASE_END.has(toks[k]!.w) && !(toks[k]!.w in EVENT_VERBS)) {
+    nouns.push(toks[k]!.w);
+    k++;
+  }
+  const head = nouns.findLast((w) =>
+    /^(?:fund|funds|budget|aid|package|loan|loans|grant|grants|bill|deal|plan|programme|program|investment|bonus|payment|payments|fine|damages|losses|compensation|bailout|subsidy|subsidies|cost|costs|debt|revenue|profit)$/.test(
+      w,
+    ),
+  );
+  if (head) return purpose(head.replace(/s$/, ''));
+  // "500 million crowns in emergency aid", "€20 million for retraining".
+  if ((toks[past]?.w === 'in' || toks[past]?.w === 'for') && isWord(toks[past + 1])) {
+    const [phrase] = nounPhraseAfter(toks, past + 1);
+    return purpose(phrase.filter((w) => !DETERMINERS.has(w)).at(-1));
+  }
+  // "raised its support fund to €75 million", "a budget of €3 billion": the noun before.
+  const prep = toks[first - 1]?.w;
+  if (prep === 'to' || prep === 'of' || prep === 'at' || prep === 'from') {
+    // ("the emergency fund for the outbreak stands at 30 million shillings": the fund heads the clause.)
+    for (let b = first - 2; b >= Math.max(clauseStart, first - 7); b--) {
+      const w = toks[b]!.w;
+      if (toks[b]!.kind !== 'word') break;
+      if (/^(?:fund|budget|aid|package|loan|grant|bill|cost|losses|compensation|bailout|subsidy|payment)s?$/.test(w))
+        return purpose(w.replace(/s$/, ''));
+    }
+  }
+  return { measure: null, past, first };
+}
+
+/** The head of a noun phrase read up to its verb: "210 millimetres of rain fell" is rain, "the Assembly met" the Assembly. */
+function nounBeforeVerb(phrase: string[]): string | undefined {
+  const verb = phrase.findIndex((w) => /ed$/.test(w) || /^(?:fell|fall|falls|came|hit|met|was|were|is|are)$/.test(w));
+  return (verb < 0 ? phrase : phrase.slice(0, verb)).filter((w) => !DETERMINERS.has(w)).at(-1);
+}
+
+/**
+ * A size joined to the number ("the 52,000-seat stadium", "a 300-bed
+ * hospital", "the 240-member Assembly"): the capacity of the thing the
+ * compound describes, which is its "who", so two capacities of different
+ * things never meet.
+ */
+function capacityFrame(toks: Token[], t: string, at: number): Frame | null {
+  const unit = toks[at];
+  if (!unit || unit.kind !== 'word' || t[unit.start - 1] !== '-' || !/\d/.test(t[unit.start - 2] ?? '')) return null;
+  if (!/^(?:seat|seater|capacity|member|bed|room|place|berth)$/.test(unit.w)) return null;
+  const thing = nounBeforeVerb(nounPhraseAfter(toks, at + 1)[0]);
+  return thing ? { measure: 'capacity', who: thing, past: at + 1 } : null;
+}
+
+/**
+ * A measured amount with its unit and what it measures ("210 millimetres of
+ * rain", "25,000 tonnes of debris"), or null: a distance that only says where
+ * something is ("12 km south of the town") is never a figure.
+ */
+function unitFrame(toks: Token[], at: number): Frame | null {
+  const unit = UNITS[toks[at]?.w ?? ''];
+  if (!unit || toks[at + 1]?.w !== 'of') return null;
+  // "within two kilometres of the site": a distance from a place, not an amount of it.
+  if (DETERMINERS.has(toks[at + 2]?.w ?? '')) return null;
+  const noun = nounBeforeVerb(nounPhraseAfter(toks, at + 2)[0]);
+  if (!noun || NOT_COUNT_NOUNS.test(noun)) return null;
+  return { measure: `${noun} (${unit})`, past: at + 1 };
+}
+
+/** Nouns for those who work somewhere, or their posts. */
+const WORKFORCE_NOUNS = /^(?:staff|workers|employees|workforce|jobs|people|personnel|miners|nurses|drivers)$/;
+/** Common nouns for the employer a story is about: "the plant's 3,400 staff" needs no owner to tell it apart. */
+const EMPLOYERS =
+  /^(?:plant|plant's|company|company's|firm|firm's|factory|factory's|mine|mine's|works|site|site's|mill|mill's|group|group's)$/;
+
+/**
+ * Whether a count is a workforce ("employs more than 3,800 people", "the
+ * plant's 3,400 staff") or the part of one kept on ("the remaining 500
+ * staff", "around 500 staff to remain", "keep about 800 of the plant's 3,400
+ * staff"), with the named employer when a capitalised possessive names one
+ * ("Castor's 1,200 workers"): a supplier's workers are not the company's.
+ */
+function workforceOf(
+  toks: Token[],
+  t: string,
+  from: number,
+  head: string | null,
+  past: number,
+  clauseFrom: number,
+): { measure: string; owner: string | null } | null {
+  const prev = toks[from - 1];
+  const employs = /^(?:employs|employed|employing|employ|employs)$/.test(prev?.w ?? '');
+  const possessive = prev && /'s$/.test(prev.w) ? prev : null;
+  const kept =
+    prev?.w === 'remaining' ||
+    toks.slice(clauseFrom, from).some((x) => /^(?:keep|keeps|keeping|kept|retain|retains|retaining)$/.test(x.w)) ||
+    toks.slice(past, past + 4).some((x, k, near) => x.w === 'to' && /^(?:remain|stay)$/.test(near[k + 1]?.w ?? ''));
+  // "keep about 800 of the plant's 3,400 staff": the part kept, counted in the noun of the whole.
+  const partOf =
+    toks[past]?.w === 'of' && toks[past + 1]?.w === 'the'
+      ? nounPhraseAfter(toks, past)[0].filter(isCountNoun).at(-1)
+      : null;
+  const noun = head ?? partOf;
+  if (!noun || !WORKFORCE_NOUNS.test(noun)) return null;
+  if (kept) return { measure: 'workforce kept', owner: null };
+  if (!employs && !possessive) return null;
+  if (noun === 'people' && !employs) return null;
+  // "the supplier's 400 staff" and "Castor's 1,200 workers" name their employer; "the plant's" is the story's own.
+  const owner = possessive && !EMPLOYERS.test(possessive.w) ? possessive.w.replace(/'s$/, '') : null;
+  return { measure: 'workforce', owner };
+}
+
+/** Verbs of change (and the words around them) between a counted subject and its number: "cases climbed to 790". */
+const SUBJECT_LINK =
+  /^(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reach|passed|passes|pass|topped|tops|hit|hits|jumped|surpassed|exceeded|exceeds|numbered|number|totalled|totaled|totals|stood|stands|stand|was|is|were|are|now|at|to|has|have|had|been|increased|grew|fell|dropped|edged|crept)$/;
+
+/**
+ * The plural noun a verb of change has for subject, right before the number
+ * ("Suspected cases climbed to 790": cases, suspected), or null. A noun for
+ * people is not read here (the frame says what happened to them), nor a verb
+ * of saying ("police said 14").
+ */
+function subjectBefore(toks: Token[], from: number, clauseFrom: number): { noun: string; state: string | null } | null {
+  let k = from - 1;
+  let linked = false;
+  while (k >= clauseFrom && k >= from - 5 && SUBJECT_LINK.test(toks[k]!.w)) {
+    linked = true;
+    k--;
+  }
+  // "cases of measles climbed to 430": the noun before "of" is counted.
+  if (toks[k - 1]?.w === 'of' && isWord(toks[k - 2]) && isCountNoun(toks[k - 2]!.w) && k - 2 >= clauseFrom) k -= 2;
+  const noun = toks[k];
+  if (!linked || !isWord(noun) || !isCountNoun(noun.w) || noun.w in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(noun.w))
+    return null;
+  if (noun.w in MEASURE_NOUNS || k < clauseFrom) return null;
+  return { noun: noun.w, state: STATES[toks[k - 1]?.w ?? ''] ?? null };
+}
+
 /** Figures of one sentence. */
 function readSentence(
   t: string,
   sentStart: number,
   sentEnd: number,
   work: Work | undefined,
+  carried: Quantity | null = null,
 ): { figures: Omit<Figure, 'text' | 'start' | 'end'>[]; spans: [number, number][] } {
   const toks = tokenize(t, sentStart, sentEnd, work);
   const sentence = t.slice(sentStart, sentEnd);
@@ -1062,12 +1604,18 @@ function readSentence(
   /** The measure of the last figure, for "including five children" and "of whom 12". */
   let lastMeasure: string | null = null;
   let lastWho: string | null = null;
+  let lastState: string | null = null;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (tok.w === ';' || tok.w === ':') clauseStart = i + 1;
     const n = tok.kind === 'num' || tok.kind === 'word' ? readNumber(toks, i, t) : null;
     if (!n) continue;
-    if (notAFigure(toks, n, t)) {
+    const share =
+      shareFrame(toks, t, n.from, n.to, Math.max(clauseStart, previousCountEnd)) ??
+      moneyFrame(toks, n.from, n.to, clauseStart) ??
+      capacityFrame(toks, t, n.to) ??
+      unitFrame(toks, n.to);
+    if (!share && notAFigure(toks, n, t)) {
       i = n.to - 1;
       continue;
     }
@@ -1076,7 +1624,9 @@ function readSentence(
     let from = n.from;
     let to = n.to;
     let upper = n.upper;
-    const before = hedgeBefore(toks, n.from);
+    // "about €62,000": the hedge stands before the currency sign.
+    const sign = share?.first ?? n.from;
+    const before = hedgeBefore(toks, sign);
     if (toks[n.from - 1]?.w === 'between') {
       const and = toks[n.to]?.w === 'and' ? readNumber(toks, n.to + 1, t) : null;
       if (and && and.value > n.value) {
@@ -1091,12 +1641,20 @@ function readSentence(
         to = other.to;
       }
     }
+    if (sign < from) from = sign;
     if (upper !== null) hedge = 'range';
+    else if (n.vague) hedge = 'atLeast';
     else if (before) {
       hedge = before.hedge;
       from = before.from;
       // "well over", "just over": more than; "just under": nearly (HEDGE_WORDS decides).
     }
+    // "cases have passed 900", "the toll topped 70": more than.
+    if (
+      hedge === 'exact' &&
+      /^(?:passed|passes|pass|exceeded|exceeds|surpassed|surpasses|topped|tops)$/.test(toks[from - 1]?.w ?? '')
+    )
+      hedge = 'moreThan';
     if (hedge === 'exact' && toks[n.to]?.w === 'or' && toks[n.to + 1]?.w === 'so') {
       hedge = 'about';
       to = n.to + 2;
@@ -1109,6 +1667,7 @@ function readSentence(
       hedge = 'moreThan';
       if (toks[n.to]?.w === 'plus') to = n.to + 1;
     }
+    if (share) to = Math.max(to, share.past);
     const precision = statedPrecision(n.value, n.scaled);
     const interval: Interval = intervalOf(hedge, n.value, precision, {
       scaled: n.scaled !== null,
@@ -1127,6 +1686,15 @@ function readSentence(
     if (beforeWord && beforeWord in STATES) state = STATES[beforeWord]!;
     for (const w of phrase) {
       if (w in STATES) state = STATES[w]!;
+      // "640 scheduled flights", "14 damaged bridges": a participle before the noun is its state.
+      else if (
+        toks[to]?.w !== 'of' &&
+        w !== phrase.at(-1) &&
+        /ed$/.test(w) &&
+        isCountNoun(phrase.at(-1)!) &&
+        phrase.indexOf(w) === phrase.length - 2
+      )
+        state = stateWord(w);
       if (REGIONS.has(w)) region = w;
     }
     const whoWord = phrase.find((w) => w in PEOPLE_NOUNS && PEOPLE_NOUNS[w]);
@@ -1148,6 +1716,22 @@ function readSentence(
     else if (head && THING_NOUNS.has(head)) measure = head;
     else if (head && !(head in PEOPLE_NOUNS) && isCountNoun(head)) measure = head;
     else if (!head && toks[past]?.w === '-' && lastMeasure) measure = lastMeasure;
+    // "Suspected cases climbed to 790", "cases pass 900": the noun a verb of change has for subject is counted.
+    if (!measure && !(head && isCountNoun(head))) {
+      const subject = subjectBefore(toks, from, Math.max(clauseStart, previousCountEnd));
+      if (subject) {
+        measure = subject.noun;
+        state = state ?? subject.state;
+      }
+    }
+    // "will cut 2,600 jobs rather than the 2,900 it announced", "close to 3,000 jobs would go — 2,900 by
+    // its own count —": a number with no noun of its own, set against or restating the count before it in
+    // the sentence, counts the same.
+    const restated = !(head && isCountNoun(head)) && !!lastMeasure && restatesBefore(toks, from, previousCountEnd);
+    if (restated) {
+      measure = lastMeasure;
+      who = lastWho;
+    }
     // "up from 58 a day earlier": the same count, earlier.
     if (toks[from - 1]?.w === 'from' && /^(?:up|down)$/.test(toks[from - 2]?.w ?? '') && lastMeasure) {
       measure = lastMeasure;
@@ -1173,9 +1757,10 @@ function readSentence(
       !(measure && isEvent(measure) && PEOPLE_SUFFIX.test(head))
     ) {
       // "40,000 head of cattle drowned", "14 damaged bridges", "30-40 villages": the thing counted, in the state the frame says.
-      const event = measure && measure !== head ? measure : null;
+      const event: string | null = measure && measure !== head ? measure : null;
       measure = head;
-      state = state ?? event;
+      // ("214 flights axed": things other than jobs that are cut are called off.)
+      state = state ?? (event === 'cut' ? 'cancelled' : event);
     } else if (measure && THING_NOUNS.has(measure)) {
       // "14,000 homes were flooded": the thing counted, in the state the verb says.
       const verb = fa.measure ?? fb.measure;
@@ -1185,13 +1770,30 @@ function readSentence(
       state = measure;
       measure = 'homes';
     }
-    state = state ?? fa.state;
+    // (A participle the lexicon does not know is a state of things, not of people: "evacuees are housed".)
+    state = state ?? (fa.predicate && measure && isEvent(measure) ? null : fa.state);
+    // "still held" sets hostages apart from those freed; "remain missing", "remain deployed" are the count itself.
+    if (state === 'held' && measure !== 'hostages') state = null;
+    // "38,000 passengers were affected": a participle the lexicon does not know says what happened to people.
+    if (fa.participle && head && (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head)) && (!measure || measure === head)) {
+      measure = fa.participle;
+      who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+      if (state === fa.participle) state = null;
+    }
     // "Some 4,000 troops were working alongside volunteers": those sent to help are deployed.
     if (!measure && who && /^(?:soldiers|police|firefighters|rescuers|volunteers|personnel|officers)$/.test(who)) {
       measure = 'deployed';
     }
     // "cutting 2,900 of the plant's 3,400 jobs": a cut counts jobs.
     if (measure === 'cut') measure = 'jobs cut';
+    // "a plant that employs more than 3,800 people", "the plant's 3,400 staff", "the remaining 500 staff":
+    // those who work there, or those kept on.
+    const workforce = workforceOf(toks, t, from, head, past, Math.max(clauseStart, previousCountEnd));
+    if (workforce && measure !== 'jobs cut') {
+      measure = workforce.measure;
+      who = workforce.owner;
+      state = null;
+    }
     // "including five children", "among them 11 children": a part of the count before it.
     const including =
       toks[from - 1]?.w === 'including' ||
@@ -1231,7 +1833,7 @@ function readSentence(
       region = placeIn(toks, t, to, clauseEndOf(toks, to)) ?? placeIn(toks, t, Math.max(0, from - 8), from) ?? 'part';
     // "the Unity Party won 104 seats", "87 seats for the Greens": whose things are counted.
     if (measure && !isEvent(measure) && !['population', 'area', 'homes', 'jobs', 'jobs cut'].includes(measure) && !who)
-      who = ownerIn(toks, t, Math.max(clauseStart, previousCountEnd, from - 6), from, past);
+      who = partyNameOf(ownerIn(toks, t, Math.max(clauseStart, previousCountEnd, from - 6), from, past));
     // "on both sides" says who.
     for (let k = past; k < Math.min(toks.length, past + 8); k++)
       if (toks[k]!.w === 'both' && toks[k + 1]?.w === 'sides') who = 'both sides';
@@ -1251,17 +1853,142 @@ function readSentence(
     )
       who = head;
     if (measure === who) who = null;
+    // "640 suspected cases, 85 of them confirmed", "Of those, 96 have been confirmed", "17 people, nine of
+    // them firefighters": a part of the count before it (in this sentence or the one before), told apart
+    // by what follows; a part nothing tells apart is left unread rather than taken for the whole.
+    // ("14,000 of those fatalities were combatants" names its noun and is read as any count is.)
+    const ofThem =
+      toks[to]?.w === 'of' &&
+      (/^(?:them|whom)$/.test(toks[to + 1]?.w ?? '') || (toks[to + 1]?.w === 'those' && toks[to + 2]?.kind !== 'word'));
+    const ofThose =
+      toks[from - 1]?.w === ',' && /^(?:them|those)$/.test(toks[from - 2]?.w ?? '') && toks[from - 3]?.w === 'of';
+    const partOf: Quantity | null = lastMeasure
+      ? { measure: lastMeasure, who: lastWho, state: lastState, region: null, scope: null }
+      : carried;
+    if ((ofThem || ofThose) && partOf && !share) {
+      let p = ofThem ? to + 2 : to;
+      while (/^(?:have|has|had|been|were|are|was|is|now|still|all)$/.test(toks[p]?.w ?? '')) p++;
+      const next = toks[p]?.w ?? '';
+      measure = null;
+      const stateBefore = STATES[toks[from - 1]?.w ?? ''] ?? STATES[toks[from - 2]?.w ?? ''];
+      if (fa.measure === 'in shelters' || fa.measure === 'in hospital') measure = fa.measure;
+      else if (stateBefore) {
+        // "verifying close to 25,000 of them": the state is written before.
+        measure = partOf.measure;
+        who = partOf.who;
+        state = stateBefore;
+      } else if (next in PEOPLE_NOUNS && PEOPLE_NOUNS[next]) {
+        measure = partOf.measure;
+        who = PEOPLE_NOUNS[next]!;
+        state = partOf.state;
+      } else if (next in STATES) {
+        measure = partOf.measure;
+        who = partOf.who;
+        state = STATES[next]!;
+      }
+    }
+    if (share && (share.measure || !restated)) {
+      measure = share.measure;
+      who = share.who ?? null;
+      state = null;
+      region = null;
+    }
+    // "between 100 and 110 of the 240 seats", "112 of the Assembly's 240 seats": the whole a count is part of
+    // belongs to no party and is no forecast; a name right before it ("the Assembly's") is its owner.
+    const possessive = /'s$/.test(toks[from - 1]?.w ?? '') ? toks[from - 1]! : null;
+    const whole =
+      previousCountEnd > 0 &&
+      toks[from - (possessive ? 2 : 1)]?.w === 'the' &&
+      toks[from - (possessive ? 3 : 2)]?.w === 'of' &&
+      from - (possessive ? 3 : 2) === previousCountEnd;
+    if (whole && measure && !isEvent(measure) && !measure.startsWith('workforce')) {
+      who = possessive ? possessive.w.replace(/'s$/, '') : null;
+      state = 'in all';
+    }
+    // "projected to take 106 seats", "an exit poll … put the party on 29%": a forecast is not the count it forecasts.
+    else if (measure !== 'capacity' && measure !== 'population' && projectedBefore(toks, clauseStart, from))
+      state = 'projected';
+    // "a magnitude 6.2 earthquake", "the 5.9-magnitude quake": the size of the event.
+    if (toks[from - 1]?.w === 'magnitude' || (toks[to]?.w === 'magnitude' && t[toks[to]!.start - 1] === '-')) {
+      measure = 'magnitude';
+      who = null;
+      state = null;
+    }
+    // "the ferry was carrying 212 passengers", "had 300 people on board": those aboard.
+    if (
+      /^(?:carrying|carried|carries|carry)$/.test(toks[from - 1]?.w ?? '') &&
+      head &&
+      (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head))
+    ) {
+      measure = 'aboard';
+      who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+    }
+    // "212 passengers and 18 crew", "1,300 homes were destroyed and 4,000 damaged": a count joined by "and" to the
+    // one before it has its frame, with its own noun or its own participle.
+    const joined =
+      toks[from - 1]?.w === 'and' &&
+      previousCountEnd > 0 &&
+      from - 1 - previousCountEnd <= 5 &&
+      toks.slice(previousCountEnd, from - 1).every((x) => x.kind === 'word');
+    if (joined && lastMeasure && !share) {
+      if (head && (head in PEOPLE_NOUNS || PEOPLE_SUFFIX.test(head)) && (!measure || measure === 'deployed')) {
+        measure = lastMeasure;
+        who = PEOPLE_NOUNS[head] !== undefined ? PEOPLE_NOUNS[head]! : head;
+      } else if (!head && !(measure && isEvent(measure))) {
+        const own: string | null = fa.measure ?? fa.state ?? measure;
+        measure = lastMeasure;
+        who = lastWho;
+        state = own && own !== lastMeasure ? own : lastState;
+      }
+    }
+    // "The stadium, which holds 52,000,": the capacity of the thing the clause is about.
+    if (
+      /^(?:holds|seats|accommodates|hold)$/.test(toks[from - 1]?.w ?? '') &&
+      /^(?:which|that)$/.test(toks[from - 2]?.w ?? '') &&
+      toks[from - 3]?.w === ',' &&
+      isWord(toks[from - 4]) &&
+      !head
+    ) {
+      measure = 'capacity';
+      who = toks[from - 4]!.w;
+      state = null;
+    }
+    // "the district's 150,000 residents", "the town's 9,000 people": those who live in a place.
+    const placeOwner = toks[from - 1]?.w.replace(/'s$/, '') ?? '';
+    if (
+      /'s$/.test(toks[from - 1]?.w ?? '') &&
+      PLACE_NOUNS.has(placeOwner) &&
+      /^(?:residents|people|inhabitants|citizens)$/.test(head ?? '') &&
+      !fa.measure
+    )
+      measure = 'population';
     // The figure's clause: from the count before it to the count after it, so
     // "15,000 … and that 1,000 were killed on October 7" gives the date to 1,000 only.
     const clauseEnd = nextCount(toks, to, t);
     const clauseFrom = Math.max(clauseStart, previousCountEnd);
-    const scope =
+    // "rose to 17 on Tuesday, up from 12 a day earlier": the day written after a figure is its own, before
+    // one written earlier in its clause (a dateline's "Aug 4", the count before it's "on Tuesday").
+    const day = dayIn(toks, to, clauseEnd) ?? dayIn(toks, clauseFrom, clauseEnd);
+    let scope =
       toks[from - 1]?.w === 'first' || toks[from - 1]?.w === 'initial'
         ? 'in the first round'
         : /^(?:more|additional|new|further|extra)$/.test(toks[to]?.w ?? '')
           ? 'more since the last count'
           : scopeIn(toks, clauseFrom, clauseEnd);
-    const day = dayIn(toks, clauseFrom, clauseEnd);
+    // "212 flights were cancelled on Monday": things that something happened to on a named day are that day's
+    // count, not a running total as of it ("the toll rose to 58 on Monday" is the toll as of Monday).
+    const stateByVerb = !!state && (state === fa.state || state === fb.measure || state === 'cancelled');
+    if (
+      !scope &&
+      !restated &&
+      day &&
+      WEEKDAYS.has(day) &&
+      measure &&
+      !isEvent(measure) &&
+      stateByVerb &&
+      state !== 'projected'
+    )
+      scope = `on ${day}`;
     figures.push({
       low: interval.low,
       high: interval.high,
@@ -1277,6 +2004,7 @@ function readSentence(
     if (measure && !including) {
       lastMeasure = measure;
       lastWho = who;
+      lastState = state;
     }
     i = to - 1;
   }
@@ -1292,9 +2020,12 @@ export function detectFigures(input: string | PreparedArticle): Figure[] {
   const t = norm.text;
   const out: Figure[] = [];
   let at = 0;
+  /** What the previous sentence's last figure counts: "Of those, 96 have been confirmed" is a part of it. */
+  let carried: Quantity | null = null;
   while (at < t.length) {
     const [sentStart, sentEnd] = sentences.around(at);
-    const { figures, spans } = readSentence(t, sentStart, sentEnd, work);
+    const { figures, spans } = readSentence(t, sentStart, sentEnd, work, carried);
+    carried = figures.findLast((f) => f.quantity)?.quantity ?? null;
     figures.forEach((f, k) => {
       const [start, end] = toSource(norm, spans[k]![0], spans[k]![1]);
       out.push({ text: text.slice(start, end), start, end, ...f });
@@ -1304,6 +2035,9 @@ export function detectFigures(input: string | PreparedArticle): Figure[] {
   inheritWho(out);
   return out;
 }
+
+/** Who a noun for people names ("children", "palestinians"): a group a later count of the same measure may belong to. */
+const PEOPLE_WHO = new Set(Object.values(PEOPLE_NOUNS).filter((w): w is string => w !== null));
 
 /** "These figures … with around 24,000 fatalities identified": a count with no "who" takes it from the count of the same measure it follows. */
 function inheritWho(figures: Figure[]): void {
@@ -1316,6 +2050,8 @@ function inheritWho(figures: Figure[]): void {
         prev.quantity?.measure === q.measure &&
         prev.quantity.who &&
         prev.quantity.who !== 'both sides' &&
+        // "the Civic Union took 1.4 million ballots, while 52,000 ballots were declared invalid": an owner is not inherited.
+        PEOPLE_WHO.has(prev.quantity.who) &&
         (prev.quantity.scope ?? null) === (q.scope ?? null) &&
         figures[i]!.start - prev.end < 250
       ) {
@@ -1334,6 +2070,9 @@ export function describeQuantity(q: Quantity): string {
       ? ''
       : 'people');
   const region = q.region ? `${q.region} ` : '';
+  // "civic union's share of the vote", "share of homes".
+  if (q.measure.startsWith('share of') || q.measure.startsWith('turnout'))
+    return `${q.measure}${q.who ? ` for ${q.who}` : ''}${q.state ? ` (${q.state})` : ''}${q.scope ? ` ${q.scope}` : ''}`;
   const base =
     q.measure === 'homes'
       ? `homes${q.state ? ` ${q.state}` : ''}`
@@ -1357,13 +2096,36 @@ const EVENTS = new Set([
   'treated',
   'homeless',
   'survivors',
+  'in hospital',
+  'in shelters',
+  'aboard',
 ]);
 function isEvent(measure: string): boolean {
   return EVENTS.has(measure);
 }
 
+/** Whether `measure` is what happened to people ("killed", "in hospital"), a count that runs from day to day. */
+export function isPeopleCount(measure: string): boolean {
+  return EVENTS.has(measure);
+}
+
 /** Measures the reader names from its lexicons (what happened to people, and the counts of a place or event), not a raw noun. */
-const NAMED_MEASURES = new Set([...EVENTS, 'population', 'bodies recovered', 'deployed', 'jobs cut', 'homes', 'area']);
+const NAMED_MEASURES = new Set([
+  ...EVENTS,
+  'population',
+  'bodies recovered',
+  'deployed',
+  'jobs cut',
+  'homes',
+  'area',
+  // the capacity of the thing a compound names ("the 52,000-seat stadium"): its who says which
+  'capacity',
+  // turnout in percent, the day's final unless an hour is its scope
+  'turnout (%)',
+  // those who work at a place, and those kept on: an employer other than the story's own is their who
+  'workforce',
+  'workforce kept',
+]);
 
 /**
  * Whether `measure` is one the reader names from its lexicons ("killed",
