@@ -97,6 +97,11 @@ export class UnionFind {
     while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
     return x;
   }
+  /** Room for `size` elements, the sets held kept. */
+  grow(size: number): this {
+    for (let i = this.parent.length; i < size; i++) this.parent.push(i);
+    return this;
+  }
   union(a: number, b: number): void {
     const [ra, rb] = [this.find(a), this.find(b)];
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);

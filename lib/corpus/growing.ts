@@ -1,0 +1,219 @@
+/**
+ * A corpus that grows one article at a time, as the reader's remembered
+ * articles do: a new article's quote sentences are indexed and scored only
+ * against the candidates the index finds for them, with the builder's own
+ * decision (`earlierSameRemark`, read from the pair's earlier side as the
+ * builder reads it), so the remarks come out as `corpusFromEntries` would
+ * group the same articles in the same order; only the numbering of remarks,
+ * which needs no scoring, is done again over the whole.
+ *
+ * Forgetting an article leaves its quotes in the lists, marked forgotten
+ * (never matched, never a bridge between two groups), until more than half
+ * the sentences are forgotten ones; then the lists are rebuilt from the
+ * articles still remembered, reusing every pair already decided, so no
+ * sentence is scored again.
+ *
+ * Figures are not grouped into quantities here: a page's figures are paired
+ * with the corpus's at annotation time (the Annotator), and a pack exported
+ * from the remembered articles is built whole by `corpusFromEntries`.
+ */
+import { Annotator } from './annotate';
+import {
+  earlierSameRemark,
+  quoteSentences,
+  remarksFromGroups,
+  UnionFind,
+  type ArticleEntries,
+  type QuoteSentence,
+} from './corpus';
+import { QuoteIndex } from './match';
+import type { Corpus } from './schema';
+import type { SynonymTable } from '../text/wordnet';
+import type { Lexicon } from '../text/similarity';
+
+/** Forgotten sentences kept in place at most: past this share of all sentences, the lists are rebuilt. */
+const FORGOTTEN_SHARE = 0.5;
+
+export class GrowingCorpus {
+  private corpus!: Corpus;
+  private annotatorMade!: Annotator;
+  private sentences!: QuoteSentence[];
+  /** The sentences' words, the list the sentence index is built on and grows with. */
+  private sentenceTexts!: { quote: string }[];
+  private sentenceIndex!: QuoteIndex;
+  /** Of each sentence, the earlier sentences it is the same remark as. */
+  private pairs!: number[][];
+  private groups!: UnionFind;
+  /** The groups are stale: a forgotten sentence may have joined two of them. */
+  private regroup = false;
+  /** Each article's entries and its sentences' range, by article id, in the order they were added. */
+  private articles = new Map<string, { entries: ArticleEntries; from: number; to: number }>();
+  private forgotten = new Set<string>();
+  private forgottenSentences = 0;
+  private deadSentence!: Uint8Array;
+
+  constructor(
+    private readonly synonyms: SynonymTable,
+    private readonly lexicon: Lexicon = {},
+  ) {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.corpus = {
+      format: 'retold-corpus/1',
+      articles: [],
+      quotes: [],
+      remarks: [],
+      figures: [],
+      groups: [],
+      synonyms: this.synonyms,
+      antonyms: this.lexicon.antonyms ?? {},
+      rarity: this.lexicon.rarity ?? {},
+      notices: [],
+    };
+    this.annotatorMade = new Annotator(this.corpus);
+    this.sentences = [];
+    this.sentenceTexts = [];
+    this.sentenceIndex = new QuoteIndex(this.sentenceTexts, this.synonyms, this.lexicon);
+    this.pairs = [];
+    this.groups = new UnionFind(0);
+    this.deadSentence = new Uint8Array(64);
+    this.articles = new Map();
+    this.forgotten = new Set();
+    this.forgottenSentences = 0;
+  }
+
+  /** Articles remembered (not counting forgotten ones). */
+  get size(): number {
+    return this.articles.size - this.forgotten.size;
+  }
+
+  /** The articles' entries, in the order they were added, forgotten ones left out. */
+  entries(): ArticleEntries[] {
+    return [...this.articles.entries()].filter(([id]) => !this.forgotten.has(id)).map(([, a]) => a.entries);
+  }
+
+  /** The annotator over the corpus as it stands. */
+  annotator(): Annotator {
+    if (this.regroup) this.numberRemarks();
+    return this.annotatorMade;
+  }
+
+  /** The corpus as it stands, forgotten articles still in its lists (see `entries` for the live ones). */
+  get current(): Corpus {
+    if (this.regroup) this.numberRemarks();
+    return this.corpus;
+  }
+
+  /** The entries of the article of this id, when it is held (and not forgotten). */
+  held(id: string): ArticleEntries | undefined {
+    return this.forgotten.has(id) ? undefined : this.articles.get(id)?.entries;
+  }
+
+  /**
+   * Add an article. One of an id held before (a page read again that
+   * changed) takes the earlier one's place: that one is forgotten and the
+   * lists rebuilt first, as one id cannot stand for two articles.
+   */
+  add(entries: ArticleEntries): void {
+    const id = entries.article.id;
+    if (this.articles.has(id)) {
+      this.forgotten.add(id);
+      const a = this.articles.get(id)!;
+      for (let n = a.from; n < a.to; n++) this.deadSentence[n] = 1;
+      this.compact();
+    }
+    this.append(entries, null);
+    this.numberRemarks();
+    this.annotatorMade.grown();
+  }
+
+  /**
+   * Append an article's quotes, figures and sentences; pair its sentences
+   * with the earlier ones, or take the pairs given (decided before, in a
+   * rebuild), by the sentences' offset within the article.
+   */
+  private append(entries: ArticleEntries, decided: ((local: number) => number[]) | null): void {
+    const id = entries.article.id;
+    if (this.articles.has(id)) throw new Error(`the article ${id} is in the corpus already`);
+    const { corpus } = this;
+    corpus.articles.push(entries.article);
+    const firstQuote = corpus.quotes.length;
+    for (const q of entries.quotes) corpus.quotes.push({ id: corpus.quotes.length, ...q, remarks: [] });
+    for (const f of entries.figures) corpus.figures.push({ id: corpus.figures.length, ...f, group: null });
+    const from = this.sentences.length;
+    for (const s of quoteSentences(corpus.quotes.slice(firstQuote))) {
+      this.sentences.push(s);
+      this.sentenceTexts.push({ quote: s.text });
+    }
+    const to = this.sentences.length;
+    this.articles.set(id, { entries, from, to });
+    this.sentenceIndex.indexAppended();
+    this.groups.grow(to);
+    if (this.deadSentence.length < to) {
+      const grown = new Uint8Array(Math.max(to, this.deadSentence.length * 2));
+      grown.set(this.deadSentence);
+      this.deadSentence = grown;
+    }
+    for (let n = from; n < to; n++) {
+      const earlier = decided
+        ? decided(n - from)
+        : earlierSameRemark(this.sentenceIndex, this.sentences, n, (j) => !this.deadSentence[j]);
+      this.pairs.push(earlier);
+      for (const j of earlier) this.groups.union(j, n);
+    }
+  }
+
+  /** Forget articles: they are never matched again, and no longer join two remarks. */
+  forget(ids: Iterable<string>): void {
+    let any = false;
+    for (const id of ids) {
+      const a = this.articles.get(id);
+      if (!a || this.forgotten.has(id)) continue;
+      this.forgotten.add(id);
+      for (let n = a.from; n < a.to; n++) this.deadSentence[n] = 1;
+      this.forgottenSentences += a.to - a.from;
+      any = true;
+    }
+    if (!any) return;
+    if (this.forgotten.size === this.articles.size) this.reset();
+    else if (this.forgottenSentences > this.sentences.length * FORGOTTEN_SHARE) this.compact();
+    else {
+      this.annotatorMade.forget(this.forgotten);
+      // The groups are made again from the pairs decided, without the forgotten sentences: no scoring.
+      this.regroup = true;
+    }
+  }
+
+  /** Rebuild the lists from the remembered articles, reusing the pairs already decided. */
+  private compact(): void {
+    const kept = [...this.articles.values()].filter((a) => !this.forgotten.has(a.entries.article.id));
+    const pairs = this.pairs;
+    const renumber = new Int32Array(this.sentences.length).fill(-1);
+    let next = 0;
+    for (const a of kept) for (let n = a.from; n < a.to; n++) renumber[n] = next++;
+    this.reset();
+    for (const a of kept)
+      this.append(a.entries, (local) => pairs[a.from + local]!.map((j) => renumber[j]!).filter((j) => j >= 0));
+    this.numberRemarks();
+    this.annotatorMade.grown();
+  }
+
+  /** Number the remarks again from the pairs, leaving forgotten sentences out. */
+  private numberRemarks(): void {
+    if (this.regroup) {
+      this.groups = new UnionFind(this.sentences.length);
+      this.pairs.forEach((earlier, n) => {
+        if (this.deadSentence[n]) return;
+        for (const j of earlier) if (!this.deadSentence[j]) this.groups.union(j, n);
+      });
+      this.regroup = false;
+    }
+    const { corpus } = this;
+    corpus.remarks = [];
+    for (const q of corpus.quotes) q.remarks = [];
+    remarksFromGroups(corpus, this.sentences, (i) => (this.deadSentence[i] ? null : this.groups.find(i)));
+    this.annotatorMade.regrouped();
+  }
+}
