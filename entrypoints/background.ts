@@ -31,7 +31,8 @@ import { listen, sendToTab } from '../lib/extension/channels';
 import { articleOf, bundledSynonyms, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
 import { Memory, QuotaReachedError } from '../lib/extension/memory';
 import { PersonalCorpus } from '../lib/extension/personal-corpus';
-import { rememberedArticle, whyNotKept } from '../lib/extension/remember';
+import { loadMemoryStatus, recordMemoryChange } from '../lib/extension/memory-area';
+import { rememberedArticle, whyNotKept, withPairs } from '../lib/extension/remember';
 import { clipArticle } from '../lib/page/article';
 import { snapshotMeta } from '../lib/page/snapshot-meta';
 import { FairQueue } from '../lib/extension/fair-queue';
@@ -171,8 +172,6 @@ export default defineBackground(() => {
   // The reader's remembered articles: the database opened, and the corpus read from it, on first use.
   let memoryDb: Promise<Memory> | null = null;
   let personal: Promise<PersonalCorpus> | null = null;
-  /** Why the last article could not be remembered, until one is again or some are forgotten. */
-  let memoryProblem: string | null = null;
   const memory = () => (memoryDb ??= Memory.open());
   const personalCorpus = () =>
     (personal ??= memory().then(async (db) => {
@@ -182,7 +181,8 @@ export default defineBackground(() => {
     }));
 
   async function memoryStats(): Promise<MemoryStatsView> {
-    return { ...(await (await memory()).stats()), problem: memoryProblem };
+    // Why the last article could not be remembered, kept in storage so a restarted worker still says it.
+    return { ...(await (await memory()).stats()), problem: (await loadMemoryStatus()).problem };
   }
 
   async function forget(request: ForgetRequest): Promise<MemoryStatsView> {
@@ -193,7 +193,7 @@ export default defineBackground(() => {
       corpus.replace([]);
     } else
       corpus.remove(request.scope === 'site' ? await db.forgetSite(request.host) : await db.forgetOlder(request.days));
-    memoryProblem = null;
+    await recordMemoryChange(null);
     return memoryStats();
   }
 
@@ -226,18 +226,20 @@ export default defineBackground(() => {
           signal,
         );
         if (record) {
+          const corpus = await personalCorpus();
           try {
-            const dropped = await (await memory()).add(record);
-            const corpus = await personalCorpus();
-            corpus.add(record);
-            corpus.remove(dropped);
-            memoryProblem = null;
+            // Into the index first: the record keeps the pairs found, so a restarted worker need not find them again.
+            const pairs = corpus.add(record);
+            corpus.remove(await (await memory()).add(withPairs(record, pairs)));
+            await recordMemoryChange(null);
           } catch (error) {
-            memoryProblem =
+            corpus.remove([record.url]);
+            console.error('Retold:', error);
+            await recordMemoryChange(
               error instanceof QuotaReachedError
                 ? error.message
-                : `An article could not be remembered: ${String(error)}`;
-            console.error('Retold:', error);
+                : `An article could not be remembered: ${String(error)}`,
+            ).catch(() => undefined);
           }
         }
       }

@@ -138,6 +138,25 @@ describe('a corpus grown one article at a time', () => {
     });
   }
 
+  it('takes in articles again from the pairs kept with them, scoring none, as a restarted worker does', () => {
+    const articles = articleSet(90, 6, false);
+    const growing = grown(articles);
+    const kept = articles.map((a) => ({ entries: a.entries, pairs: growing.pairsOf(a.entries.article.id) }));
+    expect(kept.some((k) => k.pairs.length > 0)).toBe(true);
+    const loaded = new GrowingCorpus(bundled.synonyms, lexicon);
+    loaded.load(kept);
+    expect(loaded.current.remarks).toEqual(growing.current.remarks);
+    // In another order (an article read again moves to the end), and one kept before pairs were: the same remarks.
+    const reordered = new GrowingCorpus(bundled.synonyms, lexicon);
+    const order = shuffled(kept, 7).map((k, i) => (i === 0 ? { entries: k.entries } : k));
+    reordered.load(order);
+    expect(remarkGroups(reordered.current)).toEqual(remarkGroups(growing.current));
+    const pages = articles.filter((_, i) => i % 8 === 0);
+    // The one without pairs is scored after the others are taken in, so it comes last.
+    const inOrder = [...order.slice(1), order[0]!].map((k) => articles.find((a) => a.entries === k.entries)!);
+    expect(notesOf(reordered.annotator(), pages)).toEqual(notesOf(new Annotator(fromScratch(inOrder)), pages));
+  });
+
   it('takes an article read again in place of the earlier reading, and forgets everything', () => {
     const articles = articleSet(40, 5, false);
     const growing = grown(articles);

@@ -14,6 +14,7 @@ import { hasSyncedCopy, removeSyncedCopy, settingsArea, watchSettings } from '..
 import * as channels from '../../lib/extension/channels';
 import { send } from '../../lib/extension/channels';
 import type { MemoryStatsView } from '../../lib/extension/messages';
+import { watchMemoryStatus } from '../../lib/extension/memory-area';
 
 const area = settingsArea();
 // Fields found corrupt when the page opened stay named until it is closed.
@@ -59,3 +60,5 @@ async function draw(memory?: MemoryStatsView | null): Promise<void> {
 
 await draw();
 watchSettings(() => void draw());
+// An article remembered (or forgotten, or refused for want of room) while the page is open: count again.
+watchMemoryStatus(() => void draw());

@@ -31,6 +31,9 @@ import type { Corpus } from './schema';
 import type { SynonymTable } from '../text/wordnet';
 import type { Lexicon } from '../text/similarity';
 
+/** A pair of sentences decided the same remark: `[sentence, other article's id, its sentence]`, sentences counted within each article. */
+export type DecidedPair = [number, string, number];
+
 /** Forgotten sentences kept in place at most: past this share of all sentences, the lists are rebuilt. */
 const FORGOTTEN_SHARE = 0.5;
 
@@ -51,6 +54,8 @@ export class GrowingCorpus {
   private forgotten = new Set<string>();
   private forgottenSentences = 0;
   private deadSentence!: Uint8Array;
+  /** The articles in the order their sentences were appended (see articleOfSentence); null when stale. */
+  private ranges: { entries: ArticleEntries; from: number; to: number }[] | null = null;
 
   constructor(
     private readonly synonyms: SynonymTable,
@@ -80,6 +85,7 @@ export class GrowingCorpus {
     this.groups = new UnionFind(0);
     this.deadSentence = new Uint8Array(64);
     this.articles = new Map();
+    this.ranges = null;
     this.forgotten = new Set();
     this.forgottenSentences = 0;
   }
@@ -149,6 +155,7 @@ export class GrowingCorpus {
     }
     const to = this.sentences.length;
     this.articles.set(id, { entries, from, to });
+    this.ranges = null;
     this.sentenceIndex.indexAppended();
     this.groups.grow(to);
     if (this.deadSentence.length < to) {
@@ -163,6 +170,63 @@ export class GrowingCorpus {
       this.pairs.push(earlier);
       for (const j of earlier) this.groups.union(j, n);
     }
+  }
+
+  /**
+   * The pairs of sentences decided when the article `id` was added, as
+   * `[its sentence, other article's id, that article's sentence]` (sentences
+   * counted within each article): what `load` needs to take the article in
+   * again without scoring. Empty when the article is not held.
+   */
+  pairsOf(id: string): DecidedPair[] {
+    const a = this.held(id) && this.articles.get(id)!;
+    if (!a) return [];
+    const out: DecidedPair[] = [];
+    for (let n = a.from; n < a.to; n++)
+      for (const j of this.pairs[n]!) {
+        const other = this.articleOfSentence(j);
+        if (other) out.push([n - a.from, other.entries.article.id, j - other.from]);
+      }
+    return out;
+  }
+
+  private articleOfSentence(n: number): { entries: ArticleEntries; from: number; to: number } | undefined {
+    // Articles are in the order their sentences were appended: a binary search over their ranges.
+    const list = (this.ranges ??= [...this.articles.values()]);
+    let [lo, hi] = [0, list.length - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const a = list[mid]!;
+      if (n < a.from) hi = mid - 1;
+      else if (n >= a.to) lo = mid + 1;
+      else return a;
+    }
+    return undefined;
+  }
+
+  /**
+   * Take in articles whose pairs were decided before (`pairsOf`, kept with
+   * each article), in the order given, without scoring any sentence: a
+   * restarted worker gets the remarks it had. An article given no pairs
+   * (kept before pairs were) is scored as `add` would, after the others.
+   */
+  load(articles: readonly { entries: ArticleEntries; pairs?: readonly DecidedPair[] }[]): void {
+    const decided = articles.filter((a) => a.pairs);
+    for (const a of decided) this.append(a.entries, () => []);
+    for (const a of decided) {
+      const mine = this.articles.get(a.entries.article.id)!;
+      for (const [local, otherId, otherLocal] of a.pairs!) {
+        const other = this.articles.get(otherId);
+        if (!other || this.forgotten.has(otherId)) continue;
+        const [x, y] = [mine.from + local, other.from + otherLocal];
+        if (x >= mine.to || y >= other.to || x === y) continue;
+        this.pairs[Math.max(x, y)]!.push(Math.min(x, y));
+        this.groups.union(x, y);
+      }
+    }
+    for (const a of articles) if (!a.pairs) this.append(a.entries, null);
+    this.numberRemarks();
+    this.annotatorMade.grown();
   }
 
   /** Forget articles: they are never matched again, and no longer join two remarks. */

@@ -8,7 +8,7 @@
  */
 import type { Annotator } from '../corpus/annotate';
 import type { ArticleEntries } from '../corpus/corpus';
-import { GrowingCorpus } from '../corpus/growing';
+import { GrowingCorpus, type DecidedPair } from '../corpus/growing';
 import type { Corpus } from '../corpus/schema';
 import type { SynonymTable } from '../text/wordnet';
 import { REMEMBERED_ID_PREFIX, type RememberedArticle } from './remember';
@@ -32,15 +32,20 @@ export class PersonalCorpus {
   /** Everything remembered, replacing what was held; `articles` least recently read first, as they were added. */
   replace(articles: readonly RememberedArticle[]): void {
     this.growing = new GrowingCorpus(this.synonyms);
-    for (const a of articles) this.growing.add(a.entries);
+    // The pairs kept with each record: nothing is scored again (see GrowingCorpus.load).
+    this.growing.load(articles);
   }
 
-  /** Remember one more article; one read before takes its earlier reading's place unless its text is the same. */
-  add(article: RememberedArticle): void {
+  /**
+   * Remember one more article; one read before takes its earlier reading's
+   * place unless its text is the same. Returns the pairs to keep with its
+   * record (see RememberedArticle.pairs).
+   */
+  add(article: RememberedArticle): DecidedPair[] {
     const { id, fingerprint } = article.entries.article;
     const held = this.growing.held(id);
-    if (held && sameNumbers(held.article.fingerprint, fingerprint)) return;
-    this.growing.add(article.entries);
+    if (!held || !sameNumbers(held.article.fingerprint, fingerprint)) this.growing.add(article.entries);
+    return this.growing.pairsOf(id);
   }
 
   remove(urls: readonly string[]): void {
