@@ -108,3 +108,41 @@ export function rememberedArticle(url: string, text: string, meta: SnapshotMeta,
     bytes: sizeOf(text, entries),
   };
 }
+
+/**
+ * The record for an article read from a corpus pack (see lib/corpus/pack):
+ * its entries as the pack gives them, under the pack's address for it (an
+ * http(s) address, or one made of the pack's file name and the article's id),
+ * read now. A pack holds no article text, so none is kept.
+ */
+export function packedArticle(entries: ArticleEntries, packName: string, now = Date.now()): RememberedArticle {
+  const { article } = entries;
+  let web: URL | null = null;
+  try {
+    web = article.url ? new URL(article.url) : null;
+  } catch {
+    web = null;
+  }
+  if (web && web.protocol !== 'http:' && web.protocol !== 'https:') web = null;
+  if (web) web.search = web.hash = '';
+  const url = web ? web.href : `retold-pack:${encodeURIComponent(packName)}/${encodeURIComponent(article.id)}`;
+  const id = `${REMEMBERED_ID_PREFIX}${url}`;
+  const host = web?.hostname ?? '';
+  const published = article.date && /^\d{4}-\d{2}-\d{2}$/.test(article.date) ? article.date : null;
+  const mine: ArticleEntries = {
+    article: { ...article, id, url: web ? web.href : null },
+    quotes: entries.quotes.map((q) => ({ ...q, articleId: id })),
+    figures: entries.figures.map((f) => ({ ...f, articleId: id })),
+  };
+  return {
+    url,
+    host,
+    outlet: article.outlet ?? (host || packName),
+    title: article.title,
+    published,
+    readAt: now,
+    text: '',
+    entries: mine,
+    bytes: sizeOf('', mine),
+  };
+}
