@@ -11,6 +11,7 @@ import { normalizePattern } from '../lib/extension/sites';
 import { HighlightSwatch } from './HighlightSwatch';
 import { plural } from './format';
 import type { ForgetRequest, MemoryStatsView } from '../lib/extension/messages';
+import { CorpusPack, type CorpusPackProps } from './CorpusPack';
 import { MAX_AGE_DAYS, MAX_REMEMBERED } from '../lib/extension/memory';
 
 /** "38 MB", "0.4 MB": what the remembered articles take, about. */
@@ -38,6 +39,8 @@ export interface OptionsProps {
   memory?: MemoryStatsView | null;
   /** Forget remembered articles (all, or those read more than some days ago). */
   onForget?: (request: ForgetRequest) => void;
+  /** Export and import the remembered articles as a corpus pack; no pack controls without it. */
+  pack?: CorpusPackProps;
 }
 
 const SENSITIVITY = {
@@ -116,6 +119,7 @@ export function Options({
   onRemoveSyncedCopy,
   memory = null,
   onForget,
+  pack,
 }: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
   const [olderDays, setOlderDays] = useState(30);
@@ -272,6 +276,7 @@ export function Options({
             Forget them
           </button>
         </div>
+        {pack && <CorpusPack {...pack} />}
       </section>
 
       <section>

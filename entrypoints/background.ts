@@ -291,6 +291,12 @@ export default defineBackground(() => {
 
   listen(channels.memory, () => memoryStats());
   listen(channels.memoryForget, (request) => forget(request));
+  // A pack imported by the options page, with the pairs found for its articles: taken in again without scoring.
+  listen(channels.memoryReload, async () => {
+    personal = null;
+    await recordMemoryChange(null);
+    return memoryStats();
+  });
 
   listen(channels.tabView, async ({ tabId }) => ({ view: await viewOf(tabId) }));
 

@@ -98,7 +98,7 @@ describe('corpus packs', () => {
     >;
     const articles = good.articles as { id: string; fingerprint: unknown }[];
     articles[1]!.fingerprint = 'not a fingerprint';
-    (good.quotes[0] as { start: number }).start = -4;
+    (good.quotes![0] as { start: number }).start = -4;
     const result = await importPack(JSON.stringify(good), 'broken.json', m, bundled.synonyms, NOW);
     expect(result.imported).toBe(1);
     expect(result.problems).toHaveLength(4);
