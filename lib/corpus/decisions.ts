@@ -241,25 +241,31 @@ export class Stories {
     });
   }
 
+  /** Scratch sums and counts by article for `namedWith`, zeroed again after each use (it runs once per article). */
+  private scratch: { sum: Float64Array; count: Int32Array } | null = null;
+
   /** Articles whose names, shared with `names`, weigh enough to tell one story (see STORY_NAME_WEIGHT). */
   private namedWith(names: readonly string[]): number[] {
-    const weight = new Map<number, { sum: number; count: number }>();
     const n = this.articles.length;
+    const { sum, count } = (this.scratch ??= { sum: new Float64Array(n), count: new Int32Array(n) });
+    const touched: number[] = [];
     for (const name of new Set(names)) {
       const list = this.byName.get(name);
       if (!list) continue;
       const w = Math.log(n / list.length);
       for (const j of list) {
-        const e = weight.get(j) ?? { sum: 0, count: 0 };
-        e.sum += w;
-        e.count++;
-        weight.set(j, e);
+        if (count[j] === 0) touched.push(j);
+        sum[j]! += w;
+        count[j]!++;
       }
     }
-    return [...weight.entries()]
-      .filter(([, e]) => e.count >= STORY_MIN_NAMES && e.sum >= STORY_NAME_WEIGHT)
-      .map(([j]) => j)
-      .sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const j of touched) {
+      if (count[j]! >= STORY_MIN_NAMES && sum[j]! >= STORY_NAME_WEIGHT) out.push(j);
+      sum[j] = 0;
+      count[j] = 0;
+    }
+    return out.sort((a, b) => a - b);
   }
 
   private find(x: number): number {

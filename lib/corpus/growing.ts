@@ -43,7 +43,8 @@ export class GrowingCorpus {
   private sentences!: QuoteSentence[];
   /** The sentences' words, the list the sentence index is built on and grows with. */
   private sentenceTexts!: { quote: string }[];
-  private sentenceIndex!: QuoteIndex;
+  /** The index sentences are scored through; made on the first article scored, not for one taken in (see `load`). */
+  private sentenceIndex!: QuoteIndex | null;
   /** Of each sentence, the earlier sentences it is the same remark as. */
   private pairs!: number[][];
   private groups!: UnionFind;
@@ -80,7 +81,7 @@ export class GrowingCorpus {
     this.annotatorMade = new Annotator(this.corpus);
     this.sentences = [];
     this.sentenceTexts = [];
-    this.sentenceIndex = new QuoteIndex(this.sentenceTexts, this.synonyms, this.lexicon);
+    this.sentenceIndex = null;
     this.pairs = [];
     this.groups = new UnionFind(0);
     this.deadSentence = new Uint8Array(64);
@@ -156,17 +157,17 @@ export class GrowingCorpus {
     const to = this.sentences.length;
     this.articles.set(id, { entries, from, to });
     this.ranges = null;
-    this.sentenceIndex.indexAppended();
     this.groups.grow(to);
     if (this.deadSentence.length < to) {
       const grown = new Uint8Array(Math.max(to, this.deadSentence.length * 2));
       grown.set(this.deadSentence);
       this.deadSentence = grown;
     }
+    const index = decided ? null : this.scoringIndex();
     for (let n = from; n < to; n++) {
-      const earlier = decided
-        ? decided(n - from)
-        : earlierSameRemark(this.sentenceIndex, this.sentences, n, (j) => !this.deadSentence[j]);
+      const earlier = index
+        ? earlierSameRemark(index, this.sentences, n, (j) => !this.deadSentence[j])
+        : decided!(n - from);
       this.pairs.push(earlier);
       for (const j of earlier) this.groups.union(j, n);
     }
@@ -227,6 +228,13 @@ export class GrowingCorpus {
     for (const a of articles) if (!a.pairs) this.append(a.entries, null);
     this.numberRemarks();
     this.annotatorMade.grown();
+  }
+
+  /** The sentence index, holding every sentence appended so far. */
+  private scoringIndex(): QuoteIndex {
+    if (!this.sentenceIndex) this.sentenceIndex = new QuoteIndex(this.sentenceTexts, this.synonyms, this.lexicon);
+    else this.sentenceIndex.indexAppended();
+    return this.sentenceIndex;
   }
 
   /** Forget articles: they are never matched again, and no longer join two remarks. */

@@ -118,7 +118,8 @@ export async function runPersonal(log: (line: string) => void, remembered = 3000
         `https://reading-${i}.example${path}`,
         text,
         { outlet: `Reading ${i}`, title: null, published: '2025-03-14' },
-        start,
+        // Read after the others, so remembering more at the limit drops others first.
+        start + remembered * 60_000,
       );
     });
   for (const r of reading) {
