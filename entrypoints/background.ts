@@ -202,10 +202,13 @@ export default defineBackground(() => {
     const signal = store.begin(tabId);
     try {
       if (!(await admitted(tabId, signal))) return { ok: true };
+      const settingsNow = loadSettings(settingsArea());
+      // The remembered articles load while the article is read, as the bundled corpus does.
+      void settingsNow.then(({ settings }) => settings.remember && personalCorpus()).catch(() => {});
       const article = await articleOf(snapshot);
       const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
-      const { settings } = await loadSettings(settingsArea());
+      const { settings } = await settingsNow;
       const mine = settings.remember ? (await personalCorpus()).annotator() : null;
       const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, mine), signal);
       if (!notes || signal.aborted) return { ok: true };

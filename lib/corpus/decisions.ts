@@ -237,7 +237,8 @@ export class Stories {
     // An article with no event joins the story of the articles it shares names with, as it would through a remark.
     articles.forEach((a, i) => {
       if (a.event || !a.names) return;
-      for (const j of this.namedWith(a.names)) if (j !== i) this.link([a.id, this.articles[j]!.id]);
+      // (As `link` of the two would: with `a` of no event, the pair is always joined.)
+      for (const j of this.namedWith(a.names)) if (j !== i) this.union(i, j);
     });
   }
 

@@ -234,21 +234,29 @@ export interface QuoteMatch {
 }
 
 /** The dates of every article that quotes a remark a corpus quote gives a wording of, by quote id. */
-const remarkDatesOf = new WeakMap<Corpus, Map<number, (string | null)[]>>();
+const remarkDatesOf = new WeakMap<
+  Corpus,
+  { byQuote: Map<number, (string | null)[]>; dateOf: Map<string, string | null> }
+>();
 /** A corpus that grows (see GrowingCorpus) has regrouped its remarks: the dates read from them are stale. */
 export function remarksRegrouped(corpus: Corpus): void {
   remarkDatesOf.delete(corpus);
 }
 function remarkDates(corpus: Corpus, quote: CorpusQuote): readonly (string | null)[] {
-  let byQuote = remarkDatesOf.get(corpus);
-  if (!byQuote) remarkDatesOf.set(corpus, (byQuote = new Map()));
-  let dates = byQuote.get(quote.id);
+  let cache = remarkDatesOf.get(corpus);
+  // Each article's date, once per corpus, not once per quote: a large corpus has thousands of articles.
+  if (!cache)
+    remarkDatesOf.set(
+      corpus,
+      (cache = { byQuote: new Map(), dateOf: new Map(corpus.articles.map((a) => [a.id, a.date])) }),
+    );
+  let dates = cache.byQuote.get(quote.id);
   if (!dates) {
     const articles = new Set([quote.articleId]);
     for (const r of quote.remarks)
       for (const v of corpus.remarks[r]?.variants ?? []) articles.add(corpus.quotes[v.quote]!.articleId);
-    const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
-    byQuote.set(quote.id, (dates = [...articles].map((id) => dateOf.get(id) ?? null)));
+    const { dateOf } = cache;
+    cache.byQuote.set(quote.id, (dates = [...articles].map((id) => dateOf.get(id) ?? null)));
   }
   return dates;
 }
