@@ -204,7 +204,7 @@ export default defineBackground(() => {
       if (!(await admitted(tabId, signal))) return { ok: true };
       const settingsNow = loadSettings(settingsArea());
       // The remembered articles load while the article is read, as the bundled corpus does.
-      void settingsNow.then(({ settings }) => settings.remember && personalCorpus()).catch(() => {});
+      void settingsNow.then(({ settings }) => (settings.remember ? personalCorpus() : null)).catch(() => {});
       const article = await articleOf(snapshot);
       const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
