@@ -14,9 +14,11 @@ import type { ForgetRequest, MemoryStatsView } from '../lib/extension/messages';
 import { CorpusPack, type CorpusPackProps } from './CorpusPack';
 import { MAX_AGE_DAYS, MAX_REMEMBERED } from '../lib/extension/memory';
 
-/** "38 MB", "0.4 MB": what the remembered articles take, about. */
+/** "38 MB", "0.4 MB", "42 kB": what the remembered articles take, about. */
 const megabytes = (bytes: number) => {
   const mb = bytes / 1_000_000;
+  // A few articles take kilobytes: "0.0 MB" would read as nothing kept.
+  if (bytes > 0 && mb < 0.1) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
   return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
 };
 

@@ -71,12 +71,19 @@ export function readPack(json: string): ReadPack {
   };
 
   const articles = new Map<string, { article: CorpusArticle; entries: ArticleEntries }>();
+  /** Articles left out, by id: their line, to which their quotes and figures are counted, not listed one by one. */
+  const leftOut = new Map<string, { line: number; quotes: number; figures: number }>();
   file.articles.forEach((a, i) => {
     const parsed = ArticleSchema.safeParse(a);
     const id = (a as { id?: unknown } | null)?.id;
     const name = typeof id === 'string' && id ? `article "${id}"` : `article ${i + 1}`;
-    if (!parsed.success) return problems.push(`${name}: ${issues(parsed.error)}; the article was left out`);
-    if (articles.has(parsed.data.id)) return problems.push(`${name}: a second article with this id was left out`);
+    const leave = (why: string) => {
+      if (typeof id === 'string' && !articles.has(id))
+        leftOut.set(id, { line: problems.length, quotes: 0, figures: 0 });
+      problems.push(`${name}: ${why}`);
+    };
+    if (!parsed.success) return leave(`${issues(parsed.error)}; the article was left out`);
+    if (articles.has(parsed.data.id)) return leave('a second article with this id was left out');
     articles.set(parsed.data.id, { article: parsed.data, entries: { article: parsed.data, quotes: [], figures: [] } });
   });
   const owner = (part: string, i: number, item: unknown) => {
@@ -85,21 +92,34 @@ export function readPack(json: string): ReadPack {
       ? { name: `article "${articleId}", ${part} ${i + 1}`, entries: articles.get(articleId)!.entries }
       : { name: `${part} ${i + 1}`, entries: null };
   };
+  /** A part whose article was left out is counted on that article's line; one of no article at all is named. */
+  const orphan = (part: 'quotes' | 'figures', name: string, articleId: unknown) => {
+    const mine = typeof articleId === 'string' ? leftOut.get(articleId) : undefined;
+    if (mine) mine[part]++;
+    else problems.push(`${name}: no article "${String(articleId)}" in the file; left out`);
+  };
   list('quotes').forEach((q, i) => {
     const { name, entries } = owner('quote', i, q);
+    if (!entries) return orphan('quotes', name, (q as { articleId?: unknown } | null)?.articleId);
     const parsed = QuoteSchema.safeParse(q);
     if (!parsed.success) return problems.push(`${name}: ${issues(parsed.error)}; the quote was left out`);
-    if (!entries) return problems.push(`${name}: its article "${parsed.data.articleId}" was not read; left out`);
     const { id: _id, remarks: _remarks, ...quote } = parsed.data;
     entries.quotes.push(quote);
   });
   list('figures').forEach((f, i) => {
     const { name, entries } = owner('figure', i, f);
+    if (!entries) return orphan('figures', name, (f as { articleId?: unknown } | null)?.articleId);
     const parsed = FigureSchema.safeParse(f);
     if (!parsed.success) return problems.push(`${name}: ${issues(parsed.error)}; the figure was left out`);
-    if (!entries) return problems.push(`${name}: its article "${parsed.data.articleId}" was not read; left out`);
     const { id: _id, group: _group, ...figure } = parsed.data;
     entries.figures.push(figure);
   });
+  for (const { line, quotes, figures } of leftOut.values()) {
+    const parts = [
+      quotes ? `${quotes} quote${quotes === 1 ? '' : 's'}` : '',
+      figures ? `${figures} figure${figures === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    if (parts.length) problems[line] += `, with its ${parts.join(' and ')}`;
+  }
   return { articles: [...articles.values()].map(({ entries }) => ({ entries })), problems };
 }

@@ -108,7 +108,7 @@ describe('remembering the articles read', () => {
       [MAPPED, '3-river-times'],
     ] as const)
       await (await read(at(host, file))).close();
-    await expect.poll(count, { timeout: 15_000 }).toMatch(/^3 articles remembered, \d+(\.\d)? MB/);
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^3 articles remembered, \d+(\.\d)? [kM]B/);
   });
 
   it('shows a fourth outlet’s article notes from the three, with the diff and the figures that differ', async () => {
