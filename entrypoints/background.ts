@@ -209,11 +209,23 @@ export default defineBackground(() => {
       const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
       const { settings } = await settingsNow;
-      const mine = settings.remember ? (await personalCorpus()).annotator() : null;
+      const loading = settings.remember ? personalCorpus() : null;
+      // After a worker restart the remembered articles may still be loading: the page gets the bundled corpus's
+      // notes now, and the notes from the reading when they have loaded, instead of waiting for both.
+      const ready = loading && (await Promise.race([loading, Promise.resolve(null)]));
+      const mine = ready ? ready.annotator() : null;
       const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, mine), signal);
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
+      if (loading && !ready) {
+        const later = (await loading).annotator();
+        const merged =
+          later && (await matching.run(tabId, () => notesOf(annotator, article, url, threshold, later), signal));
+        if (!merged || signal.aborted) return { ok: true };
+        await store.set(tabId, url, merged);
+        await publish(tabId);
+      }
       // Remembered after the notes are shown, so the reader never waits for it; never a page the rules keep out.
       const facts = {
         settings,

@@ -195,14 +195,16 @@ export class Annotator {
     // page, as the builder groups the corpus's figures (see Stories). Numbers
     // alone ("250,000 residents", "2 million people live there") say too
     // little to link two unrelated articles.
-    const sameStory = this.stories.storyOfPage(
-      remarks.map((r) => r.matches.map((m) => m.articleId)),
-      storyNames(text),
-    );
-
     const pageFigures = detectFigures(article)
       .filter((f) => f.quantity)
       .map((f) => ({ ...f, day: figureDay(f.when, options.date ?? null) }));
+    // Only figures need the stories, which a growing corpus works out again after each change.
+    const sameStory = pageFigures.length
+      ? this.stories.storyOfPage(
+          remarks.map((r) => r.matches.map((m) => m.articleId)),
+          storyNames(text),
+        )
+      : new Set<string>();
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     for (const articleId of [...sameStory].sort()) {
       const list = this.figuresOf.get(articleId);
