@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Annotator } from '../lib/corpus/annotate';
 import { articleEntries, articleId, corpusFromEntries, type ArticleEntries } from '../lib/corpus/corpus';
 import { GrowingCorpus } from '../lib/corpus/growing';
+import { Stories } from '../lib/corpus/decisions';
 import type { Corpus } from '../lib/corpus/schema';
 import { syntheticFolder } from '../scripts/bench/synthetic';
 
@@ -155,6 +156,31 @@ describe('a corpus grown one article at a time', () => {
     // The one without pairs is scored after the others are taken in, so it comes last.
     const inOrder = [...order.slice(1), order[0]!].map((k) => articles.find((a) => a.entries === k.entries)!);
     expect(notesOf(reordered.annotator(), pages)).toEqual(notesOf(new Annotator(fromScratch(inOrder)), pages));
+  });
+
+  it('finds a page’s story by walking from it as joining every article by its names would (no article has an event)', () => {
+    for (const seed of [1, 3]) {
+      const articles = articleSet(120, seed, false);
+      const corpus = fromScratch(articles);
+      const made = () => {
+        const stories = new Stories(corpus.articles);
+        for (const r of corpus.remarks) stories.link(r.variants.map((v) => corpus.quotes[v.quote]!.articleId));
+        return stories;
+      };
+      let larger = 0;
+      for (const page of articles.filter((_, i) => i % 5 === 0)) {
+        const remarks = corpus.remarks
+          .filter((r) => r.variants.some((v) => corpus.quotes[v.quote]!.articleId === page.entries.article.id))
+          .map((r) => r.variants.map((v) => corpus.quotes[v.quote]!.articleId));
+        const walked = made().storyOfPage(remarks, page.entries.article.names);
+        const joined = made();
+        joined.groups(); // every article joined by its names first
+        expect([...walked].sort()).toEqual([...joined.storyOfPage(remarks, page.entries.article.names)].sort());
+        if (walked.size > 1) larger++;
+      }
+      // Stories of more than the page's own article: the walk is exercised, not only its start.
+      expect(larger).toBeGreaterThan(3);
+    }
   });
 
   it('takes an article read again in place of the earlier reading, and forgets everything', () => {
