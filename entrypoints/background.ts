@@ -218,10 +218,10 @@ export default defineBackground(() => {
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
-      if (loading && !ready) {
-        const later = (await loading).annotator();
-        const merged =
-          later && (await matching.run(tabId, () => notesOf(annotator, article, url, threshold, later), signal));
+      // (None remembered yet: nothing to add, and the page is still to be remembered below.)
+      const later = loading && !ready ? (await loading).annotator() : null;
+      if (later) {
+        const merged = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, later), signal);
         if (!merged || signal.aborted) return { ok: true };
         await store.set(tabId, url, merged);
         await publish(tabId);
