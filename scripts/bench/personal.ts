@@ -36,7 +36,8 @@ import { syntheticFolder } from './synthetic';
 export interface PersonalResult {
   remembered: number;
   /** Milliseconds the worker spends remembering one article at the limit, and the part each step takes. */
-  add: { total: Summary; read: Summary; index: Summary; stories: Summary };
+  /** `index`: the article added and the one dropped forgotten; `store`: IndexedDB's put and prune (fake-indexeddb). */
+  add: { total: Summary; read: Summary; index: Summary; store: Summary; stories: Summary };
   /** Milliseconds to the first page's notes after a worker restart. */
   restart: {
     bundledOnly: Summary;
@@ -128,17 +129,21 @@ export async function runPersonal(log: (line: string) => void, remembered = 3000
 
   log('personal: remembering one more article at the limit');
   const pageText = readArticleFile(pagePath).text;
-  const parts = { total: [] as number[], read: [] as number[], index: [] as number[], stories: [] as number[] };
+  const parts = {
+    total: [] as number[],
+    read: [] as number[],
+    index: [] as number[],
+    store: [] as number[],
+    stories: [] as number[],
+  };
   for (const next of all.slice(remembered)) {
     const [record, read] = timed(() =>
       rememberedArticle(next.url, next.text, { outlet: next.outlet, title: next.title, published: next.published }),
     );
-    const [dropped, index] = await timedAsync(async () => {
-      const pairs = personal.add(record);
-      const gone = await memory.add(withPairs(record, pairs));
-      personal.remove(gone);
-      return gone;
-    });
+    const [pairs, indexed] = timed(() => personal.add(record));
+    const [dropped, stored] = await timedAsync(() => memory.add(withPairs(record, pairs)));
+    const [, forgotten] = timed(() => personal.remove(dropped));
+    const index = indexed + forgotten;
     if (dropped.length !== 1) throw new Error(`expected one article dropped at the limit, not ${dropped.length}`);
     // The next page pays for the stories worked out again; the page after it does not.
     const annotator = personal.annotator()!;
@@ -147,8 +152,9 @@ export async function runPersonal(log: (line: string) => void, remembered = 3000
     const stories = Math.max(0, cold - warm);
     parts.read.push(read);
     parts.index.push(index);
+    parts.store.push(stored);
     parts.stories.push(stories);
-    parts.total.push(read + index + stories);
+    parts.total.push(read + index + stored + stories);
   }
 
   log('personal: the first page after a worker restart, without and with the remembered articles');
@@ -209,6 +215,7 @@ export async function runPersonal(log: (line: string) => void, remembered = 3000
       total: summary(parts.total),
       read: summary(parts.read),
       index: summary(parts.index),
+      store: summary(parts.store),
       stories: summary(parts.stories),
     },
     restart: {
