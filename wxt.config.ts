@@ -11,7 +11,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [noMarkup(), preact()] }),
   zip: { excludeSources: ['test-results/**', 'retold-demo.png'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Retold',
     description: 'See how other outlets quoted the same remark and reported the same figures.',
     action: { default_title: 'Retold' },
@@ -46,5 +46,8 @@ export default defineConfig({
           },
         }
       : {}),
+    // The Firefox test build only (never shipped): Firefox's test driver (WebDriver BiDi) may not open an add-on's
+    // pages, so the browser tests open the options page from a test page, which may load only what is listed here.
+    ...(browser === 'firefox' && mode === 'e2e' ? { web_accessible_resources: ['options.html'] } : {}),
   }),
 });

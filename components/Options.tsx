@@ -11,11 +11,14 @@ import { normalizePattern } from '../lib/extension/sites';
 import { HighlightSwatch } from './HighlightSwatch';
 import { plural } from './format';
 import type { ForgetRequest, MemoryStatsView } from '../lib/extension/messages';
+import { CorpusPack, type CorpusPackProps } from './CorpusPack';
 import { MAX_AGE_DAYS, MAX_REMEMBERED } from '../lib/extension/memory';
 
-/** "38 MB", "0.4 MB": what the remembered articles take, about. */
+/** "38 MB", "0.4 MB", "42 kB": what the remembered articles take, about. */
 const megabytes = (bytes: number) => {
   const mb = bytes / 1_000_000;
+  // A few articles take kilobytes: "0.0 MB" would read as nothing kept.
+  if (bytes > 0 && mb < 0.1) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
   return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
 };
 
@@ -38,6 +41,8 @@ export interface OptionsProps {
   memory?: MemoryStatsView | null;
   /** Forget remembered articles (all, or those read more than some days ago). */
   onForget?: (request: ForgetRequest) => void;
+  /** Export and import the remembered articles as a corpus pack; no pack controls without it. */
+  pack?: CorpusPackProps;
 }
 
 const SENSITIVITY = {
@@ -116,6 +121,7 @@ export function Options({
   onRemoveSyncedCopy,
   memory = null,
   onForget,
+  pack,
 }: OptionsProps) {
   const [importMessage, setImportMessage] = useState<string | null>(null);
   const [olderDays, setOlderDays] = useState(30);
@@ -272,6 +278,7 @@ export function Options({
             Forget them
           </button>
         </div>
+        {pack && <CorpusPack {...pack} />}
       </section>
 
       <section>

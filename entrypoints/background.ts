@@ -31,7 +31,8 @@ import { listen, sendToTab } from '../lib/extension/channels';
 import { articleOf, bundledSynonyms, loadCorpus, notesOf, searchCorpus } from '../lib/extension/corpus-service';
 import { Memory, QuotaReachedError } from '../lib/extension/memory';
 import { PersonalCorpus } from '../lib/extension/personal-corpus';
-import { rememberedArticle, whyNotKept } from '../lib/extension/remember';
+import { loadMemoryStatus, recordMemoryChange } from '../lib/extension/memory-area';
+import { rememberedArticle, whyNotKept, withPairs } from '../lib/extension/remember';
 import { clipArticle } from '../lib/page/article';
 import { snapshotMeta } from '../lib/page/snapshot-meta';
 import { FairQueue } from '../lib/extension/fair-queue';
@@ -171,8 +172,6 @@ export default defineBackground(() => {
   // The reader's remembered articles: the database opened, and the corpus read from it, on first use.
   let memoryDb: Promise<Memory> | null = null;
   let personal: Promise<PersonalCorpus> | null = null;
-  /** Why the last article could not be remembered, until one is again or some are forgotten. */
-  let memoryProblem: string | null = null;
   const memory = () => (memoryDb ??= Memory.open());
   const personalCorpus = () =>
     (personal ??= memory().then(async (db) => {
@@ -182,7 +181,8 @@ export default defineBackground(() => {
     }));
 
   async function memoryStats(): Promise<MemoryStatsView> {
-    return { ...(await (await memory()).stats()), problem: memoryProblem };
+    // Why the last article could not be remembered, kept in storage so a restarted worker still says it.
+    return { ...(await (await memory()).stats()), problem: (await loadMemoryStatus()).problem };
   }
 
   async function forget(request: ForgetRequest): Promise<MemoryStatsView> {
@@ -193,7 +193,7 @@ export default defineBackground(() => {
       corpus.replace([]);
     } else
       corpus.remove(request.scope === 'site' ? await db.forgetSite(request.host) : await db.forgetOlder(request.days));
-    memoryProblem = null;
+    await recordMemoryChange(null);
     return memoryStats();
   }
 
@@ -202,15 +202,30 @@ export default defineBackground(() => {
     const signal = store.begin(tabId);
     try {
       if (!(await admitted(tabId, signal))) return { ok: true };
+      const settingsNow = loadSettings(settingsArea());
+      // The remembered articles load while the article is read, as the bundled corpus does.
+      void settingsNow.then(({ settings }) => (settings.remember ? personalCorpus() : null)).catch(() => {});
       const article = await articleOf(snapshot);
       const annotator = await loadCorpus();
       if (signal.aborted) return { ok: true };
-      const { settings } = await loadSettings(settingsArea());
-      const mine = settings.remember ? (await personalCorpus()).annotator() : null;
+      const { settings } = await settingsNow;
+      const loading = settings.remember ? personalCorpus() : null;
+      // After a worker restart the remembered articles may still be loading: the page gets the bundled corpus's
+      // notes now, and the notes from the reading when they have loaded, instead of waiting for both.
+      const ready = loading && (await Promise.race([loading, Promise.resolve(null)]));
+      const mine = ready ? ready.annotator() : null;
       const notes = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, mine), signal);
       if (!notes || signal.aborted) return { ok: true };
       await store.set(tabId, url, notes);
       await publish(tabId);
+      // (None remembered yet: nothing to add, and the page is still to be remembered below.)
+      const later = loading && !ready ? (await loading).annotator() : null;
+      if (later) {
+        const merged = await matching.run(tabId, () => notesOf(annotator, article, url, threshold, later), signal);
+        if (!merged || signal.aborted) return { ok: true };
+        await store.set(tabId, url, merged);
+        await publish(tabId);
+      }
       // Remembered after the notes are shown, so the reader never waits for it; never a page the rules keep out.
       const facts = {
         settings,
@@ -226,18 +241,20 @@ export default defineBackground(() => {
           signal,
         );
         if (record) {
+          const corpus = await personalCorpus();
           try {
-            const dropped = await (await memory()).add(record);
-            const corpus = await personalCorpus();
-            corpus.add(record);
-            corpus.remove(dropped);
-            memoryProblem = null;
+            // Into the index first: the record keeps the pairs found, so a restarted worker need not find them again.
+            const pairs = corpus.add(record);
+            corpus.remove(await (await memory()).add(withPairs(record, pairs)));
+            await recordMemoryChange(null);
           } catch (error) {
-            memoryProblem =
+            corpus.remove([record.url]);
+            console.error('Retold:', error);
+            await recordMemoryChange(
               error instanceof QuotaReachedError
                 ? error.message
-                : `An article could not be remembered: ${String(error)}`;
-            console.error('Retold:', error);
+                : `An article could not be remembered: ${String(error)}`,
+            ).catch(() => undefined);
           }
         }
       }
@@ -289,6 +306,12 @@ export default defineBackground(() => {
 
   listen(channels.memory, () => memoryStats());
   listen(channels.memoryForget, (request) => forget(request));
+  // A pack imported by the options page, with the pairs found for its articles: taken in again without scoring.
+  listen(channels.memoryReload, async () => {
+    personal = null;
+    await recordMemoryChange(null);
+    return memoryStats();
+  });
 
   listen(channels.tabView, async ({ tabId }) => ({ view: await viewOf(tabId) }));
 

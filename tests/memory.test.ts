@@ -217,11 +217,22 @@ describe('matching against remembered articles', () => {
     const personal = new PersonalCorpus(corpus.synonyms);
     expect(personal.annotator()).toBeNull();
     personal.add(others[0]!);
-    expect(personal.annotator()!.corpus.articles).toHaveLength(1);
+    expect(personal.entries()).toHaveLength(1);
     personal.add(others[1]!);
-    expect(personal.annotator()!.corpus.articles).toHaveLength(2);
+    expect(personal.entries()).toHaveLength(2);
+    // The same page read again, unchanged: still two.
+    personal.add(others[1]!);
+    expect(personal.size).toBe(2);
+    expect(personal.annotator()!.annotate(page).remarks[0]!.matches).toHaveLength(2);
     personal.remove([others[0]!.url]);
-    expect(personal.annotator()!.corpus.articles.map((a) => a.url)).toEqual([others[1]!.url]);
+    expect(personal.entries().map((e) => e.article.url)).toEqual([others[1]!.url]);
+    // The forgotten article gives no note any more.
+    expect(
+      personal
+        .annotator()!
+        .annotate(page)
+        .remarks[0]!.matches.map((m) => m.articleId),
+    ).toEqual([others[1]!.entries.article.id]);
   });
 
   it("merges two corpora's notes on one quote into one note", () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '../components/Options';
 import { Popup, type PopupProps } from '../components/Popup';
 import { CorpusCoverage } from '../components/CorpusCoverage';
+import { CorpusPack } from '../components/CorpusPack';
 import { HighlightSwatch } from '../components/HighlightSwatch';
 import { SearchResults, type SearchResultsProps } from '../components/SearchResults';
 import { TabNotes } from '../components/TabNotes';
@@ -574,6 +575,85 @@ describe('the options page', () => {
 
   it('passes an accessibility check', async () => {
     mount(<Options {...props({ reset: ['palette'], syncedCopy: true, onRemoveSyncedCopy: vi.fn() })} />);
+    await expectAccessible(root);
+  });
+});
+
+describe('corpus packs on the options page', () => {
+  const choose = async (file: File) => {
+    const input = q('[data-testid="pack-import"]')[0] as HTMLInputElement;
+    const emptied = vi.fn();
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    Object.defineProperty(input, 'value', { get: () => '', set: emptied, configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    return emptied;
+  };
+
+  it('imports a chosen pack and lists what it could not read', async () => {
+    const onImport = vi.fn(async () => ({
+      message: 'Imported 2 articles. 1 part of the file could not be read:',
+      problems: ['article "b": fingerprint: Invalid input; the article was left out'],
+    }));
+    mount(<CorpusPack onExport={vi.fn(async () => '{}')} onImport={onImport} />);
+    const emptied = await choose(new File(['{"format":"retold-corpus/1"}'], 'floods.json'));
+    expect(onImport).toHaveBeenCalledWith('{"format":"retold-corpus/1"}', 'floods.json');
+    expect(q('[data-testid="pack-message"] p')[0]!.textContent).toBe(
+      'Imported 2 articles. 1 part of the file could not be read:',
+    );
+    expect(q('[data-testid="pack-problems"] li').map((li) => li.textContent)).toEqual([
+      'article "b": fingerprint: Invalid input; the article was left out',
+    ]);
+    expect(emptied).toHaveBeenCalledWith('');
+  });
+
+  it('says when an import fails that nothing remembered was lost, and counts problems past the first twenty', async () => {
+    mount(
+      <CorpusPack onExport={vi.fn(async () => '{}')} onImport={vi.fn(async () => Promise.reject(new Error('disk')))} />,
+    );
+    await choose(new File(['{}'], 'x.json'));
+    expect(q('[data-testid="pack-message"]')[0]!.textContent).toBe(
+      'Could not import that file: disk. Nothing remembered was lost.',
+    );
+    const problems = Array.from({ length: 23 }, (_, i) => `figure ${i + 1}: low: Invalid input`);
+    mount(
+      <CorpusPack
+        onExport={vi.fn(async () => '{}')}
+        onImport={vi.fn(async () => ({ message: 'Imported 0 articles.', problems }))}
+      />,
+    );
+    await choose(new File(['{}'], 'x.json'));
+    const items = q('[data-testid="pack-problems"] li').map((li) => li.textContent);
+    expect(items).toHaveLength(21);
+    expect(items.at(-1)).toBe('and 3 more');
+  });
+
+  it('exports the pack as a download made on the device, and says why when there is nothing to export', async () => {
+    const made: Blob[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (made.push(b as Blob), 'blob:pack'));
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    mount(<CorpusPack onExport={vi.fn(async () => '{"format":"retold-corpus/1"}\n')} onImport={vi.fn()} />);
+    await act(async () => q('[data-testid="pack-export"]')[0]!.click());
+    await flush();
+    expect(clicked).toHaveBeenCalledTimes(1);
+    await expect(made[0]!.text()).resolves.toBe('{"format":"retold-corpus/1"}\n');
+    mount(
+      <CorpusPack
+        onExport={vi.fn(async () => Promise.reject(new Error('no article is remembered yet')))}
+        onImport={vi.fn()}
+      />,
+    );
+    await act(async () => q('[data-testid="pack-export"]')[0]!.click());
+    await flush();
+    expect(q('[data-testid="pack-message"]')[0]!.textContent).toBe('Could not export: no article is remembered yet.');
+    clicked.mockRestore();
+    created.mockRestore();
+  });
+
+  it('passes an accessibility check', async () => {
+    mount(<CorpusPack onExport={vi.fn(async () => '{}')} onImport={vi.fn()} />);
     await expectAccessible(root);
   });
 });

@@ -8,7 +8,7 @@ import { prepareArticle } from '../text/analysis';
 import { detectParaphrases, detectQuotes } from '../text/quotes';
 import { detectFigures, describeQuantity } from '../text/figures';
 import { fingerprint, resemblance, SAME_ARTICLE_JACCARD } from '../text/fingerprint';
-import { matchParaphrase, matchQuote, pairFigures, QuoteIndex } from './match';
+import { matchParaphrase, matchQuote, pairFigures, QuoteIndex, remarksRegrouped } from './match';
 import {
   figureDay,
   figuresDiffer,
@@ -88,20 +88,67 @@ export class Annotator {
   private readonly index: QuoteIndex;
   private readonly articles: Map<string, CorpusArticle>;
   private readonly figuresOf = new Map<string, Corpus['figures']>();
-  private readonly stories: Stories;
-  /** The remarks of each corpus quote, by article and words; built when a page first has a paraphrase to check. */
+  private storiesMade: Stories | null = null;
+  /** Articles of a growing corpus that were forgotten: still in its lists, never matched (see `forget`). */
+  private readonly forgotten = new Set<string>();
+  /** How many of the corpus's articles and figures are taken in (see `grown`). */
+  private seen = { articles: 0, figures: 0 };
+  /**
+   * The remarks of each corpus quote, by article and words; built when a page
+   * first has a paraphrase to check, again after the corpus grew or regrouped.
+   */
   private remarkIds: Map<string, readonly number[]> | undefined;
 
   constructor(readonly corpus: Corpus) {
     this.index = new QuoteIndex(corpus.quotes, corpus.synonyms, corpus);
-    this.articles = new Map(corpus.articles.map((a) => [a.id, a]));
-    const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
-    for (const f of corpus.figures) add(this.figuresOf, f.articleId, f);
-    this.stories = storiesOf(corpus);
+    this.articles = new Map();
+    this.takeIn();
+    this.storiesMade = storiesOf(corpus);
+  }
+
+  private takeIn(): void {
+    const { articles, figures } = this.corpus;
+    for (const a of articles.slice(this.seen.articles)) this.articles.set(a.id, a);
+    for (const f of figures.slice(this.seen.figures)) {
+      const list = this.figuresOf.get(f.articleId);
+      if (list) list.push(f);
+      else this.figuresOf.set(f.articleId, [f]);
+    }
+    this.seen = { articles: articles.length, figures: figures.length };
+  }
+
+  /** Which articles tell one story, over the articles not forgotten; worked out again after the corpus changed. */
+  private get stories(): Stories {
+    return (this.storiesMade ??= storiesOf(
+      this.forgotten.size
+        ? { ...this.corpus, articles: this.corpus.articles.filter((a) => !this.forgotten.has(a.id)) }
+        : this.corpus,
+    ));
+  }
+
+  /**
+   * The corpus grew (see GrowingCorpus): articles, quotes and figures were
+   * appended to its lists and its remarks numbered again. The new quotes are
+   * indexed without building the index again; the stories are worked out
+   * again on the next page.
+   */
+  grown(): void {
+    this.index.indexAppended();
+    this.takeIn();
+    this.regrouped();
+  }
+
+  /** The corpus's remarks were numbered again (an article was added or forgotten). */
+  regrouped(): void {
+    remarksRegrouped(this.corpus);
+    this.storiesMade = null;
+    this.remarkIds = undefined;
+  }
+
+  /** Never match these articles again: a growing corpus forgets them in place until it is compacted. */
+  forget(articleIds: Iterable<string>): void {
+    for (const id of articleIds) this.forgotten.add(id);
+    this.regrouped();
   }
 
   /** Corpus articles that are this page: the same URL, or near-identical text. */
@@ -109,7 +156,10 @@ export class Annotator {
     const print = fingerprint(text);
     const out = new Set<string>();
     for (const a of this.corpus.articles)
-      if ((url && a.url && sameUrl(a.url, url)) || resemblance(a.fingerprint, print) >= SAME_ARTICLE_JACCARD)
+      if (
+        !this.forgotten.has(a.id) &&
+        ((url && a.url && sameUrl(a.url, url)) || resemblance(a.fingerprint, print) >= SAME_ARTICLE_JACCARD)
+      )
         out.add(a.id);
     return out;
   }
@@ -124,7 +174,8 @@ export class Annotator {
    * name, read against it (see figureDay).
    */
   annotate(text: string, options: { url?: string | null; threshold?: number; date?: string | null } = {}): Notes {
-    const exclude = this.sameArticles(text, options.url ?? null);
+    const same = this.sameArticles(text, options.url ?? null);
+    const exclude = this.forgotten.size ? new Set([...same, ...this.forgotten]) : same;
     const outlet = (id: string) => this.articles.get(id)?.outlet ?? null;
 
     const article = prepareArticle(text);
@@ -164,14 +215,16 @@ export class Annotator {
     // page, as the builder groups the corpus's figures (see Stories). Numbers
     // alone ("250,000 residents", "2 million people live there") say too
     // little to link two unrelated articles.
-    const sameStory = this.stories.storyOfPage(
-      remarks.map((r) => r.matches.map((m) => m.articleId)),
-      storyNames(text),
-    );
-
     const pageFigures = detectFigures(article)
       .filter((f) => f.quantity)
       .map((f) => ({ ...f, day: figureDay(f.when, options.date ?? null) }));
+    // Only figures need the stories, which a growing corpus works out again after each change.
+    const sameStory = pageFigures.length
+      ? this.stories.storyOfPage(
+          remarks.map((r) => r.matches.map((m) => m.articleId)),
+          storyNames(text),
+        )
+      : new Set<string>();
     const others = new Map<(typeof pageFigures)[number], FigureOther[]>();
     for (const articleId of [...sameStory].sort()) {
       const list = this.figuresOf.get(articleId);
@@ -208,7 +261,7 @@ export class Annotator {
         others: others.get(f)!,
         differs: figuresDiffer([f, ...others.get(f)!]),
       }));
-    return { remarks, figures, excluded: [...exclude].sort() };
+    return { remarks, figures, excluded: [...same].sort() };
   }
 
   /**

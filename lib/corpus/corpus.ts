@@ -88,7 +88,7 @@ export function sentencesOf(quote: string): string[] {
   return sentences(quote).filter((s) => contentStems(s).length > 0);
 }
 
-class UnionFind {
+export class UnionFind {
   private readonly parent: number[];
   constructor(n: number) {
     this.parent = Array.from({ length: n }, (_, i) => i);
@@ -96,6 +96,11 @@ class UnionFind {
   find(x: number): number {
     while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
     return x;
+  }
+  /** Room for `size` elements, the sets held kept. */
+  grow(size: number): this {
+    for (let i = this.parent.length; i < size; i++) this.parent.push(i);
+    return this;
   }
   union(a: number, b: number): void {
     const [ra, rb] = [this.find(a), this.find(b)];
@@ -210,39 +215,90 @@ export function corpusFromEntries(
   return checked.data;
 }
 
-/** Group quote sentences into remarks: sentences of different articles (or one) that score as the same remark. */
-function groupRemarks(corpus: Corpus, synonyms: SynonymTable, lexicon: Lexicon): void {
-  const sentences: { quote: number; text: string; speaker: string | null }[] = [];
-  for (const q of corpus.quotes)
-    for (const s of sentencesOf(q.quote)) sentences.push({ quote: q.id, text: s, speaker: q.speaker });
-  const index = new QuoteIndex(
-    sentences.map((s) => ({ quote: s.text })),
-    synonyms,
-    lexicon,
-  );
-  const uf = new UnionFind(sentences.length);
-  // The speaker each group is known to have: a sentence of unknown speaker may
-  // join any group, but must not become a bridge between two speakers' remarks.
-  const speakerOf = sentences.map((s) => s.speaker);
-  sentences.forEach((s, i) => {
-    const p = index.preparedAt(i);
-    for (const candidate of index.candidates(p)) {
-      // One score for every sentence with the candidate's words (see QuoteIndex.copiesOf).
-      let score: number | undefined;
-      for (const j of index.copiesOf(candidate)) {
-        if (j <= i || !speakersCompatible(s.speaker, sentences[j]!.speaker)) continue;
-        const [a, b] = [uf.find(i), uf.find(j)];
-        if (a === b || !speakersCompatible(speakerOf[a]!, speakerOf[b]!)) continue;
-        score ??= index.similarity(p, candidate);
-        if (!isSameRemark(score)) break;
-        uf.union(a, b);
-        speakerOf[uf.find(a)] = speakerOf[a] ?? speakerOf[b]!;
-      }
+/** A sentence of a corpus quote: each is a wording of one remark. */
+export interface QuoteSentence {
+  quote: number;
+  text: string;
+  speaker: string | null;
+}
+
+/** The sentences of quotes, in quote order. */
+export function quoteSentences(quotes: readonly Pick<CorpusQuote, 'id' | 'quote' | 'speaker'>[]): QuoteSentence[] {
+  const out: QuoteSentence[] = [];
+  for (const q of quotes) for (const s of sentencesOf(q.quote)) out.push({ quote: q.id, text: s, speaker: q.speaker });
+  return out;
+}
+
+/**
+ * The later sentences that sentence `i` is the same remark as, among the
+ * index's candidates for it: the one pairwise decision of grouping
+ * (`speakersCompatible`, then `isSameRemark`), which the builder asks from
+ * every sentence and a growing corpus asks from the new one's candidates.
+ * `joined(j)` says `j` is already in `i`'s group, so the pair need not be scored.
+ */
+function sameRemarkPairs(
+  index: QuoteIndex,
+  sentences: readonly QuoteSentence[],
+  i: number,
+  joined: (j: number) => boolean,
+): number[] {
+  const out: number[] = [];
+  const p = index.preparedAt(i);
+  for (const candidate of index.candidates(p)) {
+    // One score for every sentence with the candidate's words (see QuoteIndex.copiesOf).
+    let score: number | undefined;
+    for (const j of index.copiesOf(candidate)) {
+      if (j <= i || !speakersCompatible(sentences[i]!.speaker, sentences[j]!.speaker) || joined(j)) continue;
+      score ??= index.similarity(p, candidate);
+      if (!isSameRemark(score)) break;
+      out.push(j);
     }
-  });
+  }
+  return out;
+}
+
+/**
+ * The earlier sentences that sentence `n` (the last indexed so far, or one
+ * of the last article's) is the same remark as, by the builder's rule read
+ * from the other side: the pair is decided as `sameRemarkPairs` decides it
+ * from the earlier sentence, with the earlier one's words scored against the
+ * new wording. `live(j)` leaves out sentences of forgotten articles.
+ */
+export function earlierSameRemark(
+  index: QuoteIndex,
+  sentences: readonly QuoteSentence[],
+  n: number,
+  live: (j: number) => boolean = () => true,
+): number[] {
+  const out: number[] = [];
+  const wording = index.wordingOf(n);
+  for (const candidate of index.candidates(index.preparedAt(n))) {
+    let score: number | undefined;
+    for (const j of index.copiesOf(candidate)) {
+      if (j >= n || !live(j) || !speakersCompatible(sentences[j]!.speaker, sentences[n]!.speaker)) continue;
+      score ??= index.similarity(index.preparedAt(j), wording);
+      if (!isSameRemark(score)) break;
+      out.push(j);
+    }
+  }
+  return out;
+}
+
+/**
+ * Number the remarks from the sentences' groups (`groupOf(i)`, a sentence
+ * of each group standing for it; null for a sentence left out): a remark
+ * per group, in the order of its first sentence, its variants in sentence
+ * order; each quote told the remarks it gives a wording of.
+ */
+export function remarksFromGroups(
+  corpus: Corpus,
+  sentences: readonly QuoteSentence[],
+  groupOf: (i: number) => number | null,
+): void {
   const remarkOf = new Map<number, number>();
   sentences.forEach((s, i) => {
-    const root = uf.find(i);
+    const root = groupOf(i);
+    if (root === null) return;
     let id = remarkOf.get(root);
     if (id === undefined) {
       id = corpus.remarks.length;
@@ -255,6 +311,23 @@ function groupRemarks(corpus: Corpus, synonyms: SynonymTable, lexicon: Lexicon):
     const quote = corpus.quotes[s.quote]!;
     if (!quote.remarks.includes(id)) quote.remarks.push(id);
   });
+}
+
+/** Group quote sentences into remarks: sentences of different articles (or one) that score as the same remark. */
+function groupRemarks(corpus: Corpus, synonyms: SynonymTable, lexicon: Lexicon): void {
+  const sentences = quoteSentences(corpus.quotes);
+  const index = new QuoteIndex(
+    sentences.map((s) => ({ quote: s.text })),
+    synonyms,
+    lexicon,
+  );
+  // Speakers are compatible only within one class (one surname, or none), so
+  // a group never holds two speakers' remarks: no sentence can bridge them.
+  const uf = new UnionFind(sentences.length);
+  sentences.forEach((_, i) => {
+    for (const j of sameRemarkPairs(index, sentences, i, (j) => uf.find(i) === uf.find(j))) uf.union(i, j);
+  });
+  remarksFromGroups(corpus, sentences, (i) => uf.find(i));
 }
 
 /** Group figures reported by different articles of one story that count the same quantity. */

@@ -281,32 +281,52 @@ export class Stories {
     });
     const common = Math.max(20, articles.length * COMMON_NAME_SHARE);
     for (const [name, list] of this.byName) if (list.length > common) this.byName.delete(name);
-    // An article with no event joins the story of the articles it shares names with, as it would through a remark.
-    articles.forEach((a, i) => {
-      if (a.event || !a.names) return;
-      for (const j of this.namedWith(a.names)) if (j !== i) this.link([a.id, this.articles[j]!.id]);
-    });
+    // A corpus of which no article has an event (the reader's remembered articles) joins articles by their names
+    // only when every story is asked for: a page's story is walked from the page (see storyOfPage), which costs a
+    // growing corpus far less after each article added than joining all of them again.
+    if (articles.some((a) => a.event)) this.joinNames();
   }
+
+  /** Whether every article has joined the articles it shares names with. */
+  private namesJoined = false;
+
+  private joinNames(): void {
+    if (this.namesJoined) return;
+    this.namesJoined = true;
+    // An article with no event joins the story of the articles it shares names with, as it would through a remark.
+    this.articles.forEach((a, i) => {
+      if (a.event || !a.names) return;
+      // (As `link` of the two would: with `a` of no event, the pair is always joined.)
+      for (const j of this.namedWith(a.names)) if (j !== i) this.union(i, j);
+    });
+    this.members = null;
+  }
+
+  /** Scratch sums and counts by article for `namedWith`, zeroed again after each use (it runs once per article). */
+  private scratch: { sum: Float64Array; count: Int32Array } | null = null;
 
   /** Articles whose names, shared with `names`, weigh enough to tell one story (see STORY_NAME_WEIGHT). */
   private namedWith(names: readonly string[]): number[] {
-    const weight = new Map<number, { sum: number; count: number }>();
     const n = this.articles.length;
+    const { sum, count } = (this.scratch ??= { sum: new Float64Array(n), count: new Int32Array(n) });
+    const touched: number[] = [];
     for (const name of new Set(names)) {
       const list = this.byName.get(name);
       if (!list) continue;
       const w = Math.log(n / list.length);
       for (const j of list) {
-        const e = weight.get(j) ?? { sum: 0, count: 0 };
-        e.sum += w;
-        e.count++;
-        weight.set(j, e);
+        if (count[j] === 0) touched.push(j);
+        sum[j]! += w;
+        count[j]!++;
       }
     }
-    return [...weight.entries()]
-      .filter(([, e]) => e.count >= STORY_MIN_NAMES && e.sum >= STORY_NAME_WEIGHT)
-      .map(([j]) => j)
-      .sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const j of touched) {
+      if (count[j]! >= STORY_MIN_NAMES && sum[j]! >= STORY_NAME_WEIGHT) out.push(j);
+      sum[j] = 0;
+      count[j] = 0;
+    }
+    return out.sort((a, b) => a - b);
   }
 
   private find(x: number): number {
@@ -340,6 +360,7 @@ export class Stories {
 
   /** Every story, as article ids in corpus order, stories in the order of their first article. */
   groups(): string[][] {
+    this.joinNames();
     return [...this.byRoot().values()];
   }
 
@@ -355,7 +376,26 @@ export class Stories {
     // A page names its story's people and places too: it joins the story of each article it shares them with.
     for (const j of this.namedWith(names)) for (const i of this.linked([this.articles[j]!.id])) roots.add(this.find(i));
     const byRoot = this.byRoot();
-    return new Set([...roots].flatMap((r) => byRoot.get(r)!));
+    if (this.namesJoined) return new Set([...roots].flatMap((r) => byRoot.get(r)!));
+    // No article has an event, and the names are not joined yet: walk from the page's stories through the names
+    // each of their articles shares, taking in each story so reached whole, as joining every article would.
+    const out = new Set<string>();
+    const queue = [...roots];
+    while (queue.length) {
+      for (const id of byRoot.get(queue.pop()!)!) {
+        out.add(id);
+        const names = this.articles[this.order.get(id)!]!.names;
+        if (!names) continue;
+        for (const j of this.namedWith(names)) {
+          const root = this.find(j);
+          if (!roots.has(root)) {
+            roots.add(root);
+            queue.push(root);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private byRoot(): Map<number, string[]> {

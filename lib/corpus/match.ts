@@ -57,8 +57,8 @@ const COMMON_POSTINGS = 1500;
 export class QuoteIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly prepared: (Prepared | undefined)[];
-  /** Distinct content stems of each quote: how much of it a page quote can cover. */
-  private readonly stemCounts: Uint16Array;
+  /** Distinct content stems of each quote: how much of it a page quote can cover (grown by `indexAppended`). */
+  private stemCounts: Uint16Array;
   /** Stem → corpus stems whose synonyms include it. */
   private readonly standsFor = new Map<string, string[]>();
   /**
@@ -68,7 +68,11 @@ export class QuoteIndex {
    */
   private readonly copies = new Map<number, number[]>();
   /** How many distinct wordings the index holds. */
-  private readonly wordings: number;
+  private wordings: number;
+  /** The first quote of each wording, so quotes appended later find their copies. */
+  private readonly first = new Map<string, number>();
+  /** How many quotes of the list are indexed. */
+  private indexed = 0;
 
   constructor(
     private readonly quotes: readonly { quote: string }[],
@@ -77,37 +81,74 @@ export class QuoteIndex {
   ) {
     this.prepared = new Array<Prepared | undefined>(quotes.length);
     this.stemCounts = new Uint16Array(quotes.length);
-    const first = new Map<string, number>();
-    quotes.forEach((q, id) => {
-      const original = first.get(q.quote);
-      if (original !== undefined) {
-        const list = this.copies.get(original);
-        if (list) list.push(id);
-        else this.copies.set(original, [original, id]);
-        return;
-      }
-      first.set(q.quote, id);
-      const stems = new Set(contentStems(q.quote));
-      this.stemCounts[id] = Math.min(stems.size, 0xffff);
-      for (const stem of stems) {
-        let list = this.postings.get(stem);
-        if (!list) this.postings.set(stem, (list = []));
-        list.push(id);
-      }
-    });
-    this.wordings = first.size;
+    for (let id = 0; id < quotes.length; id++) this.indexQuote(id);
+    this.indexed = quotes.length;
+    this.wordings = this.first.size;
     for (const [stem, related] of Object.entries(synonyms)) {
       if (!this.postings.has(stem)) continue;
-      for (const r of related) {
-        let list = this.standsFor.get(r);
-        if (!list) this.standsFor.set(r, (list = []));
-        list.push(stem);
-      }
+      for (const r of related) this.addStandsFor(r, stem);
     }
+  }
+
+  /** Index quote `id`, noting in `fresh` the stems new to the index. */
+  private indexQuote(id: number, fresh?: string[]): void {
+    const q = this.quotes[id]!;
+    const original = this.first.get(q.quote);
+    if (original !== undefined) {
+      const list = this.copies.get(original);
+      if (list) list.push(id);
+      else this.copies.set(original, [original, id]);
+      return;
+    }
+    this.first.set(q.quote, id);
+    const stems = new Set(contentStems(q.quote));
+    this.stemCounts[id] = Math.min(stems.size, 0xffff);
+    for (const stem of stems) {
+      let list = this.postings.get(stem);
+      if (!list) {
+        this.postings.set(stem, (list = []));
+        fresh?.push(stem);
+      }
+      list.push(id);
+    }
+  }
+
+  private addStandsFor(related: string, stem: string): void {
+    const list = this.standsFor.get(related);
+    if (list) list.push(stem);
+    else this.standsFor.set(related, [stem]);
+  }
+
+  /**
+   * Index the quotes appended to the list since the index was built (or last
+   * grown): a corpus that grows one article at a time appends its quotes and
+   * calls this, instead of building the index again. Ids stay in order, so
+   * postings stay sorted.
+   */
+  indexAppended(): void {
+    const total = this.quotes.length;
+    if (total <= this.indexed) return;
+    if (total > this.stemCounts.length) {
+      const grown = new Uint16Array(Math.max(total, this.stemCounts.length * 2));
+      grown.set(this.stemCounts);
+      this.stemCounts = grown;
+    }
+    const fresh: string[] = [];
+    for (let id = this.indexed; id < total; id++) this.indexQuote(id, fresh);
+    this.prepared.length = total;
+    this.indexed = total;
+    this.wordings = this.first.size;
+    for (const stem of fresh)
+      if (Object.hasOwn(this.synonyms, stem)) for (const r of this.synonyms[stem]!) this.addStandsFor(r, stem);
   }
 
   preparedAt(id: number): Prepared {
     return (this.prepared[id] ??= prepare(this.quotes[id]!.quote));
+  }
+
+  /** The first quote with the same words as quote `id`: the one `candidates` returns for them. */
+  wordingOf(id: number): number {
+    return this.first.get(this.quotes[id]!.quote) ?? id;
   }
 
   /** The quotes with the same words as candidate `id` (itself first). */
@@ -195,17 +236,29 @@ export interface QuoteMatch {
 }
 
 /** The dates of every article that quotes a remark a corpus quote gives a wording of, by quote id. */
-const remarkDatesOf = new WeakMap<Corpus, Map<number, (string | null)[]>>();
+const remarkDatesOf = new WeakMap<
+  Corpus,
+  { byQuote: Map<number, (string | null)[]>; dateOf: Map<string, string | null> }
+>();
+/** A corpus that grows (see GrowingCorpus) has regrouped its remarks: the dates read from them are stale. */
+export function remarksRegrouped(corpus: Corpus): void {
+  remarkDatesOf.delete(corpus);
+}
 function remarkDates(corpus: Corpus, quote: CorpusQuote): readonly (string | null)[] {
-  let byQuote = remarkDatesOf.get(corpus);
-  if (!byQuote) remarkDatesOf.set(corpus, (byQuote = new Map()));
-  let dates = byQuote.get(quote.id);
+  let cache = remarkDatesOf.get(corpus);
+  // Each article's date, once per corpus, not once per quote: a large corpus has thousands of articles.
+  if (!cache)
+    remarkDatesOf.set(
+      corpus,
+      (cache = { byQuote: new Map(), dateOf: new Map(corpus.articles.map((a) => [a.id, a.date])) }),
+    );
+  let dates = cache.byQuote.get(quote.id);
   if (!dates) {
     const articles = new Set([quote.articleId]);
     for (const r of quote.remarks)
       for (const v of corpus.remarks[r]?.variants ?? []) articles.add(corpus.quotes[v.quote]!.articleId);
-    const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
-    byQuote.set(quote.id, (dates = [...articles].map((id) => dateOf.get(id) ?? null)));
+    const { dateOf } = cache;
+    cache.byQuote.set(quote.id, (dates = [...articles].map((id) => dateOf.get(id) ?? null)));
   }
   return dates;
 }

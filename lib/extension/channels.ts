@@ -9,7 +9,7 @@
  *   popup ────────── search, tab-view, tab-toggle, tab-reveal ▶ background
  *   side panel ───── tab-view, reveal, tab-note-feedback ───▶ background
  *   background ───── view, reveal, reveal-note, jump ───────▶ content script (one tab)
- *   popup, options ─ memory, memory-forget ──────────────────▶ background
+ *   popup, options ─ memory, memory-forget, memory-reload ───▶ background
  *   background ───── extract ─────────────────────────▶ offscreen document (Chromium)
  *   background ◀──── view port (see VIEW_PORT) ───────▶ side panel, popup
  */
@@ -78,6 +78,8 @@ export const reveal = channel('reveal', 'extension', RevealRequestSchema, AckSch
 export const memory = channel('memory', 'extension', EmptySchema, MemoryStatsSchema);
 /** Forget remembered articles; answers with what is left. */
 export const memoryForget = channel('memory-forget', 'extension', ForgetRequestSchema, MemoryStatsSchema);
+/** The options page imported a corpus pack into the remembered articles: read them again; answers with what is kept. */
+export const memoryReload = channel('memory-reload', 'extension', EmptySchema, MemoryStatsSchema);
 /** Read an article from a snapshot, in Chromium's offscreen document. */
 export const extract = channel('extract', 'extension', ExtractRequestSchema, ExtractResponseSchema);
 

@@ -2,52 +2,71 @@
  * The reader's remembered articles as a corpus of their own, matched by a
  * second, small Annotator beside the bundled one. Each article's quotes and
  * figures were read once, when it was remembered (articleEntries); adding
- * one only groups the remembered articles again (corpusFromEntries), which
- * costs far less than reading them: the bundled corpus is never rebuilt.
- * The annotator is rebuilt on the first page after a change, not on every
- * change, so reading ten articles in a row costs one rebuild.
+ * one groups only its quotes with the remembered ones (GrowingCorpus, with
+ * the builder's decisions), so the cost of remembering an article does not
+ * grow with how many are remembered; the bundled corpus is never touched.
  */
-import { Annotator } from '../corpus/annotate';
-import { corpusFromEntries, type ArticleEntries } from '../corpus/corpus';
+import type { Annotator } from '../corpus/annotate';
+import type { ArticleEntries } from '../corpus/corpus';
+import { GrowingCorpus, type DecidedPair } from '../corpus/growing';
+import type { Corpus } from '../corpus/schema';
 import type { SynonymTable } from '../text/wordnet';
-import type { RememberedArticle } from './remember';
+import { REMEMBERED_ID_PREFIX, type RememberedArticle } from './remember';
 
 export class PersonalCorpus {
-  private readonly entries = new Map<string, ArticleEntries>();
-  private built: Annotator | null | undefined = null;
+  private growing: GrowingCorpus;
 
   /**
    * `synonyms`: the bundled corpus's table. Remembered articles use words it
    * may not cover; those are matched by their letters and stems alone, as
    * WordNet is not shipped with the extension.
    */
-  constructor(private readonly synonyms: SynonymTable) {}
+  constructor(private readonly synonyms: SynonymTable) {
+    this.growing = new GrowingCorpus(synonyms);
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.growing.size;
   }
 
-  /** Everything remembered, replacing what was held. */
+  /** Everything remembered, replacing what was held; `articles` least recently read first, as they were added. */
   replace(articles: readonly RememberedArticle[]): void {
-    this.entries.clear();
-    for (const a of articles) this.entries.set(a.url, a.entries);
-    this.built = undefined;
+    this.growing = new GrowingCorpus(this.synonyms);
+    // The pairs kept with each record: nothing is scored again (see GrowingCorpus.load).
+    this.growing.load(articles);
   }
 
-  add(article: RememberedArticle): void {
-    this.entries.set(article.url, article.entries);
-    this.built = undefined;
+  /**
+   * Remember one more article; one read before takes its earlier reading's
+   * place unless its text is the same. Returns the pairs to keep with its
+   * record (see RememberedArticle.pairs).
+   */
+  add(article: RememberedArticle): DecidedPair[] {
+    const { id, fingerprint } = article.entries.article;
+    const held = this.growing.held(id);
+    if (!held || !sameNumbers(held.article.fingerprint, fingerprint)) this.growing.add(article.entries);
+    return this.growing.pairsOf(id);
   }
 
   remove(urls: readonly string[]): void {
-    for (const url of urls) this.entries.delete(url);
-    if (urls.length) this.built = undefined;
+    if (urls.length) this.growing.forget(urls.map((url) => `${REMEMBERED_ID_PREFIX}${url}`));
   }
 
   /** The annotator over the remembered articles; null when none is remembered. */
   annotator(): Annotator | null {
-    if (this.built !== undefined) return this.built;
-    const entries = [...this.entries.values()].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
-    return (this.built = entries.length ? new Annotator(corpusFromEntries(entries, this.synonyms, [])) : null);
+    return this.growing.size ? this.growing.annotator() : null;
+  }
+
+  /** The remembered articles' entries, in the order they were added. */
+  entries(): ArticleEntries[] {
+    return this.growing.entries();
+  }
+
+  /** The corpus as it stands (forgotten articles may still be in its lists, never matched). */
+  get corpus(): Corpus {
+    return this.growing.current;
   }
 }
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);

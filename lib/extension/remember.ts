@@ -5,6 +5,7 @@
  * over what it knows of the page.
  */
 import { articleEntries, type ArticleEntries } from '../corpus/corpus';
+import type { DecidedPair } from '../corpus/growing';
 import type { SnapshotMeta } from '../page/snapshot-meta';
 import { siteState, type Settings } from './settings';
 
@@ -58,9 +59,26 @@ export interface RememberedArticle {
   text: string;
   /** Its quotes and figures, and what recognises it (see articleEntries). */
   entries: ArticleEntries;
-  /** About its size as stored: the text and the entries, in bytes. */
+  /**
+   * Which of its quote sentences are the same remark as which of the articles
+   * remembered before it (see GrowingCorpus.pairsOf), so a restarted worker
+   * takes it in without scoring it again. Absent in a record kept before
+   * pairs were; such a one is scored again when loaded.
+   */
+  pairs?: DecidedPair[];
+  /** About its size as stored: the text, the entries and the pairs, in bytes. */
   bytes: number;
 }
+
+/** The record with the pairs its article was found to share, its size counted again. */
+export function withPairs(record: RememberedArticle, pairs: DecidedPair[]): RememberedArticle {
+  const { pairs: _, ...rest } = record;
+  return { ...rest, pairs, bytes: sizeOf(rest.text, rest.entries, pairs) };
+}
+
+// Strings as UTF-16, two bytes a character, as browsers hold them; an estimate, not the disk's count.
+const sizeOf = (text: string, entries: ArticleEntries, pairs: DecidedPair[] = []) =>
+  2 * (text.length + JSON.stringify(entries).length + (pairs.length ? JSON.stringify(pairs).length : 0));
 
 /** The record for an article that passed `whyNotKept`. */
 export function rememberedArticle(url: string, text: string, meta: SnapshotMeta, now = Date.now()): RememberedArticle {
@@ -78,8 +96,53 @@ export function rememberedArticle(url: string, text: string, meta: SnapshotMeta,
     { outlet, title, date: meta.published, event: null, url },
     text,
   );
-  const record = { url, host, outlet, title, published: meta.published, readAt: now, text, entries, bytes: 0 };
-  // Strings as UTF-16, two bytes a character, as browsers hold them; an estimate, not the disk's count.
-  record.bytes = 2 * (text.length + JSON.stringify(entries).length);
-  return record;
+  return {
+    url,
+    host,
+    outlet,
+    title,
+    published: meta.published,
+    readAt: now,
+    text,
+    entries,
+    bytes: sizeOf(text, entries),
+  };
+}
+
+/**
+ * The record for an article read from a corpus pack (see lib/corpus/pack):
+ * its entries as the pack gives them, under the pack's address for it (an
+ * http(s) address, or one made of the pack's file name and the article's id),
+ * read now. A pack holds no article text, so none is kept.
+ */
+export function packedArticle(entries: ArticleEntries, packName: string, now = Date.now()): RememberedArticle {
+  const { article } = entries;
+  let web: URL | null = null;
+  try {
+    web = article.url ? new URL(article.url) : null;
+  } catch {
+    web = null;
+  }
+  if (web && web.protocol !== 'http:' && web.protocol !== 'https:') web = null;
+  if (web) web.search = web.hash = '';
+  const url = web ? web.href : `retold-pack:${encodeURIComponent(packName)}/${encodeURIComponent(article.id)}`;
+  const id = `${REMEMBERED_ID_PREFIX}${url}`;
+  const host = web?.hostname ?? '';
+  const published = article.date && /^\d{4}-\d{2}-\d{2}$/.test(article.date) ? article.date : null;
+  const mine: ArticleEntries = {
+    article: { ...article, id, url: web ? web.href : null },
+    quotes: entries.quotes.map((q) => ({ ...q, articleId: id })),
+    figures: entries.figures.map((f) => ({ ...f, articleId: id })),
+  };
+  return {
+    url,
+    host,
+    outlet: article.outlet ?? (host || packName),
+    title: article.title,
+    published,
+    readAt: now,
+    text: '',
+    entries: mine,
+    bytes: sizeOf('', mine),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--only browser|scale|paragraph|fairness] [--page part-of-path] [--loads N] [--largest N]`:
+ * `npm run bench [-- --json] [--only browser|scale|paragraph|fairness|personal] [--page part-of-path] [--loads N] [--largest N] [--remembered N]`:
  * what Retold costs a reader's browser and how it holds up as the corpus
  * grows, against the targets of the performance issue. Prints tables (or,
  * with --json, one JSON object holding every figure and every target). Each
@@ -15,6 +15,7 @@ import { runParagraph, type ParagraphRow } from './paragraph';
 import { describe, type Summary } from './stats';
 import { scaleSvg } from './svg';
 import { runFairness, type FairnessResult } from './fairness';
+import { runPersonal, type PersonalResult } from './personal';
 
 export interface Target {
   name: string;
@@ -40,10 +41,36 @@ export function targets(
   scale: ScaleRow[] | null,
   paragraph: ParagraphRow[] | null = null,
   fairness: FairnessResult | null = null,
+  personal: PersonalResult | null = null,
 ): Target[] {
   const out: Target[] = [];
   const add = (name: string, measured: string, figure: number | null, target: string, met: boolean | null) =>
     out.push({ name, measured, figure, target, met });
+  if (personal) {
+    const { add: cost, restart, storage, remembered } = personal;
+    add(
+      `remembering one article with ${remembered.toLocaleString('en')} remembered: the worker's time (Node, same code)`,
+      `${ms(cost.total.median)} (read ${ms(cost.read.median)} + index ${ms(cost.index.median)} + store on fake-indexeddb ${ms(cost.store.median)} + the next page's extra ${ms(cost.stories.median)}; ${describe(cost.total)})`,
+      cost.total.median,
+      '≤ 50 ms median',
+      cost.total.median <= 50,
+    );
+    add(
+      `first page after a worker restart, notes with ${remembered.toLocaleString('en')} remembered ÷ bundled corpus only (Node; the background no longer holds the bundled notes for them)`,
+      `${x(restart.ratio)} (${describe(restart.withRemembered)} vs ${describe(restart.bundledOnly)}; of which IndexedDB read ${ms(restart.dbRead.median)} on fake-indexeddb, taken in ${ms(restart.takeIn.median)}; ${personal.notesFromReading} remark notes from the reading)`,
+      restart.ratio,
+      '≤ 1.5×',
+      restart.ratio <= 1.5,
+    );
+    const biggest = Math.max(storage.counted, storage.cloned);
+    add(
+      `storage for ${remembered.toLocaleString('en')} remembered articles`,
+      `${mb(storage.cloned)} as IndexedDB clones the records (${mb(storage.counted)} as the options page counts them)`,
+      biggest / 2 ** 20,
+      '< 150 MB',
+      biggest < 150 * 2 ** 20,
+    );
+  }
   for (const row of paragraph ?? [])
     add(
       `annotate on the command line: one ${row.kb} KB paragraph of ${row.page}, no full stop`,
@@ -207,6 +234,7 @@ export function report(
   scale: ScaleRow[] | null,
   paragraph: ParagraphRow[] | null = null,
   fairness: FairnessResult | null = null,
+  personal: PersonalResult | null = null,
 ): string {
   const parts: string[] = [];
   if (browser?.pages.length)
@@ -304,7 +332,7 @@ export function report(
   parts.push(
     table(
       ['target', 'measured', 'wanted', ''],
-      targets(browser, scale, paragraph, fairness).map((t) => [
+      targets(browser, scale, paragraph, fairness, personal).map((t) => [
         t.name,
         t.measured,
         t.target,
@@ -335,11 +363,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const paragraph = !only || only === 'paragraph' ? runParagraph(undefined, log) : null;
   const fairness = !only || only === 'fairness' ? await runFairness(log, browser === null) : null;
+  const personal =
+    !only || only === 'personal' ? await runPersonal(log, Number(option(argv, '--remembered') ?? 3000)) : null;
   if (json)
     process.stdout.write(
-      `${JSON.stringify({ browser, scale, paragraph, fairness, targets: targets(browser, scale, paragraph, fairness) }, null, 2)}\n`,
+      `${JSON.stringify({ browser, scale, paragraph, fairness, personal, targets: targets(browser, scale, paragraph, fairness, personal) }, null, 2)}\n`,
     );
-  else process.stdout.write(`${report(browser, scale, paragraph, fairness)}\n`);
+  else process.stdout.write(`${report(browser, scale, paragraph, fairness, personal)}\n`);
   return 0;
 }
 

@@ -9,7 +9,11 @@
  * window with an extension loaded. The rule is unit-tested
  * (tests/memory.test.ts, "what is never kept").
  */
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildFromFolder, serialise } from '../../data/build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRetold, type Launched } from '../../scripts/browser';
 import { readingPages, serveDemo } from '../../scripts/demo/site';
@@ -101,7 +105,7 @@ describe('remembering the articles read', () => {
       [MAPPED, '3-river-times'],
     ] as const)
       await (await read(at(host, file))).close();
-    await expect.poll(count, { timeout: 15_000 }).toMatch(/^3 articles remembered, \d+(\.\d)? MB/);
+    await expect.poll(count, { timeout: 15_000 }).toMatch(/^3 articles remembered, \d+(\.\d)? [kM]B/);
   });
 
   it('shows a fourth outlet’s article notes from the three, with the diff and the figures that differ', async () => {
@@ -147,6 +151,60 @@ describe('remembering the articles read', () => {
     const opts = await options();
     await opts.getByTestId('forget-all').click();
     await expect.poll(() => opts.getByTestId('memory-count').textContent()).toMatch(/^0 articles remembered/);
+  });
+
+  it('imports a corpus pack built by the corpus builder from a folder, and shows notes from it', async () => {
+    // Three outlets' articles on the invented event, built into a pack by `npm run corpus`'s own code.
+    const folder = mkdtempSync(join(tmpdir(), 'retold-pack-'));
+    const reading = join(import.meta.dirname, '../../scripts/demo/reading');
+    const outlets = ['Courier (shared pack)', 'Standard (shared pack)', 'Times (shared pack)'];
+    const files = ['1-valley-courier.txt', '2-northern-standard.txt', '3-river-times.txt'];
+    files.forEach((f) => copyFileSync(join(reading, f), join(folder, f)));
+    const manifest = {
+      articles: files.map((file, i) => ({
+        file,
+        outlet: outlets[i],
+        title: null,
+        date: '2025-03-14',
+        event: 'Korvath dam breach',
+        url: null,
+      })),
+    };
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const packFile = join(folder, 'korvath-pack.json');
+    writeFileSync(packFile, serialise(buildFromFolder(folder, () => {})));
+
+    const opts = await options();
+    await expect(opts.getByTestId('memory-count').textContent()).resolves.toMatch(/^0 articles remembered/);
+    await opts.getByTestId('pack-import').setInputFiles(packFile);
+    await expect
+      .poll(() => opts.getByTestId('pack-message').textContent(), { timeout: 30_000 })
+      .toBe('Imported 3 articles.');
+    // The open page counts them without being reloaded.
+    await expect.poll(() => opts.getByTestId('memory-count').textContent()).toMatch(/^3 articles remembered/);
+
+    const page = await browser.context.newPage();
+    await page.goto(at('127.0.0.1', '4-evening-herald'));
+    await waitForNotes(page);
+    await ui(page, 'retold-marker').and(page.locator('[data-note^="remark-"]')).first().click();
+    const note = ui(page, 'retold-note');
+    await note.waitFor();
+    await expect(note.getByTestId('retold-outlet').allTextContents()).resolves.toEqual(expect.arrayContaining(outlets));
+    // From the reader's memory (imported), with no link: the pack gave no address.
+    await expect(note.getByTestId('retold-from-reading').count()).resolves.toBe(3);
+    await expect(note.locator('[data-testid="retold-from-reading"] a').count()).resolves.toBe(0);
+    await page.close();
+
+    // A file that is no corpus: said so, and what is remembered stays (the three, and the fourth outlet's
+    // article just read).
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, '{"format": "retold-corpus/1", "articles": [{"id": "x"}]}');
+    await opts.getByTestId('pack-import').setInputFiles(broken);
+    await expect
+      .poll(() => opts.getByTestId('pack-problems').textContent())
+      .toMatch(/^article "x": outlet: .*left out/);
+    await expect.poll(() => opts.getByTestId('memory-count').textContent()).toMatch(/^4 articles remembered/);
+    await opts.close();
   });
 
   it('made no request but to the demo pages', () => {
