@@ -82,6 +82,22 @@ describe('what a figure counts', () => {
   });
 });
 
+describe('when a one-off thing happened is not a scope of its own', () => {
+  it('reads "during the night" as "overnight": the same evacuation, not a count of one night among others', () => {
+    const during = only('Roughly 2,300 villagers were evacuated during the night, the fire brigade said.');
+    const overnight = only('Some 2,300 villagers were evacuated overnight, according to the fire brigade.');
+    expect(during.quantity).toBe(overnight.quantity);
+    expect(during.quantity).not.toMatch(/night/);
+  });
+
+  it('still keeps a night of arrests apart from the running count', () => {
+    const [night] = figuresOf('Police arrested 140 people on the night of the march.');
+    const [night2] = figuresOf('Police said 140 people were arrested on the night, and 310 since Monday.');
+    expect(night2!.quantity).toMatch(/on the night/);
+    expect(night!.quantity).not.toMatch(/on the night/);
+  });
+});
+
 describe('the interval a figure’s words allow (docs/figures.md)', () => {
   it('reads spelled-out and scaled numbers', () => {
     expect(only('Some two plus million people fled the region.')).toMatchObject({

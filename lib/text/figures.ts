@@ -1078,7 +1078,8 @@ function scopeIn(toks: Token[], from: number, to: number): string | null {
       return `${kind} the ${b} ${c}`;
     if (a === 'day' && b && /^(?:one|two|three)$/.test(b)) return `${kind} day ${b}`;
     // "arrested on the night": the night of the event, one night.
-    if (a === 'the' && b === 'night' && !/^(?:of|before)$/.test(c ?? '')) return `${kind} the night`;
+    // "during the night" and "overnight" say when a one-off thing happened, as news of one night does: no scope.
+    if (w === 'on' && a === 'the' && b === 'night' && !/^(?:of|before)$/.test(c ?? '')) return `${kind} the night`;
     // "since Monday", "since 7 October", "so far": the running total, as a figure with no scope is.
   }
   // "346 flights in all", "158 flights over the two days", "61,000 passengers in total": a total over days,
