@@ -43,6 +43,8 @@ const MAX_QUOTE_CHARS = 1500;
 const MAX_SINGLE_QUOTE_WORDS = 15;
 /** A quote with no attribution inherits the previous speaker when this few words lie between them. */
 const CONTINUATION_GAP_WORDS = 14;
+/** Fewest words an unattributed quote needs to take the speaker of a named quote that says them (see echoSpeakers). */
+const MIN_ECHO_WORDS = 2;
 /** Sentences looked back over for the person a pronoun stands for, when no quote has named one yet. */
 const OPENERS_LOOKED_AT = 3;
 
@@ -175,7 +177,8 @@ const NOT_NAME = new Set(
     'president prime minister foreign defense defence secretary secretary-general envoy chancellor leader spokesman spokeswoman spokesperson ' +
     'general gen mr mrs ms dr king queen pope senator sen rep governor mayor ambassador chief former deputy vice ' +
     'head commander russian american israeli palestinian turkish ukrainian chinese french german british iranian ' +
-    'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington'
+    'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington ' +
+    'later earlier meanwhile separately also then now still however yesterday today'
   ).split(' '),
 );
 /** Names after "according to" that are news agencies reporting the words, not speakers. */
@@ -263,6 +266,8 @@ function subjectBefore(toks: Token[], v: number): Subject | null {
     const bare = bareWord(w);
     if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun' };
     if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
+      // "Rivals agree", "Putin and Xi agree": a verb's plural form right after the words says they are no one person.
+      if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return null;
       const name = nameEndingAt(toks, k);
       if (name && denied) return { kind: 'denied' };
       return name ? { kind: 'name', name } : null;
@@ -303,13 +308,36 @@ function roleEndingAt(toks: Token[], i: number): Subject | null {
 }
 
 /** The subject of a sentence that opens with a name: "Putin, who was speaking in Bishkek, stressed …". */
-function sentenceSubject(toks: Token[]): Subject | null {
+function sentenceSubject(toks: Token[], masked: string): Subject | null {
   const first = toks[0];
   if (!first || !isCapitalised(first.word)) return null;
   let k = 0;
   while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(gapAfter(toks, k))) k++;
   const name = nameEndingAt(toks, k);
+  if (name && k === 0 && !oneWordOpenerIsName(toks, masked)) return null;
   return name ? { kind: 'name', name } : null;
+}
+
+/** Speech verbs in the form a plural subject takes: "Rivals agree", "Economists say" are no one person. */
+const PLURAL_SPEECH_VERBS = new Set('say tell agree warn urge claim insist argue call accuse deny'.split(' '));
+
+/**
+ * Whether a sentence's one capitalised first word is a person's name. Not
+ * before a speech verb's plural form ("Rivals agree:"), nor before a word
+ * that is neither a speech verb nor a word that stands between a subject and
+ * its verb nor a verb's past form ("Central bank holds rates, governor
+ * warns …") unless the article
+ * writes the word inside a sentence somewhere, as it does a surname ("Okafor
+ * rejected that" after "Governor Tomas Okafor").
+ */
+function oneWordOpenerIsName(toks: Token[], masked: string): boolean {
+  const next = toks[1];
+  if (!next || !/^\s+$/.test(next.gapBefore) || isCapitalised(next.word)) return true;
+  const w = next.word.toLowerCase();
+  if (PLURAL_SPEECH_VERBS.has(w)) return false;
+  // A verb's past form ("Rudd visited the valley") follows a subject; a noun ("Central bank") seldom ends so.
+  if (SPEECH_VERBS.has(w) || BETWEEN_SUBJECT_AND_VERB.has(w) || /ed$/.test(w)) return true;
+  return writtenInside(toks[0]!.word, masked);
 }
 
 /** Characters between token `k` and the next one. */
@@ -396,6 +424,8 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
   const prose = new Prose(masked, work);
 
   const quotes: Quote[] = [];
+  // The quotes no words attribute at all (not even a role or a denial), by index.
+  const bare: number[] = [];
   // Names are expanded against the article's prose lines, read once for all quotes (not once per quote).
   let lines: string | null = null;
   const names = new Map<string, string>();
@@ -437,8 +467,53 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
     const said = saidWhen(masked.slice(sentStart, sentEnd));
+    if (!subject) bare.push(quotes.length);
     quotes.push({ quote: text.slice(start, end), start, end, speaker: full, ...(said ? { said } : {}) });
     previous = { close: span.close, speaker: full };
+  }
+  return echoSpeakers(quotes, bare);
+}
+
+/**
+ * Whether `word` stands somewhere in `t` after a word of the same sentence
+ * ("Governor Tomas Okafor", "said Okafor"), not only where a sentence or a
+ * line starts: a surname the article names a person by is written inside a
+ * sentence somewhere, a common word that opens a sentence need not be. Searched
+ * with indexOf, not a regular expression over the whole text per word.
+ */
+function writtenInside(word: string, t: string): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    if (/[\p{L}\p{N}]/u.test(t[at + word.length] ?? '')) continue;
+    const before = /(\S)\s*$/u.exec(t.slice(Math.max(0, at - 20), at));
+    if (before && /[\p{L}\p{N},;]/u.test(before[1]!)) return true;
+  }
+  return false;
+}
+
+/** A quote's words, lower case, one space apart, with a space at each end for whole-word search. */
+const wordsOf = (quote: string) =>
+  ` ${quote
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+
+/**
+ * A quote that nothing attributes (a headline's or a pull quote's words, an
+ * echo in the body) and whose words a named speaker says in full in the same
+ * article is that speaker's: "UN envoy urges militias to 'stop the
+ * bloodshed'" over a body where Lindqvist says "stop the bloodshed". Left
+ * without a speaker, such a quote would match any other unattributed quote
+ * of the same words, the UN secretary-general's on another page among them.
+ * Only when one speaker says those words: two leave it unknown.
+ */
+function echoSpeakers(quotes: Quote[], bare: readonly number[]): Quote[] {
+  const named = quotes.filter((q) => q.speaker).map((q) => ({ speaker: q.speaker!, words: wordsOf(q.quote) }));
+  for (const i of bare) {
+    const quote = quotes[i]!;
+    const words = wordsOf(quote.quote);
+    if (quote.speaker || words.trim().split(' ').length < MIN_ECHO_WORDS) continue;
+    const speakers = new Set(named.filter((n) => n.words.includes(words)).map((n) => n.speaker));
+    if (speakers.size === 1) quotes[i] = { ...quote, speaker: [...speakers][0]! };
   }
   return quotes;
 }
@@ -588,7 +663,7 @@ class ProseSentence {
 
   /** The name the sentence opens with (see sentenceSubject). */
   subject(): Subject | null {
-    if (this.opener === undefined) this.opener = sentenceSubject(this.toks);
+    if (this.opener === undefined) this.opener = sentenceSubject(this.toks, this.masked);
     return this.opener;
   }
 
