@@ -85,6 +85,53 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', null, null]);
   });
 
+  it('gives a quote nothing attributes the speaker who says its words in the same article, and only one', () => {
+    const quotes = detectQuotes(
+      'Envoy tells rebels to "lay down their arms"\n\n' +
+        '"Lay down their arms and come to Lisbon," Tomas Ferreira said on Friday. ' +
+        '"Lay down their arms," the army chief told the rebels too.\n\n' +
+        '   "come to Lisbon"',
+    );
+    // The headline's and the pull quote's words are Ferreira's; the army chief's own attribution stands.
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tomas Ferreira', 'Tomas Ferreira', null, 'Tomas Ferreira']);
+    const two = detectQuotes(
+      'Rivals agree: "no more delays"\n\n"No more delays," Ines Alvarez said. Later Rui Costa said: "No more delays."',
+    );
+    expect(two.map((q) => q.speaker)).toEqual([null, 'Ines Alvarez', 'Rui Costa']);
+  });
+
+  it('does not link a role’s words to a remark whose headline repeats a named speaker’s', () => {
+    const text =
+      'Envoy tells rebels to "lay down their arms"\n\n' +
+      '"Lay down their arms and come to Lisbon," Tomas Ferreira said in Geneva on Friday.';
+    const articles: SourceArticle[] = [{ file: 'envoy.txt', text }];
+    const vocabulary = quoteVocabulary(articles);
+    const corpus = buildCorpus(
+      {
+        articles: [
+          { file: 'envoy.txt', outlet: 'Alpine Wire', title: null, date: '2024-03-08', event: null, url: null },
+        ],
+      },
+      articles,
+      synonymTable(wordnet, vocabulary),
+      [],
+      { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+    );
+    const annotator = new Annotator(corpus);
+    const around = 'Fighting went on along the coast road through the night, residents of the border towns said.';
+    expect(
+      annotator.annotate(`${around}\n\n"Lay down their arms," the army chief told the rebels.`, { date: '2024-03-09' })
+        .remarks,
+    ).toHaveLength(0);
+    expect(
+      annotator
+        .annotate(`${around}\n\n"Lay down their arms," Ferreira said. Tomas Ferreira is the UN envoy.`, {
+          date: '2024-03-09',
+        })
+        .remarks.map((r) => r.speaker),
+    ).toEqual(['Tomas Ferreira']);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +
@@ -324,6 +371,47 @@ describe('the day a remark was made', () => {
         })
         .remarks.map((r) => r.paraphrased),
     ).toEqual([true]);
+  });
+
+  it('keeps a page from linking a remark said again later to the corpus’s earlier reports of the same words', () => {
+    const earlier =
+      'Port strike goes on.\n\n"A strike cannot be allowed to choke the coastal economy," Hanna Berg said at the port.';
+    const articles: SourceArticle[] = [{ file: 'earlier.txt', text: earlier }];
+    const vocabulary = quoteVocabulary(articles);
+    const corpus = buildCorpus(
+      {
+        articles: [
+          { file: 'earlier.txt', outlet: 'Fjord Post', title: null, date: '2024-03-04', event: null, url: null },
+        ],
+      },
+      articles,
+      synonymTable(wordnet, vocabulary),
+      [],
+      { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+    );
+    const annotator = new Annotator(corpus);
+    const quote = '"A strike cannot be allowed to choke the coastal economy"';
+    const around =
+      'The rail unions met in the capital to vote on a walkout over their pensions, which is set for June.';
+    // Thursday 9 May: the page says she said it on Monday, 6 May; the corpus reported those words in March.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg told the unions on Monday.`, { date: '2024-05-09' })
+        .remarks,
+    ).toHaveLength(0);
+    expect(
+      annotator.annotate(
+        `${around}\n\nHanna Berg said on Monday that a strike cannot be allowed to choke the coastal economy.`,
+        { date: '2024-05-09' },
+      ).remarks,
+    ).toHaveLength(0);
+    // A page that names no day may be quoting the March remark again: it keeps its note.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg said in March.`, { date: '2024-05-09' }).remarks,
+    ).toHaveLength(1);
+    // Reported the next morning: a day's gap is no other occasion.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg said on Monday.`, { date: '2024-03-05' }).remarks,
+    ).toHaveLength(1);
   });
 });
 

@@ -79,6 +79,39 @@ export function quotableOn(pageDate: string | null, remarkDates: readonly (strin
 }
 
 /**
+ * Days a report may carry an earlier date than the remark it reports: a
+ * time zone, a weekday read against a page dated the day after. Beyond it,
+ * a report older than the remark is of another occasion.
+ */
+export const EARLIER_REPORT_DAYS = 2;
+
+/**
+ * Whether a remark the page says was made on `saidDay` (its sentence names
+ * the day: "told rail unions on Monday", see saidWhen and remarkDay) is
+ * another occasion than a corpus remark every report of which is dated more
+ * than EARLIER_REPORT_DAYS before that day: those reports were written
+ * before the page's remark was made, so they quote an earlier saying of the
+ * same words. A speaker who repeats a line in May is not the March remark.
+ * Null `saidDay` (no day named, or only "last week"), or any undated report,
+ * rules nothing out.
+ */
+export function reportedBeforeSaid(saidDay: string | null, remarkDates: readonly (string | null)[]): boolean {
+  const said = dayOf(saidDay);
+  const days = remarkDates.map(dayOf);
+  if (said === null || days.length === 0 || days.includes(null)) return false;
+  return Math.max(...(days as number[])) < said - EARLIER_REPORT_DAYS;
+}
+
+/**
+ * The day a remark was made, ISO, from the day its sentence names, read
+ * against the page's date; null when it names none, only "last week" (a
+ * span, not a day), or the page is undated. See remarkDay.
+ */
+export function statedDay(said: string | null | undefined, pageDate: string | null): string | null {
+  return said && said !== 'last-week' ? remarkDay(said, pageDate) : null;
+}
+
+/**
  * The day a remark was made, ISO, from when its sentence says it was
  * ("on Wednesday", "yesterday", "last week"; see saidWhen) and the page's
  * date: the weekday on or before the page's date, the day before it, or for
