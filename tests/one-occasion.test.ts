@@ -132,6 +132,24 @@ describe('speakers', () => {
     ).toEqual(['Tomas Ferreira']);
   });
 
+  it('gives the words after "X, who …, said the mayor" to X, and a pronoun to the person who opened the last sentence', () => {
+    const quotes = detectQuotes(
+      'Nadia Petrov, who chairs the tenants’ group, said the mayor "never answers a letter" and walked out. ' +
+        '"We are done waiting," she said.\n\n' +
+        '"The rents will be frozen," Mayor Colm Reilly told the council. Ada Voss, a councillor, laughed at that. ' +
+        '"Frozen until the election," she said.\n\n' +
+        '"The budget is balanced," Colm Reilly said. Ireland rejected the plan. "It is balanced for years," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Nadia Petrov',
+      'Nadia Petrov',
+      'Colm Reilly',
+      'Ada Voss',
+      'Colm Reilly',
+      'Colm Reilly',
+    ]);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

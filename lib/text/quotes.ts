@@ -452,6 +452,22 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     }
     return null;
   };
+  // A person named in full who opens a sentence between the last quote and
+  // this one is whom a pronoun now stands for: in "'…,' Haddad told reporters.
+  // Okafor rejected that. '…,' he said", he is Okafor. A lone word that the
+  // article never gives a first name for (a country, "Russia rejected that")
+  // is left to the last speaker.
+  const openerSince = (last: { close: number } | null, at: number): string | null => {
+    if (!last) return null;
+    for (let end = at; end > last.close;) {
+      const [s, e] = sentences.around(end - 1);
+      if (s <= last.close) return null;
+      const subject = prose.sentence(s, e).subject();
+      if (subject?.kind === 'name') return expand(subject.name).includes(' ') ? subject.name : null;
+      end = s;
+    }
+    return null;
+  };
   for (const [index, span] of spans.entries()) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
@@ -460,7 +476,8 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
-    else if (subject?.kind === 'pronoun') speaker = lastNamed === undefined ? openerBefore(sentStart) : lastNamed;
+    else if (subject?.kind === 'pronoun')
+      speaker = lastNamed === undefined ? openerBefore(sentStart) : (openerSince(previous, sentStart) ?? lastNamed);
     else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
     if (subject?.kind === 'name' || speaker) lastNamed = speaker;
     else if (subject?.kind === 'role') lastNamed = null;
@@ -650,6 +667,12 @@ class ProseSentence {
     return v < 0 ? null : (this.verbs[v]!.before ?? this.verbs[v]!.after);
   }
 
+  /** Whether the nearest verb among the first `count` tokens with a subject has it only after it ("said the minister"). */
+  invertedBefore(count: number): boolean {
+    const v = this.lastAttributed[count]!;
+    return v >= 0 && !this.verbs[v]!.before;
+  }
+
   /** Whether a speech verb is among the first `count` tokens. */
   verbBefore(count: number): boolean {
     return this.firstVerb >= 0 && this.firstVerb < count;
@@ -709,6 +732,12 @@ function attribute(
   // 2. Before the quote in the same sentence: `Putin said: "` / `X called it a "massacre"`.
   const before = sentence.countBefore(span.open);
   const named = sentence.attributedBefore(before);
+  // "Petter Solheim, who leads the union, said the minister '…'": the minister is what
+  // Solheim spoke of; an inverted subject speaks only where no name opens the sentence.
+  if (named && sentence.invertedBefore(before)) {
+    const opener = sentence.subject();
+    if (opener?.kind === 'name') return opener;
+  }
   if (named) return named;
   if (sentence.verbBefore(before)) {
     const subject = sentence.subject();
