@@ -150,6 +150,15 @@ describe('speakers', () => {
     ]);
   });
 
+  it('never takes the place in capitals of a dateline, nor a plural that opens a sentence, for a speaker', () => {
+    const quotes = detectQuotes(
+      'Harbour fire contained\n\nPORT ELLIS, August 2, 2024 (Bay Courier) - Fire Chief Jonas Kerr told crews on Friday ' +
+        'to hold the line at the grain sheds.\n\n"We have saved the north pier," he said.\n\n' +
+        'TARBERT, Aug. 3 - Residents called the blaze "the worst in living memory".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jonas Kerr', null]);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

@@ -258,7 +258,7 @@ type Subject =
   | { kind: 'denied' };
 
 /** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
-function subjectBefore(toks: Token[], v: number): Subject | null {
+function subjectBefore(toks: Token[], v: number, masked?: string): Subject | null {
   let denied = false;
   for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
     if (/[,;:]/.test(gapAfter(toks, k))) return null;
@@ -269,6 +269,8 @@ function subjectBefore(toks: Token[], v: number): Subject | null {
       // "Rivals agree", "Putin and Xi agree": a verb's plural form right after the words says they are no one person.
       if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return null;
       const name = nameEndingAt(toks, k);
+      // A plural the article writes nowhere inside a sentence ("Residents called the blaze …") is no one person.
+      if (masked && name && name === w && /[^s']s$/.test(w) && !writtenInside(w, masked)) return null;
       if (name && denied) return { kind: 'denied' };
       return name ? { kind: 'name', name } : null;
     }
@@ -308,7 +310,8 @@ function roleEndingAt(toks: Token[], i: number): Subject | null {
 }
 
 /** The subject of a sentence that opens with a name: "Putin, who was speaking in Bishkek, stressed …". */
-function sentenceSubject(toks: Token[], masked: string): Subject | null {
+function sentenceSubject(all: Token[], masked: string): Subject | null {
+  const toks = all.slice(datelineEnd(all));
   const first = toks[0];
   if (!first || !isCapitalised(first.word)) return null;
   let k = 0;
@@ -318,12 +321,33 @@ function sentenceSubject(toks: Token[], masked: string): Subject | null {
   return name ? { kind: 'name', name } : null;
 }
 
+/** Words a dateline may run to before its dash ("SOLVIK, June 21, 2025 (Solvik Times) -"). */
+const DATELINE_WORDS = 12;
+
+/**
+ * Where a sentence starts after the dateline it opens with: "MERROW,
+ * September 10, 2025 (Valley Voice) - Mayor Priya Raman told …" opens with
+ * the mayor, not with the town in capitals. 0 when there is no dateline; the
+ * sentence's length when a place in capitals and a comma lead to no dash (no
+ * subject can be read then).
+ */
+function datelineEnd(toks: Token[]): number {
+  const capitals = (k: number) => k < toks.length && /^\p{Lu}[\p{Lu}.'\u2019-]+$/u.test(toks[k]!.word);
+  let place = 0;
+  while (place < 3 && capitals(place)) place++;
+  if (place === 0 || place >= toks.length || !/^,/.test(toks[place]!.gapBefore)) return 0;
+  for (let k = place; k < toks.length && k <= DATELINE_WORDS; k++)
+    if (/[-\u2013\u2014]/.test(toks[k]!.gapBefore)) return k;
+  return toks.length;
+}
+
 /** Speech verbs in the form a plural subject takes: "Rivals agree", "Economists say" are no one person. */
 const PLURAL_SPEECH_VERBS = new Set('say tell agree warn urge claim insist argue call accuse deny'.split(' '));
 
 /**
  * Whether a sentence's one capitalised first word is a person's name. Not
- * before a speech verb's plural form ("Rivals agree:"), nor before a word
+ * a plural the article writes nowhere else, nor a word before a speech
+ * verb's plural form ("Rivals agree:"), nor before a word
  * that is neither a speech verb nor a word that stands between a subject and
  * its verb nor a verb's past form ("Central bank holds rates, governor
  * warns …") unless the article
@@ -331,6 +355,8 @@ const PLURAL_SPEECH_VERBS = new Set('say tell agree warn urge claim insist argue
  * rejected that" after "Governor Tomas Okafor").
  */
 function oneWordOpenerIsName(toks: Token[], masked: string): boolean {
+  // A plural ("Residents called the blaze …") is a name only where the article writes it inside a sentence too.
+  if (/[^s']s$/.test(toks[0]!.word) && !writtenInside(toks[0]!.word, masked)) return false;
   const next = toks[1];
   if (!next || !/^\s+$/.test(next.gapBefore) || isCapitalised(next.word)) return true;
   const w = next.word.toLowerCase();
@@ -630,7 +656,9 @@ class ProseSentence {
       runEnd[k] =
         k + 1 < n && isCapitalised(toks[k + 1]!.word) && toks[k + 1]!.start - toks[k]!.end <= 1 ? runEnd[k + 1]! : k;
     this.verbs = toks.map((_, v) =>
-      isSpeechVerb(toks, v, headline) ? { before: subjectBefore(toks, v), after: subjectAfter(toks, v, runEnd) } : null,
+      isSpeechVerb(toks, v, headline)
+        ? { before: subjectBefore(toks, v, masked), after: subjectAfter(toks, v, runEnd) }
+        : null,
     );
     this.lastAttributed = new Int32Array(n + 1);
     this.lastAttributed[0] = -1;
