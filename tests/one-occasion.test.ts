@@ -9,7 +9,7 @@ import { prepare, remarkSimilarity, SAME_REMARK_THRESHOLD } from '../lib/text/si
 import { antonymTable, synonymTable } from '../lib/text/wordnet';
 import { rarityTable } from '../lib/text/rarity';
 import { words } from '../lib/text/words';
-import { detectQuotes } from '../lib/text/quotes';
+import { detectParaphrases, detectQuotes } from '../lib/text/quotes';
 import { datelineDate } from '../lib/text/dates';
 import { metadataDate } from '../lib/page/article';
 import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
@@ -157,6 +157,19 @@ describe('speakers', () => {
         'TARBERT, Aug. 3 - Residents called the blaze "the worst in living memory".',
     );
     expect(quotes.map((q) => q.speaker)).toEqual(['Jonas Kerr', null]);
+  });
+
+  it('reads the person after a title that opens a sentence, not the organisation before it', () => {
+    const quotes = detectQuotes(
+      'EU envoy Karin Dahl met both delegations in Oslo. "Nobody leaves this room without a map," she said.\n\n' +
+        'Opposition health spokesman Omar Baig visited the ward. "The queues are a scandal," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Karin Dahl', 'Omar Baig']);
+    expect(
+      detectParaphrases(
+        'WHO director Lina Haas toured the camp on Monday. She said the clinics had run out of insulin twice this month.',
+      ).map((p) => p.speaker),
+    ).toEqual(['Lina Haas']);
   });
 
   it('names a role by the title the article gives before a name, and only then', () => {

@@ -316,9 +316,27 @@ function sentenceSubject(all: Token[], masked: string): Subject | null {
   if (!first || !isCapitalised(first.word)) return null;
   let k = 0;
   while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(gapAfter(toks, k))) k++;
+  // "UN envoy Marta Lindqvist …", "Opposition finance spokeswoman Leila Haddad …": the person after the title.
+  const titled = nameAfterTitle(toks, k + 1);
+  if (titled) return { kind: 'name', name: titled };
   const name = nameEndingAt(toks, k);
   if (name && k === 0 && !oneWordOpenerIsName(toks, masked)) return null;
   return name ? { kind: 'name', name } : null;
+}
+
+/** Lower-case words a title may run to before the person it names ("finance spokeswoman"). */
+const TITLE_WORDS = 3;
+
+/** The name after a lower-case title that starts at `toks[from]` ("envoy Marta Lindqvist"), or null. */
+function nameAfterTitle(toks: Token[], from: number): string | null {
+  for (let k = from; k < toks.length && k < from + TITLE_WORDS; k++) {
+    if (!/^\s+$/.test(toks[k]!.gapBefore) || isCapitalised(toks[k]!.word)) return null;
+    if (!TITLES.has(toks[k]!.word)) continue;
+    let end = k + 1;
+    while (end < toks.length && isCapitalised(toks[end]!.word) && /^\s+$/.test(toks[end]!.gapBefore)) end++;
+    return end > k + 1 ? nameEndingAt(toks, end - 1) : null;
+  }
+  return null;
 }
 
 /** Words a dateline may run to before its dash ("SOLVIK, June 21, 2025 (Solvik Times) -"). */
