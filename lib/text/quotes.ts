@@ -931,6 +931,23 @@ const MIN_REPORTED_WORDS = 4;
 /** How many words a reporting verb's object may have before "that" ("told reporters in Bishkek that …"). */
 const MAX_OBJECT_WORDS = 6;
 
+/** Words that open the noun phrase a "said" reports, before a relative "that": "said a ceasefire that holds …". */
+const CLAUSE_OPENERS = new Set('a an the this these those every no some its their his her our'.split(' '));
+
+/**
+ * Whether the "that" after `said` and the words `between` opens a relative
+ * clause inside the reported words, not the reported clause: "said a
+ * ceasefire that holds for a week is better than none", "said the economy
+ * needed trains that run on time". "Said" takes no object before its "that",
+ * so a noun phrase there is the reported clause's own subject; words of
+ * when and where ("said in a statement that") are not.
+ */
+function relativeThat(verb: string, between: readonly Token[]): boolean {
+  if (verb !== 'said' && verb !== 'says') return false;
+  if (between.length < 2 || !CLAUSE_OPENERS.has(between[0]!.word.toLowerCase())) return false;
+  return between.slice(1).every((tk) => !REPORTING_ASIDES.has(tk.word.toLowerCase()) && !isCapitalised(tk.word));
+}
+
 /** Unquoted reported speech: what an article says a named person said, in its own words. */
 export interface Paraphrase {
   /** The reported words exactly as in the article (the reporting verb and its subject left out). */
@@ -1050,8 +1067,8 @@ function reportedIn(
       let k = c;
       while (k < toks.length && k - c <= MAX_OBJECT_WORDS && toks[k]!.word.toLowerCase() !== 'that') k++;
       const toldWhom = verb === 'told' || verb === 'tells';
-      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that') {
-        const between = toks.slice(c, k);
+      const between = toks.slice(c, k);
+      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that' && !relativeThat(verb, between)) {
         if (!toldWhom && !between.every((tk) => REPORTING_ASIDES.has(tk.word.toLowerCase()) || isCapitalised(tk.word)))
           return null;
         c = k + 1;
