@@ -172,6 +172,14 @@ describe('speakers', () => {
     ).toEqual(['Lina Haas']);
   });
 
+  it('tells namesakes apart by their given names, and still matches a surname or an initial to the full name', () => {
+    expect(speakersCompatible('Maria Lund', 'Peter Lund')).toBe(false);
+    expect(speakersCompatible('Lund', 'Peter Lund')).toBe(true);
+    expect(speakersCompatible('P. Lund', 'Peter Lund')).toBe(true);
+    expect(speakersCompatible('Jan Erik Lund', 'Erik Lund')).toBe(true);
+    expect(speakersCompatible('Jan Erik Lund', 'Jan Olav Lund')).toBe(false);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

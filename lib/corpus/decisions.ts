@@ -22,15 +22,24 @@ import type { Corpus } from './schema';
 
 /**
  * Whether two quotes may be by one speaker: their surnames match ("Putin",
- * "Vladimir Putin"), or neither is attributed. A quote whose speaker is
+ * "Vladimir Putin") and their given names do not tell two people apart
+ * ("Anna Okafor" and "Tomas Okafor"), or neither is attributed. A quote whose speaker is
  * unknown, or a role the article does not name ("a Hamas official"), is
  * never linked to a named speaker's remark: wording alone cannot tell a
  * stock phrase in another mouth from the same remark.
  */
 export function speakersCompatible(a: string | null, b: string | null): boolean {
   if (!a || !b) return !a && !b;
-  const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
-  return surname(a) === surname(b);
+  const parts = (s: string) => s.toLowerCase().split(/\s+/);
+  const [pa, pb] = [parts(a), parts(b)];
+  if (pa.at(-1) !== pb.at(-1)) return false;
+  // Namesakes: "Anna Okafor" is not "Tomas Okafor". The given names of the
+  // shorter name must be among the longer's ("Tayyip Erdogan", "Recep Tayyip
+  // Erdogan"), an initial standing for a name ("V. Putin"); a surname alone fits any.
+  const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  const given = long.slice(0, -1);
+  const fits = (g: string) => given.some((h) => h === g || (/^\p{L}\.?$/u.test(g) && h.startsWith(g.replace('.', ''))));
+  return short.slice(0, -1).every(fits);
 }
 
 /**
