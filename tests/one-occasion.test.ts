@@ -180,6 +180,14 @@ describe('speakers', () => {
     expect(speakersCompatible('Jan Erik Lund', 'Jan Olav Lund')).toBe(false);
   });
 
+  it('reads a denial across an aside between the speaker and the verb', () => {
+    const quotes = detectQuotes(
+      'Lena Marsh spoke to the press in the old town hall on Monday.\n\nMarsh, for her part, has never called the treaty "a historic mistake". ' +
+        'Marsh, however, did not say the vote was "rigged from the start".\n\n"We will sign," Marsh said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([null, null, 'Lena Marsh']);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

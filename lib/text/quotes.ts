@@ -261,7 +261,8 @@ type Subject =
 function subjectBefore(toks: Token[], v: number, masked?: string): Subject | null {
   let denied = false;
   for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
-    if (/[,;:]/.test(gapAfter(toks, k))) return null;
+    // "Putin, for his part, has never described it as …": the denial holds across the aside before it.
+    if (/[,;:]/.test(gapAfter(toks, k))) return denied ? { kind: 'denied' } : null;
     const w = toks[k]!.word;
     const bare = bareWord(w);
     if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun' };
