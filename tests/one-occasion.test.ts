@@ -188,6 +188,16 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual([null, null, 'Lena Marsh']);
   });
 
+  it('does not give he or she to a person the article has already called the other', () => {
+    const quotes = detectQuotes(
+      'Ferry fares rise.\n\n"The timetable stays," harbour master Piet Claes said on the quay. ' +
+        'Ferry company spokeswoman Mona Eide has asked for a fare rise since May. "Fuel is the problem," he said.\n\n' +
+        '"We lose money on every crossing," Mona Eide said. Piet Claes shook his head. "Not on the night boat," he said. ' +
+        '"On every one," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Piet Claes', 'Piet Claes', 'Mona Eide', 'Piet Claes', 'Mona Eide']);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

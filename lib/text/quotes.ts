@@ -45,6 +45,8 @@ const MAX_SINGLE_QUOTE_WORDS = 15;
 const CONTINUATION_GAP_WORDS = 14;
 /** Fewest words an unattributed quote needs to take the speaker of a named quote that says them (see echoSpeakers). */
 const MIN_ECHO_WORDS = 2;
+/** Named speakers a pronoun may fall back to, the latest first (a page's cast, not every name on it). */
+const RECENT_SPEAKERS = 4;
 /** Sentences looked back over for the person a pronoun stands for, when no quote has named one yet. */
 const OPENERS_LOOKED_AT = 3;
 
@@ -252,7 +254,8 @@ function nameEndingAt(toks: Token[], i: number): string | null {
  */
 type Subject =
   | { kind: 'name'; name: string }
-  | { kind: 'pronoun' }
+  /** `word`: "he" or "she", which tells two candidates apart once the article has used it for one of them. */
+  | { kind: 'pronoun'; word: string }
   /** `title`: the role's words after "the" ("Russian president"), which the article may give before a name; null after "a". */
   | { kind: 'role'; title: string | null }
   | { kind: 'denied' };
@@ -265,7 +268,7 @@ function subjectBefore(toks: Token[], v: number, masked?: string): Subject | nul
     if (/[,;:]/.test(gapAfter(toks, k))) return denied ? { kind: 'denied' } : null;
     const w = toks[k]!.word;
     const bare = bareWord(w);
-    if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun' };
+    if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun', word: bare };
     if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
       // "Rivals agree", "Putin and Xi agree": a verb's plural form right after the words says they are no one person.
       if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return null;
@@ -399,7 +402,7 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   const next = toks[v + 1];
   if (!next) return null;
   const bare = bareWord(next.word);
-  if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+  if (PRONOUNS.has(bare)) return { kind: 'pronoun', word: bare };
   if (DETERMINERS.has(bare)) {
     const words: string[] = [];
     let k = v + 2;
@@ -513,6 +516,20 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     }
     return null;
   };
+  // He or she, once the article has used it for a person (or a title says it:
+  // "spokeswoman Leila Haddad"), is not that person's opposite: "'Slowly,'
+  // she said" after Okafor's "he said" is the other speaker. Named speakers,
+  // the latest first, are the candidates after the opener and the last one.
+  const genders = new Map<string, string>();
+  const recent: string[] = [];
+  const fitsPronoun = (full: string, word: string) => {
+    let gender = genders.get(full);
+    if (gender === undefined) {
+      // Cached when no title says either (''), so a long page is scanned once per name.
+      genders.set(full, (gender = titleGender(full, t) ?? ''));
+    }
+    return !gender || gender === word;
+  };
   for (const [index, span] of spans.entries()) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
@@ -521,10 +538,19 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
-    else if (subject?.kind === 'pronoun')
-      speaker = lastNamed === undefined ? openerBefore(sentStart) : (openerSince(previous, sentStart) ?? lastNamed);
-    else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
+    else if (subject?.kind === 'pronoun') {
+      const opener: string | null =
+        lastNamed === undefined ? openerBefore(sentStart) : openerSince(previous, sentStart);
+      // After a role and no name since, the pronoun is that unnamed person.
+      const candidates: (string | null | undefined)[] =
+        lastNamed === null && !opener ? [] : [opener, lastNamed, ...recent];
+      const fitting = candidates.find((c): c is string => !!c && fitsPronoun(expand(c), subject.word));
+      speaker = fitting ?? (opener || lastNamed || null);
+      if (speaker && !genders.get(expand(speaker))) genders.set(expand(speaker), subject.word);
+    } else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
     if (subject?.kind === 'name' || speaker) lastNamed = speaker;
+    if (speaker)
+      recent.splice(0, recent.length, speaker, ...recent.filter((r) => r !== speaker).slice(0, RECENT_SPEAKERS - 1));
     else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
@@ -550,6 +576,25 @@ function writtenInside(word: string, t: string): boolean {
     if (before && /[\p{L}\p{N},;]/u.test(before[1]!)) return true;
   }
   return false;
+}
+
+/** Titles that say a person is a woman or a man, right before the name ("spokeswoman Leila Haddad", "Mr Okafor"). */
+const SHE_TITLES =
+  /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|Mrs|Ms|Madam)\.?\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u;
+const HE_TITLES = /\b(?:spokesman|chairman|congressman|businessman|Mr)\.?\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u;
+
+/** "she" or "he" when a gendered title stands right before the name somewhere in `t`, else null. */
+function titleGender(full: string, t: string): string | null {
+  const surname = full.split(' ').at(-1)!;
+  for (let at = t.indexOf(surname); at >= 0; at = t.indexOf(surname, at + 1)) {
+    let before = t.slice(Math.max(0, at - 40), at);
+    // Read past the given names to the title: "spokeswoman Leila Haddad".
+    const given = full.split(' ').slice(0, -1).join(' ');
+    if (given && before.endsWith(`${given} `)) before = before.slice(0, -given.length - 1);
+    if (SHE_TITLES.test(before)) return 'she';
+    if (HE_TITLES.test(before)) return 'he';
+  }
+  return null;
 }
 
 /** A quote's words, lower case, one space apart, with a space at each end for whole-word search. */
