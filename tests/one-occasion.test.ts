@@ -198,6 +198,14 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Piet Claes', 'Piet Claes', 'Mona Eide', 'Piet Claes', 'Mona Eide']);
   });
 
+  it('gives a body sentence’s unattributed words, and people it does not name, to nobody', () => {
+    const quotes = detectQuotes(
+      'Dam vote delayed\n\nOskar Lind told the council: "We will not build a dam that floods the valley." ' +
+        'Farmers said the plan was "a dam that floods the valley". The scheme was called "a dam that floods the valley" by many.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Oskar Lind', null, null]);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

@@ -271,10 +271,12 @@ function subjectBefore(toks: Token[], v: number, masked?: string): Subject | nul
     if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun', word: bare };
     if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
       // "Rivals agree", "Putin and Xi agree": a verb's plural form right after the words says they are no one person.
-      if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return null;
+      // They are people the article does not name, as a role is.
+      if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return { kind: 'role', title: null };
       const name = nameEndingAt(toks, k);
       // A plural the article writes nowhere inside a sentence ("Residents called the blaze …") is no one person.
-      if (masked && name && name === w && /[^s']s$/.test(w) && !writtenInside(w, masked)) return null;
+      if (masked && name && name === w && /[^s']s$/.test(w) && !writtenInside(w, masked))
+        return { kind: 'role', title: null };
       if (name && denied) return { kind: 'denied' };
       return name ? { kind: 'name', name } : null;
     }
@@ -534,7 +536,16 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
     const [sentStart, sentEnd] = sentences.around(span.open, span.close + 1);
-    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous, spans[index + 1]?.open);
+    const closes =
+      /\.\s*$/.test(t.slice(span.close - 2, span.close)) && /^\s+\p{Lu}/u.test(t.slice(span.close + 1, span.close + 4));
+    const subject = attribute(
+      masked,
+      prose.sentence(sentStart, sentEnd),
+      span,
+      previous,
+      spans[index + 1]?.open,
+      closes,
+    );
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
@@ -555,7 +566,7 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
     const said = saidWhen(masked.slice(sentStart, sentEnd));
-    if (!subject) bare.push(quotes.length);
+    if (!subject && displayed(t, span)) bare.push(quotes.length);
     quotes.push({ quote: text.slice(start, end), start, end, speaker: full, ...(said ? { said } : {}) });
     previous = { close: span.close, speaker: full };
   }
@@ -605,8 +616,24 @@ const wordsOf = (quote: string) =>
     .trim()} `;
 
 /**
- * A quote that nothing attributes (a headline's or a pull quote's words, an
- * echo in the body) and whose words a named speaker says in full in the same
+ * Whether a quote stands where a page displays words rather than reports
+ * them: a line without a closing full stop (a headline, a subhead) or a line
+ * that is the quote alone (a pull quote). A quote in a body sentence that
+ * nothing attributes ("the plan was 'bad for the country'") may be anyone's.
+ */
+function displayed(t: string, span: Span): boolean {
+  const from = t.lastIndexOf('\n', span.open) + 1;
+  const next = t.indexOf('\n', span.close);
+  const line = t.slice(from, next < 0 ? t.length : next).trim();
+  const alone =
+    line.slice(0, span.open - from).trim() === '' &&
+    /^[\s.,!?]*$/.test(t.slice(span.close + 1, next < 0 ? t.length : next));
+  return alone || !/[.!?]['"\u2019\u201d]*$/.test(line);
+}
+
+/**
+ * A quote that nothing attributes and that a page displays (a headline's or
+ * a pull quote's words; see displayed) and whose words a named speaker says in full in the same
  * article is that speaker's: "UN envoy urges militias to 'stop the
  * bloodshed'" over a body where Lindqvist says "stop the bloodshed". Left
  * without a speaker, such a quote would match any other unattributed quote
@@ -803,10 +830,12 @@ function attribute(
   span: Span,
   previous: { close: number; speaker: string | null } | null,
   nextOpen: number | undefined,
+  closesSentence = false,
 ): Attribution | null {
   const toks = sentence.toks;
   const after = sentence.countBefore(span.close + 1);
-  const firstAfter = after < toks.length ? after : -1;
+  // A quote whose own full stop ends its sentence ('…country." Critics said …') is not attributed by the words after it.
+  const firstAfter = after < toks.length && !closesSentence ? after : -1;
   // Another quote between this one and the words after it: those words attribute the other one.
   const quoteBetween = firstAfter >= 0 && nextOpen !== undefined && nextOpen < toks[firstAfter]!.start;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
