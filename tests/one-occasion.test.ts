@@ -206,6 +206,21 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Oskar Lind', null, null]);
   });
 
+  it('reads "countered X", "X interrupted:" and a clause of its own after a quote', () => {
+    const quotes = detectQuotes(
+      'Budget row.\n\nMayor Ines Faro said the cuts would "protect the libraries", while Tomas Bell said they were "a raid on the parks". ' +
+        '"The parks are safe," said Faro. "Not for long," countered Bell. "They are," Faro said, before Bell interrupted: "Prove it."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Ines Faro',
+      'Tomas Bell',
+      'Ines Faro',
+      'Tomas Bell',
+      'Ines Faro',
+      'Tomas Bell',
+    ]);
+  });
+
   it('names a role by the title the article gives before a name, and only then', () => {
     const quotes = detectQuotes(
       'UN Envoy Ana Pereira reached the port on Monday.\n\n"The corridor opens at dawn," the UN envoy told reporters. ' +

@@ -141,7 +141,8 @@ const SPEECH_VERBS = new Set(
     'wrote writes argued asked replied answered explained stating saying telling adding insisting emphasized ' +
     'emphasised reiterated vowed pledged acknowledged admitted suggested accused criticized criticised condemned ' +
     'labels labelled labeled branded dubbed continued concluded observed commented conceded recalled tweeted posted ' +
-    'posting announcing warning calling declaring predicted agreed agree'
+    'posting announcing warning calling declaring predicted agreed agree countered retorted responded interjected ' +
+    'interrupted quipped'
   ).split(' '),
 );
 /** Words that may stand between a subject and its speech verb ("Putin on Friday said"). */
@@ -396,7 +397,23 @@ function gapAfter(toks: Token[], k: number): string {
 }
 
 /** Verbs that put their subject after them in news copy: `," said Putin`. */
-const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'continued', 'stated']);
+const INVERTING_VERBS = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'wrote',
+  'writes',
+  'asked',
+  'continued',
+  'stated',
+  'countered',
+  'retorted',
+  'replied',
+  'responded',
+]);
+/** Words that open a clause of its own after a quote: '"…", while Haddad said …' is Haddad's next clause, not this quote's attribution. */
+const CLAUSE_OPENERS_AFTER = new Set(['while', 'whereas', 'and', 'but', 'although', 'though']);
 
 /** The subject written after the verb: `said Putin`. */
 function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | null {
@@ -839,7 +856,7 @@ function attribute(
   // Another quote between this one and the words after it: those words attribute the other one.
   const quoteBetween = firstAfter >= 0 && nextOpen !== undefined && nextOpen < toks[firstAfter]!.start;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
-  if (firstAfter >= 0 && !quoteBetween) {
+  if (firstAfter >= 0 && !quoteBetween && !CLAUSE_OPENERS_AFTER.has(toks[firstAfter]!.word.toLowerCase())) {
     const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
     if (/^[\s,.:;!?-]*$/.test(gap)) {
       for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
