@@ -9,7 +9,7 @@ import { prepare, remarkSimilarity, SAME_REMARK_THRESHOLD } from '../lib/text/si
 import { antonymTable, synonymTable } from '../lib/text/wordnet';
 import { rarityTable } from '../lib/text/rarity';
 import { words } from '../lib/text/words';
-import { detectQuotes } from '../lib/text/quotes';
+import { detectParaphrases, detectQuotes } from '../lib/text/quotes';
 import { datelineDate } from '../lib/text/dates';
 import { metadataDate } from '../lib/page/article';
 import { loadWordFrequencies, loadWordNet } from '../lib/node/io';
@@ -83,6 +83,142 @@ describe('speakers', () => {
         '"Nobody wants another winter of this," the UN envoy told reporters.',
     );
     expect(quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', null, null]);
+  });
+
+  it('gives a quote nothing attributes the speaker who says its words in the same article, and only one', () => {
+    const quotes = detectQuotes(
+      'Envoy tells rebels to "lay down their arms"\n\n' +
+        '"Lay down their arms and come to Lisbon," Tomas Ferreira said on Friday. ' +
+        '"Lay down their arms," the army chief told the rebels too.\n\n' +
+        '   "come to Lisbon"',
+    );
+    // The headline's and the pull quote's words are Ferreira's; the army chief's own attribution stands.
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tomas Ferreira', 'Tomas Ferreira', null, 'Tomas Ferreira']);
+    const two = detectQuotes(
+      'Rivals agree: "no more delays"\n\n"No more delays," Ines Alvarez said. Later Rui Costa said: "No more delays."',
+    );
+    expect(two.map((q) => q.speaker)).toEqual([null, 'Ines Alvarez', 'Rui Costa']);
+  });
+
+  it('does not link a role’s words to a remark whose headline repeats a named speaker’s', () => {
+    const text =
+      'Envoy tells rebels to "lay down their arms"\n\n' +
+      '"Lay down their arms and come to Lisbon," Tomas Ferreira said in Geneva on Friday.';
+    const articles: SourceArticle[] = [{ file: 'envoy.txt', text }];
+    const vocabulary = quoteVocabulary(articles);
+    const corpus = buildCorpus(
+      {
+        articles: [
+          { file: 'envoy.txt', outlet: 'Alpine Wire', title: null, date: '2024-03-08', event: null, url: null },
+        ],
+      },
+      articles,
+      synonymTable(wordnet, vocabulary),
+      [],
+      { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+    );
+    const annotator = new Annotator(corpus);
+    const around = 'Fighting went on along the coast road through the night, residents of the border towns said.';
+    expect(
+      annotator.annotate(`${around}\n\n"Lay down their arms," the army chief told the rebels.`, { date: '2024-03-09' })
+        .remarks,
+    ).toHaveLength(0);
+    expect(
+      annotator
+        .annotate(`${around}\n\n"Lay down their arms," Ferreira said. Tomas Ferreira is the UN envoy.`, {
+          date: '2024-03-09',
+        })
+        .remarks.map((r) => r.speaker),
+    ).toEqual(['Tomas Ferreira']);
+  });
+
+  it('gives the words after "X, who …, said the mayor" to X, and a pronoun to the person who opened the last sentence', () => {
+    const quotes = detectQuotes(
+      'Nadia Petrov, who chairs the tenants’ group, said the mayor "never answers a letter" and walked out. ' +
+        '"We are done waiting," she said.\n\n' +
+        '"The rents will be frozen," Mayor Colm Reilly told the council. Ada Voss, a councillor, laughed at that. ' +
+        '"Frozen until the election," she said.\n\n' +
+        '"The budget is balanced," Colm Reilly said. Ireland rejected the plan. "It is balanced for years," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Nadia Petrov',
+      'Nadia Petrov',
+      'Colm Reilly',
+      'Ada Voss',
+      'Colm Reilly',
+      'Colm Reilly',
+    ]);
+  });
+
+  it('never takes the place in capitals of a dateline, nor a plural that opens a sentence, for a speaker', () => {
+    const quotes = detectQuotes(
+      'Harbour fire contained\n\nPORT ELLIS, August 2, 2024 (Bay Courier) - Fire Chief Jonas Kerr told crews on Friday ' +
+        'to hold the line at the grain sheds.\n\n"We have saved the north pier," he said.\n\n' +
+        'TARBERT, Aug. 3 - Residents called the blaze "the worst in living memory".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jonas Kerr', null]);
+  });
+
+  it('reads the person after a title that opens a sentence, not the organisation before it', () => {
+    const quotes = detectQuotes(
+      'EU envoy Karin Dahl met both delegations in Oslo. "Nobody leaves this room without a map," she said.\n\n' +
+        'Opposition health spokesman Omar Baig visited the ward. "The queues are a scandal," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Karin Dahl', 'Omar Baig']);
+    expect(
+      detectParaphrases(
+        'WHO director Lina Haas toured the camp on Monday. She said the clinics had run out of insulin twice this month.',
+      ).map((p) => p.speaker),
+    ).toEqual(['Lina Haas']);
+  });
+
+  it('tells namesakes apart by their given names, and still matches a surname or an initial to the full name', () => {
+    expect(speakersCompatible('Maria Lund', 'Peter Lund')).toBe(false);
+    expect(speakersCompatible('Lund', 'Peter Lund')).toBe(true);
+    expect(speakersCompatible('P. Lund', 'Peter Lund')).toBe(true);
+    expect(speakersCompatible('Jan Erik Lund', 'Erik Lund')).toBe(true);
+    expect(speakersCompatible('Jan Erik Lund', 'Jan Olav Lund')).toBe(false);
+  });
+
+  it('reads a denial across an aside between the speaker and the verb', () => {
+    const quotes = detectQuotes(
+      'Lena Marsh spoke to the press in the old town hall on Monday.\n\nMarsh, for her part, has never called the treaty "a historic mistake". ' +
+        'Marsh, however, did not say the vote was "rigged from the start".\n\n"We will sign," Marsh said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([null, null, 'Lena Marsh']);
+  });
+
+  it('does not give he or she to a person the article has already called the other', () => {
+    const quotes = detectQuotes(
+      'Ferry fares rise.\n\n"The timetable stays," harbour master Piet Claes said on the quay. ' +
+        'Ferry company spokeswoman Mona Eide has asked for a fare rise since May. "Fuel is the problem," he said.\n\n' +
+        '"We lose money on every crossing," Mona Eide said. Piet Claes shook his head. "Not on the night boat," he said. ' +
+        '"On every one," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Piet Claes', 'Piet Claes', 'Mona Eide', 'Piet Claes', 'Mona Eide']);
+  });
+
+  it('gives a body sentence’s unattributed words, and people it does not name, to nobody', () => {
+    const quotes = detectQuotes(
+      'Dam vote delayed\n\nOskar Lind told the council: "We will not build a dam that floods the valley." ' +
+        'Farmers said the plan was "a dam that floods the valley". The scheme was called "a dam that floods the valley" by many.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Oskar Lind', null, null]);
+  });
+
+  it('reads "countered X", "X interrupted:" and a clause of its own after a quote', () => {
+    const quotes = detectQuotes(
+      'Budget row.\n\nMayor Ines Faro said the cuts would "protect the libraries", while Tomas Bell said they were "a raid on the parks". ' +
+        '"The parks are safe," said Faro. "Not for long," countered Bell. "They are," Faro said, before Bell interrupted: "Prove it."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Ines Faro',
+      'Tomas Bell',
+      'Ines Faro',
+      'Tomas Bell',
+      'Ines Faro',
+      'Tomas Bell',
+    ]);
   });
 
   it('names a role by the title the article gives before a name, and only then', () => {
@@ -324,6 +460,47 @@ describe('the day a remark was made', () => {
         })
         .remarks.map((r) => r.paraphrased),
     ).toEqual([true]);
+  });
+
+  it('keeps a page from linking a remark said again later to the corpus’s earlier reports of the same words', () => {
+    const earlier =
+      'Port strike goes on.\n\n"A strike cannot be allowed to choke the coastal economy," Hanna Berg said at the port.';
+    const articles: SourceArticle[] = [{ file: 'earlier.txt', text: earlier }];
+    const vocabulary = quoteVocabulary(articles);
+    const corpus = buildCorpus(
+      {
+        articles: [
+          { file: 'earlier.txt', outlet: 'Fjord Post', title: null, date: '2024-03-04', event: null, url: null },
+        ],
+      },
+      articles,
+      synonymTable(wordnet, vocabulary),
+      [],
+      { antonyms: antonymTable(wordnet, vocabulary), rarity: rarityTable(frequencies, quoteTexts(articles)) },
+    );
+    const annotator = new Annotator(corpus);
+    const quote = '"A strike cannot be allowed to choke the coastal economy"';
+    const around =
+      'The rail unions met in the capital to vote on a walkout over their pensions, which is set for June.';
+    // Thursday 9 May: the page says she said it on Monday, 6 May; the corpus reported those words in March.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg told the unions on Monday.`, { date: '2024-05-09' })
+        .remarks,
+    ).toHaveLength(0);
+    expect(
+      annotator.annotate(
+        `${around}\n\nHanna Berg said on Monday that a strike cannot be allowed to choke the coastal economy.`,
+        { date: '2024-05-09' },
+      ).remarks,
+    ).toHaveLength(0);
+    // A page that names no day may be quoting the March remark again: it keeps its note.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg said in March.`, { date: '2024-05-09' }).remarks,
+    ).toHaveLength(1);
+    // Reported the next morning: a day's gap is no other occasion.
+    expect(
+      annotator.annotate(`${around}\n\n${quote}, Hanna Berg said on Monday.`, { date: '2024-03-05' }).remarks,
+    ).toHaveLength(1);
   });
 });
 

@@ -148,6 +148,19 @@ describe('detectParaphrases', () => {
     ]);
   });
 
+  it('reads "said a … that …" with its relative "that" as the reported clause', () => {
+    expect(reported('Rudd said the new bridge that opened in May would need repairs by winter.')).toEqual([
+      ['the new bridge that opened in May would need repairs by winter', 'Rudd'],
+    ]);
+    expect(reported('Rudd said every school that lost its roof would reopen within a month.')).toEqual([
+      ['every school that lost its roof would reopen within a month', 'Rudd'],
+    ]);
+    // Words of when and where before the "that" are the writer's, as before.
+    expect(reported('Rudd said in a speech that the council would rebuild the bridge.')).toEqual([
+      ['the council would rebuild the bridge', 'Rudd'],
+    ]);
+  });
+
   it('ends the reported words where the writer’s own clause begins', () => {
     expect(reported('Rudd said the dam was built too fast, and she blamed the previous council for it.')).toEqual([
       ['the dam was built too fast', 'Rudd'],

@@ -13,6 +13,7 @@ import {
   figureDay,
   figuresDiffer,
   remarkDay,
+  statedDay,
   figureVerdict,
   storiesOf,
   storyNames,
@@ -191,6 +192,7 @@ export class Annotator {
         exclude,
         options.threshold,
         remarkDay(q.said, options.date ?? null),
+        statedDay(q.said, options.date ?? null),
       );
       if (matches.length === 0) continue;
       remarks.push({
@@ -288,7 +290,15 @@ export class Annotator {
     for (const p of detectParaphrases(article)) {
       if (quotes.some((q) => q.start < p.end && p.start < q.end)) continue;
       const said = remarkDay(p.said, date);
-      const matches = matchParaphrase(p.text, p.speaker, this.corpus, this.index, exclude, said).map((m) => ({
+      const matches = matchParaphrase(
+        p.text,
+        p.speaker,
+        this.corpus,
+        this.index,
+        exclude,
+        said,
+        statedDay(p.said, date),
+      ).map((m) => ({
         articleId: m.quote.articleId,
         outlet: outlet(m.quote.articleId),
         quote: m.quote.quote,

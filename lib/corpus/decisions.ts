@@ -23,15 +23,24 @@ import type { Corpus } from './schema';
 
 /**
  * Whether two quotes may be by one speaker: their surnames match ("Putin",
- * "Vladimir Putin"), or neither is attributed. A quote whose speaker is
+ * "Vladimir Putin") and their given names do not tell two people apart
+ * ("Anna Okafor" and "Tomas Okafor"), or neither is attributed. A quote whose speaker is
  * unknown, or a role the article does not name ("a Hamas official"), is
  * never linked to a named speaker's remark: wording alone cannot tell a
  * stock phrase in another mouth from the same remark.
  */
 export function speakersCompatible(a: string | null, b: string | null): boolean {
   if (!a || !b) return !a && !b;
-  const surname = (s: string) => s.split(/\s+/).at(-1)!.toLowerCase();
-  return surname(a) === surname(b);
+  const parts = (s: string) => s.toLowerCase().split(/\s+/);
+  const [pa, pb] = [parts(a), parts(b)];
+  if (pa.at(-1) !== pb.at(-1)) return false;
+  // Namesakes: "Anna Okafor" is not "Tomas Okafor". The given names of the
+  // shorter name must be among the longer's ("Tayyip Erdogan", "Recep Tayyip
+  // Erdogan"), an initial standing for a name ("V. Putin"); a surname alone fits any.
+  const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  const given = long.slice(0, -1);
+  const fits = (g: string) => given.some((h) => h === g || (/^\p{L}\.?$/u.test(g) && h.startsWith(g.replace('.', ''))));
+  return short.slice(0, -1).every(fits);
 }
 
 /**
@@ -77,6 +86,39 @@ export function quotableOn(pageDate: string | null, remarkDates: readonly (strin
   const days = remarkDates.map(dayOf);
   if (page === null || days.length === 0 || days.includes(null)) return true;
   return Math.min(...(days as number[])) <= page + REPORTING_WINDOW_DAYS;
+}
+
+/**
+ * Days a report may carry an earlier date than the remark it reports: a
+ * time zone, a weekday read against a page dated the day after. Beyond it,
+ * a report older than the remark is of another occasion.
+ */
+export const EARLIER_REPORT_DAYS = 2;
+
+/**
+ * Whether a remark the page says was made on `saidDay` (its sentence names
+ * the day: "told rail unions on Monday", see saidWhen and remarkDay) is
+ * another occasion than a corpus remark every report of which is dated more
+ * than EARLIER_REPORT_DAYS before that day: those reports were written
+ * before the page's remark was made, so they quote an earlier saying of the
+ * same words. A speaker who repeats a line in May is not the March remark.
+ * Null `saidDay` (no day named, or only "last week"), or any undated report,
+ * rules nothing out.
+ */
+export function reportedBeforeSaid(saidDay: string | null, remarkDates: readonly (string | null)[]): boolean {
+  const said = dayOf(saidDay);
+  const days = remarkDates.map(dayOf);
+  if (said === null || days.length === 0 || days.includes(null)) return false;
+  return Math.max(...(days as number[])) < said - EARLIER_REPORT_DAYS;
+}
+
+/**
+ * The day a remark was made, ISO, from the day its sentence names, read
+ * against the page's date; null when it names none, only "last week" (a
+ * span, not a day), or the page is undated. See remarkDay.
+ */
+export function statedDay(said: string | null | undefined, pageDate: string | null): string | null {
+  return said && said !== 'last-week' ? remarkDay(said, pageDate) : null;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import { isNamedMeasure, type Figure, type Quantity } from '../text/figures';
 import type { SynonymTable } from '../text/wordnet';
 import { contentStems } from '../text/words';
-import { isSameRemark, quotableOn, remarkThreshold, speakersCompatible } from './decisions';
+import { isSameRemark, quotableOn, remarkThreshold, reportedBeforeSaid, speakersCompatible } from './decisions';
 import { PARAPHRASE_THRESHOLD } from '../text/thresholds';
 
 /**
@@ -268,8 +268,10 @@ function remarkDates(corpus: Corpus, quote: CorpusQuote): readonly (string | nul
  * articles other than `exclude`, one entry per distinct wording per article.
  * Whether a quote is the same remark is decided by the decisions the
  * builder shares (`speakersCompatible`, `quotableOn` and `isSameRemark` at
- * `remarkThreshold` on the unrounded score, given the page's `date`); a
- * borderline match the same article could mean twice is then left out.
+ * `remarkThreshold` on the unrounded score, given the page's `date`), and
+ * none whose every report predates the day the page says the remark was
+ * made (`reportedBeforeSaid`, given `saidDay`); a borderline match the same
+ * article could mean twice is then left out.
  */
 export function matchQuote(
   text: string,
@@ -279,6 +281,7 @@ export function matchQuote(
   exclude: ReadonlySet<string>,
   threshold = SAME_REMARK_THRESHOLD,
   date: string | null = null,
+  saidDay: string | null = null,
 ): QuoteMatch[] {
   const p = prepare(text);
   const byArticle = new Map<string, (QuoteMatch & { score: number })[]>();
@@ -288,7 +291,7 @@ export function matchQuote(
       const quote = corpus.quotes[copy]!;
       if (exclude.has(quote.articleId) || !speakersCompatible(speaker, quote.speaker)) continue;
       const dates = remarkDates(corpus, quote);
-      if (!quotableOn(date, dates)) continue;
+      if (!quotableOn(date, dates) || reportedBeforeSaid(saidDay, dates)) continue;
       score ??= index.similarity(p, id);
       if (score === 0) break;
       // The margin a late page asks for, taken off the score so one threshold decides.
@@ -335,6 +338,7 @@ export function matchParaphrase(
   index: QuoteIndex,
   exclude: ReadonlySet<string>,
   date: string | null = null,
+  saidDay: string | null = null,
 ): QuoteMatch[] {
   const p = prepare(paraphrase);
   const found: (QuoteMatch & { score: number })[] = [];
@@ -344,7 +348,7 @@ export function matchParaphrase(
       const quote = corpus.quotes[copy]!;
       if (exclude.has(quote.articleId) || !quote.speaker || !speakersCompatible(speaker, quote.speaker)) continue;
       const dates = remarkDates(corpus, quote);
-      if (!quotableOn(date, dates)) continue;
+      if (!quotableOn(date, dates) || reportedBeforeSaid(saidDay, dates)) continue;
       score ??= paraphraseSimilarity(p, index.preparedAt(id), corpus.synonyms, corpus);
       if (score === 0) break;
       const decided = score - (remarkThreshold(PARAPHRASE_THRESHOLD, date, dates) - PARAPHRASE_THRESHOLD);

@@ -43,6 +43,10 @@ const MAX_QUOTE_CHARS = 1500;
 const MAX_SINGLE_QUOTE_WORDS = 15;
 /** A quote with no attribution inherits the previous speaker when this few words lie between them. */
 const CONTINUATION_GAP_WORDS = 14;
+/** Fewest words an unattributed quote needs to take the speaker of a named quote that says them (see echoSpeakers). */
+const MIN_ECHO_WORDS = 2;
+/** Named speakers a pronoun may fall back to, the latest first (a page's cast, not every name on it). */
+const RECENT_SPEAKERS = 4;
 /** Sentences looked back over for the person a pronoun stands for, when no quote has named one yet. */
 const OPENERS_LOOKED_AT = 3;
 
@@ -137,7 +141,8 @@ const SPEECH_VERBS = new Set(
     'wrote writes argued asked replied answered explained stating saying telling adding insisting emphasized ' +
     'emphasised reiterated vowed pledged acknowledged admitted suggested accused criticized criticised condemned ' +
     'labels labelled labeled branded dubbed continued concluded observed commented conceded recalled tweeted posted ' +
-    'posting announcing warning calling declaring predicted agreed agree'
+    'posting announcing warning calling declaring predicted agreed agree countered retorted responded interjected ' +
+    'interrupted quipped'
   ).split(' '),
 );
 /** Words that may stand between a subject and its speech verb ("Putin on Friday said"). */
@@ -175,7 +180,8 @@ const NOT_NAME = new Set(
     'president prime minister foreign defense defence secretary secretary-general envoy chancellor leader spokesman spokeswoman spokesperson ' +
     'general gen mr mrs ms dr king queen pope senator sen rep governor mayor ambassador chief former deputy vice ' +
     'head commander russian american israeli palestinian turkish ukrainian chinese french german british iranian ' +
-    'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington'
+    'egyptian monday tuesday wednesday thursday friday saturday sunday instead moscow washington ' +
+    'later earlier meanwhile separately also then now still however yesterday today'
   ).split(' '),
 );
 /** Names after "according to" that are news agencies reporting the words, not speakers. */
@@ -249,21 +255,29 @@ function nameEndingAt(toks: Token[], i: number): string | null {
  */
 type Subject =
   | { kind: 'name'; name: string }
-  | { kind: 'pronoun' }
+  /** `word`: "he" or "she", which tells two candidates apart once the article has used it for one of them. */
+  | { kind: 'pronoun'; word: string }
   /** `title`: the role's words after "the" ("Russian president"), which the article may give before a name; null after "a". */
   | { kind: 'role'; title: string | null }
   | { kind: 'denied' };
 
 /** The subject of the speech verb at `toks[v]`, looking back over adverbs and time words. */
-function subjectBefore(toks: Token[], v: number): Subject | null {
+function subjectBefore(toks: Token[], v: number, masked?: string): Subject | null {
   let denied = false;
   for (let k = v - 1; k >= 0 && k >= v - 6; k--) {
-    if (/[,;:]/.test(gapAfter(toks, k))) return null;
+    // "Putin, for his part, has never described it as …": the denial holds across the aside before it.
+    if (/[,;:]/.test(gapAfter(toks, k))) return denied ? { kind: 'denied' } : null;
     const w = toks[k]!.word;
     const bare = bareWord(w);
-    if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun' };
+    if (PRONOUNS.has(bare)) return denied ? { kind: 'denied' } : { kind: 'pronoun', word: bare };
     if (isCapitalised(w) && !NOT_NAME.has(bare) && !/['\u2019]s$/.test(w)) {
+      // "Rivals agree", "Putin and Xi agree": a verb's plural form right after the words says they are no one person.
+      // They are people the article does not name, as a role is.
+      if (k === v - 1 && PLURAL_SPEECH_VERBS.has(toks[v]!.word.toLowerCase())) return { kind: 'role', title: null };
       const name = nameEndingAt(toks, k);
+      // A plural the article writes nowhere inside a sentence ("Residents called the blaze …") is no one person.
+      if (masked && name && name === w && /[^s']s$/.test(w) && !writtenInside(w, masked))
+        return { kind: 'role', title: null };
       if (name && denied) return { kind: 'denied' };
       return name ? { kind: 'name', name } : null;
     }
@@ -303,13 +317,78 @@ function roleEndingAt(toks: Token[], i: number): Subject | null {
 }
 
 /** The subject of a sentence that opens with a name: "Putin, who was speaking in Bishkek, stressed …". */
-function sentenceSubject(toks: Token[]): Subject | null {
+function sentenceSubject(all: Token[], masked: string): Subject | null {
+  const toks = all.slice(datelineEnd(all));
   const first = toks[0];
   if (!first || !isCapitalised(first.word)) return null;
   let k = 0;
   while (k + 1 < toks.length && isCapitalised(toks[k + 1]!.word) && /^\s$/.test(gapAfter(toks, k))) k++;
+  // "UN envoy Marta Lindqvist …", "Opposition finance spokeswoman Leila Haddad …": the person after the title.
+  const titled = nameAfterTitle(toks, k + 1);
+  if (titled) return { kind: 'name', name: titled };
   const name = nameEndingAt(toks, k);
+  if (name && k === 0 && !oneWordOpenerIsName(toks, masked)) return null;
   return name ? { kind: 'name', name } : null;
+}
+
+/** Lower-case words a title may run to before the person it names ("finance spokeswoman"). */
+const TITLE_WORDS = 3;
+
+/** The name after a lower-case title that starts at `toks[from]` ("envoy Marta Lindqvist"), or null. */
+function nameAfterTitle(toks: Token[], from: number): string | null {
+  for (let k = from; k < toks.length && k < from + TITLE_WORDS; k++) {
+    if (!/^\s+$/.test(toks[k]!.gapBefore) || isCapitalised(toks[k]!.word)) return null;
+    if (!TITLES.has(toks[k]!.word)) continue;
+    let end = k + 1;
+    while (end < toks.length && isCapitalised(toks[end]!.word) && /^\s+$/.test(toks[end]!.gapBefore)) end++;
+    return end > k + 1 ? nameEndingAt(toks, end - 1) : null;
+  }
+  return null;
+}
+
+/** Words a dateline may run to before its dash ("SOLVIK, June 21, 2025 (Solvik Times) -"). */
+const DATELINE_WORDS = 12;
+
+/**
+ * Where a sentence starts after the dateline it opens with: "MERROW,
+ * September 10, 2025 (Valley Voice) - Mayor Priya Raman told …" opens with
+ * the mayor, not with the town in capitals. 0 when there is no dateline; the
+ * sentence's length when a place in capitals and a comma lead to no dash (no
+ * subject can be read then).
+ */
+function datelineEnd(toks: Token[]): number {
+  const capitals = (k: number) => k < toks.length && /^\p{Lu}[\p{Lu}.'\u2019-]+$/u.test(toks[k]!.word);
+  let place = 0;
+  while (place < 3 && capitals(place)) place++;
+  if (place === 0 || place >= toks.length || !/^,/.test(toks[place]!.gapBefore)) return 0;
+  for (let k = place; k < toks.length && k <= DATELINE_WORDS; k++)
+    if (/[-\u2013\u2014]/.test(toks[k]!.gapBefore)) return k;
+  return toks.length;
+}
+
+/** Speech verbs in the form a plural subject takes: "Rivals agree", "Economists say" are no one person. */
+const PLURAL_SPEECH_VERBS = new Set('say tell agree warn urge claim insist argue call accuse deny'.split(' '));
+
+/**
+ * Whether a sentence's one capitalised first word is a person's name. Not
+ * a plural the article writes nowhere else, nor a word before a speech
+ * verb's plural form ("Rivals agree:"), nor before a word
+ * that is neither a speech verb nor a word that stands between a subject and
+ * its verb nor a verb's past form ("Central bank holds rates, governor
+ * warns …") unless the article
+ * writes the word inside a sentence somewhere, as it does a surname ("Okafor
+ * rejected that" after "Governor Tomas Okafor").
+ */
+function oneWordOpenerIsName(toks: Token[], masked: string): boolean {
+  // A plural ("Residents called the blaze …") is a name only where the article writes it inside a sentence too.
+  if (/[^s']s$/.test(toks[0]!.word) && !writtenInside(toks[0]!.word, masked)) return false;
+  const next = toks[1];
+  if (!next || !/^\s+$/.test(next.gapBefore) || isCapitalised(next.word)) return true;
+  const w = next.word.toLowerCase();
+  if (PLURAL_SPEECH_VERBS.has(w)) return false;
+  // A verb's past form ("Rudd visited the valley") follows a subject; a noun ("Central bank") seldom ends so.
+  if (SPEECH_VERBS.has(w) || BETWEEN_SUBJECT_AND_VERB.has(w) || /ed$/.test(w)) return true;
+  return writtenInside(toks[0]!.word, masked);
 }
 
 /** Characters between token `k` and the next one. */
@@ -318,7 +397,23 @@ function gapAfter(toks: Token[], k: number): string {
 }
 
 /** Verbs that put their subject after them in news copy: `," said Putin`. */
-const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'continued', 'stated']);
+const INVERTING_VERBS = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'wrote',
+  'writes',
+  'asked',
+  'continued',
+  'stated',
+  'countered',
+  'retorted',
+  'replied',
+  'responded',
+]);
+/** Words that open a clause of its own after a quote: '"…", while Haddad said …' is Haddad's next clause, not this quote's attribution. */
+const CLAUSE_OPENERS_AFTER = new Set(['while', 'whereas', 'and', 'but', 'although', 'though']);
 
 /** The subject written after the verb: `said Putin`. */
 function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | null {
@@ -326,7 +421,7 @@ function subjectAfter(toks: Token[], v: number, runEnd: Int32Array): Subject | n
   const next = toks[v + 1];
   if (!next) return null;
   const bare = bareWord(next.word);
-  if (PRONOUNS.has(bare)) return { kind: 'pronoun' };
+  if (PRONOUNS.has(bare)) return { kind: 'pronoun', word: bare };
   if (DETERMINERS.has(bare)) {
     const words: string[] = [];
     let k = v + 2;
@@ -396,6 +491,8 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
   const prose = new Prose(masked, work);
 
   const quotes: Quote[] = [];
+  // The quotes no words attribute at all (not even a role or a denial), by index.
+  const bare: number[] = [];
   // Names are expanded against the article's prose lines, read once for all quotes (not once per quote).
   let lines: string | null = null;
   const names = new Map<string, string>();
@@ -422,23 +519,152 @@ export function detectQuotes(input: string | PreparedArticle): Quote[] {
     }
     return null;
   };
+  // A person named in full who opens a sentence between the last quote and
+  // this one is whom a pronoun now stands for: in "'…,' Haddad told reporters.
+  // Okafor rejected that. '…,' he said", he is Okafor. A lone word that the
+  // article never gives a first name for (a country, "Russia rejected that")
+  // is left to the last speaker.
+  const openerSince = (last: { close: number } | null, at: number): string | null => {
+    if (!last) return null;
+    for (let end = at; end > last.close;) {
+      const [s, e] = sentences.around(end - 1);
+      if (s <= last.close) return null;
+      const subject = prose.sentence(s, e).subject();
+      if (subject?.kind === 'name') return expand(subject.name).includes(' ') ? subject.name : null;
+      end = s;
+    }
+    return null;
+  };
+  // He or she, once the article has used it for a person (or a title says it:
+  // "spokeswoman Leila Haddad"), is not that person's opposite: "'Slowly,'
+  // she said" after Okafor's "he said" is the other speaker. Named speakers,
+  // the latest first, are the candidates after the opener and the last one.
+  const genders = new Map<string, string>();
+  const recent: string[] = [];
+  const fitsPronoun = (full: string, word: string) => {
+    let gender = genders.get(full);
+    if (gender === undefined) {
+      // Cached when no title says either (''), so a long page is scanned once per name.
+      genders.set(full, (gender = titleGender(full, t) ?? ''));
+    }
+    return !gender || gender === word;
+  };
   for (const [index, span] of spans.entries()) {
     const inner = trimSpan(t, span.open + 1, span.close);
     if (!inner) continue;
     const [sentStart, sentEnd] = sentences.around(span.open, span.close + 1);
-    const subject = attribute(masked, prose.sentence(sentStart, sentEnd), span, previous, spans[index + 1]?.open);
+    const closes =
+      /\.\s*$/.test(t.slice(span.close - 2, span.close)) && /^\s+\p{Lu}/u.test(t.slice(span.close + 1, span.close + 4));
+    const subject = attribute(
+      masked,
+      prose.sentence(sentStart, sentEnd),
+      span,
+      previous,
+      spans[index + 1]?.open,
+      closes,
+    );
     let speaker: string | null = null;
     if (subject?.kind === 'name') speaker = subject.name;
     else if (subject?.kind === 'role' && subject.title) speaker = titled(subject.title, (lines ??= proseOf(t)));
-    else if (subject?.kind === 'pronoun') speaker = lastNamed === undefined ? openerBefore(sentStart) : lastNamed;
-    else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
+    else if (subject?.kind === 'pronoun') {
+      const opener: string | null =
+        lastNamed === undefined ? openerBefore(sentStart) : openerSince(previous, sentStart);
+      // After a role and no name since, the pronoun is that unnamed person.
+      const candidates: (string | null | undefined)[] =
+        lastNamed === null && !opener ? [] : [opener, lastNamed, ...recent];
+      const fitting = candidates.find((c): c is string => !!c && fitsPronoun(expand(c), subject.word));
+      speaker = fitting ?? (opener || lastNamed || null);
+      if (speaker && !genders.get(expand(speaker))) genders.set(expand(speaker), subject.word);
+    } else if (subject?.kind === 'inherit') speaker = previous?.speaker ?? null;
     if (subject?.kind === 'name' || speaker) lastNamed = speaker;
+    if (speaker)
+      recent.splice(0, recent.length, speaker, ...recent.filter((r) => r !== speaker).slice(0, RECENT_SPEAKERS - 1));
     else if (subject?.kind === 'role') lastNamed = null;
     const [start, end] = toSource(norm, inner[0], inner[1]);
     const full = speaker ? expand(speaker) : null;
     const said = saidWhen(masked.slice(sentStart, sentEnd));
+    if (!subject && displayed(t, span)) bare.push(quotes.length);
     quotes.push({ quote: text.slice(start, end), start, end, speaker: full, ...(said ? { said } : {}) });
     previous = { close: span.close, speaker: full };
+  }
+  return echoSpeakers(quotes, bare);
+}
+
+/**
+ * Whether `word` stands somewhere in `t` after a word of the same sentence
+ * ("Governor Tomas Okafor", "said Okafor"), not only where a sentence or a
+ * line starts: a surname the article names a person by is written inside a
+ * sentence somewhere, a common word that opens a sentence need not be. Searched
+ * with indexOf, not a regular expression over the whole text per word.
+ */
+function writtenInside(word: string, t: string): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    if (/[\p{L}\p{N}]/u.test(t[at + word.length] ?? '')) continue;
+    const before = /(\S)\s*$/u.exec(t.slice(Math.max(0, at - 20), at));
+    if (before && /[\p{L}\p{N},;]/u.test(before[1]!)) return true;
+  }
+  return false;
+}
+
+/** Titles that say a person is a woman or a man, right before the name ("spokeswoman Leila Haddad", "Mr Okafor"). */
+const SHE_TITLES =
+  /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|Mrs|Ms|Madam)\.?\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u;
+const HE_TITLES = /\b(?:spokesman|chairman|congressman|businessman|Mr)\.?\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u;
+
+/** "she" or "he" when a gendered title stands right before the name somewhere in `t`, else null. */
+function titleGender(full: string, t: string): string | null {
+  const surname = full.split(' ').at(-1)!;
+  for (let at = t.indexOf(surname); at >= 0; at = t.indexOf(surname, at + 1)) {
+    let before = t.slice(Math.max(0, at - 40), at);
+    // Read past the given names to the title: "spokeswoman Leila Haddad".
+    const given = full.split(' ').slice(0, -1).join(' ');
+    if (given && before.endsWith(`${given} `)) before = before.slice(0, -given.length - 1);
+    if (SHE_TITLES.test(before)) return 'she';
+    if (HE_TITLES.test(before)) return 'he';
+  }
+  return null;
+}
+
+/** A quote's words, lower case, one space apart, with a space at each end for whole-word search. */
+const wordsOf = (quote: string) =>
+  ` ${quote
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+
+/**
+ * Whether a quote stands where a page displays words rather than reports
+ * them: a line without a closing full stop (a headline, a subhead) or a line
+ * that is the quote alone (a pull quote). A quote in a body sentence that
+ * nothing attributes ("the plan was 'bad for the country'") may be anyone's.
+ */
+function displayed(t: string, span: Span): boolean {
+  const from = t.lastIndexOf('\n', span.open) + 1;
+  const next = t.indexOf('\n', span.close);
+  const line = t.slice(from, next < 0 ? t.length : next).trim();
+  const alone =
+    line.slice(0, span.open - from).trim() === '' &&
+    /^[\s.,!?]*$/.test(t.slice(span.close + 1, next < 0 ? t.length : next));
+  return alone || !/[.!?]['"\u2019\u201d]*$/.test(line);
+}
+
+/**
+ * A quote that nothing attributes and that a page displays (a headline's or
+ * a pull quote's words; see displayed) and whose words a named speaker says in full in the same
+ * article is that speaker's: "UN envoy urges militias to 'stop the
+ * bloodshed'" over a body where Lindqvist says "stop the bloodshed". Left
+ * without a speaker, such a quote would match any other unattributed quote
+ * of the same words, the UN secretary-general's on another page among them.
+ * Only when one speaker says those words: two leave it unknown.
+ */
+function echoSpeakers(quotes: Quote[], bare: readonly number[]): Quote[] {
+  const named = quotes.filter((q) => q.speaker).map((q) => ({ speaker: q.speaker!, words: wordsOf(q.quote) }));
+  for (const i of bare) {
+    const quote = quotes[i]!;
+    const words = wordsOf(quote.quote);
+    if (quote.speaker || words.trim().split(' ').length < MIN_ECHO_WORDS) continue;
+    const speakers = new Set(named.filter((n) => n.words.includes(words)).map((n) => n.speaker));
+    if (speakers.size === 1) quotes[i] = { ...quote, speaker: [...speakers][0]! };
   }
   return quotes;
 }
@@ -538,7 +764,9 @@ class ProseSentence {
       runEnd[k] =
         k + 1 < n && isCapitalised(toks[k + 1]!.word) && toks[k + 1]!.start - toks[k]!.end <= 1 ? runEnd[k + 1]! : k;
     this.verbs = toks.map((_, v) =>
-      isSpeechVerb(toks, v, headline) ? { before: subjectBefore(toks, v), after: subjectAfter(toks, v, runEnd) } : null,
+      isSpeechVerb(toks, v, headline)
+        ? { before: subjectBefore(toks, v, masked), after: subjectAfter(toks, v, runEnd) }
+        : null,
     );
     this.lastAttributed = new Int32Array(n + 1);
     this.lastAttributed[0] = -1;
@@ -575,6 +803,12 @@ class ProseSentence {
     return v < 0 ? null : (this.verbs[v]!.before ?? this.verbs[v]!.after);
   }
 
+  /** Whether the nearest verb among the first `count` tokens with a subject has it only after it ("said the minister"). */
+  invertedBefore(count: number): boolean {
+    const v = this.lastAttributed[count]!;
+    return v >= 0 && !this.verbs[v]!.before;
+  }
+
   /** Whether a speech verb is among the first `count` tokens. */
   verbBefore(count: number): boolean {
     return this.firstVerb >= 0 && this.firstVerb < count;
@@ -588,7 +822,7 @@ class ProseSentence {
 
   /** The name the sentence opens with (see sentenceSubject). */
   subject(): Subject | null {
-    if (this.opener === undefined) this.opener = sentenceSubject(this.toks);
+    if (this.opener === undefined) this.opener = sentenceSubject(this.toks, this.masked);
     return this.opener;
   }
 
@@ -613,14 +847,16 @@ function attribute(
   span: Span,
   previous: { close: number; speaker: string | null } | null,
   nextOpen: number | undefined,
+  closesSentence = false,
 ): Attribution | null {
   const toks = sentence.toks;
   const after = sentence.countBefore(span.close + 1);
-  const firstAfter = after < toks.length ? after : -1;
+  // A quote whose own full stop ends its sentence ('…country." Critics said …') is not attributed by the words after it.
+  const firstAfter = after < toks.length && !closesSentence ? after : -1;
   // Another quote between this one and the words after it: those words attribute the other one.
   const quoteBetween = firstAfter >= 0 && nextOpen !== undefined && nextOpen < toks[firstAfter]!.start;
   // 1. Right after the quote: `," Putin said` / `," said Putin` / `," he added`.
-  if (firstAfter >= 0 && !quoteBetween) {
+  if (firstAfter >= 0 && !quoteBetween && !CLAUSE_OPENERS_AFTER.has(toks[firstAfter]!.word.toLowerCase())) {
     const gap = masked.slice(span.close + 1, toks[firstAfter]!.start);
     if (/^[\s,.:;!?-]*$/.test(gap)) {
       for (let v = firstAfter; v < Math.min(toks.length, firstAfter + 5); v++) {
@@ -634,6 +870,12 @@ function attribute(
   // 2. Before the quote in the same sentence: `Putin said: "` / `X called it a "massacre"`.
   const before = sentence.countBefore(span.open);
   const named = sentence.attributedBefore(before);
+  // "Petter Solheim, who leads the union, said the minister '…'": the minister is what
+  // Solheim spoke of; an inverted subject speaks only where no name opens the sentence.
+  if (named && sentence.invertedBefore(before)) {
+    const opener = sentence.subject();
+    if (opener?.kind === 'name') return opener;
+  }
   if (named) return named;
   if (sentence.verbBefore(before)) {
     const subject = sentence.subject();
@@ -781,6 +1023,23 @@ const MIN_REPORTED_WORDS = 4;
 /** How many words a reporting verb's object may have before "that" ("told reporters in Bishkek that …"). */
 const MAX_OBJECT_WORDS = 6;
 
+/** Words that open the noun phrase a "said" reports, before a relative "that": "said a ceasefire that holds …". */
+const CLAUSE_OPENERS = new Set('a an the this these those every no some its their his her our'.split(' '));
+
+/**
+ * Whether the "that" after `said` and the words `between` opens a relative
+ * clause inside the reported words, not the reported clause: "said a
+ * ceasefire that holds for a week is better than none", "said the economy
+ * needed trains that run on time". "Said" takes no object before its "that",
+ * so a noun phrase there is the reported clause's own subject; words of
+ * when and where ("said in a statement that") are not.
+ */
+function relativeThat(verb: string, between: readonly Token[]): boolean {
+  if (verb !== 'said' && verb !== 'says') return false;
+  if (between.length < 2 || !CLAUSE_OPENERS.has(between[0]!.word.toLowerCase())) return false;
+  return between.slice(1).every((tk) => !REPORTING_ASIDES.has(tk.word.toLowerCase()) && !isCapitalised(tk.word));
+}
+
 /** Unquoted reported speech: what an article says a named person said, in its own words. */
 export interface Paraphrase {
   /** The reported words exactly as in the article (the reporting verb and its subject left out). */
@@ -900,8 +1159,8 @@ function reportedIn(
       let k = c;
       while (k < toks.length && k - c <= MAX_OBJECT_WORDS && toks[k]!.word.toLowerCase() !== 'that') k++;
       const toldWhom = verb === 'told' || verb === 'tells';
-      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that') {
-        const between = toks.slice(c, k);
+      const between = toks.slice(c, k);
+      if (k < toks.length && toks[k]!.word.toLowerCase() === 'that' && !relativeThat(verb, between)) {
         if (!toldWhom && !between.every((tk) => REPORTING_ASIDES.has(tk.word.toLowerCase()) || isCapitalised(tk.word)))
           return null;
         c = k + 1;
